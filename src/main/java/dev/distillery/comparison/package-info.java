@@ -1,0 +1,2 @@
+/** Comparing runs side by side. */
+package dev.distillery.comparison;

@@ -1,0 +1,2 @@
+/** Distillation methods behind one interface, and logit standardization. */
+package dev.distillery.methods;

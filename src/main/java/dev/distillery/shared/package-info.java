@@ -1,0 +1,2 @@
+/** Cross-cutting pieces: configuration, embedded database, problem-details errors. */
+package dev.distillery.shared;

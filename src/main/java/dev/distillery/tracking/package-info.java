@@ -1,0 +1,2 @@
+/** Per-epoch metrics records of experiments. */
+package dev.distillery.tracking;

@@ -1,0 +1,2 @@
+/** DJL training: datasets, architectures, the epoch loop and evaluation. */
+package dev.distillery.training;
