@@ -1,0 +1,34 @@
+package dev.distillery.experiments;
+
+import dev.distillery.experiments.CatalogView.Defaults;
+import dev.distillery.experiments.CatalogView.LogitDefaults;
+import dev.distillery.experiments.CatalogView.MethodInfo;
+import dev.distillery.methods.MethodRegistry;
+import dev.distillery.training.ArchitectureCatalog;
+import dev.distillery.training.DatasetCatalog;
+import org.springframework.stereotype.Service;
+
+/** Assembles the catalog: architectures, datasets (with whether their files are here), methods, defaults. */
+@Service
+public class Catalog {
+
+    private final ArchitectureCatalog architectures;
+    private final DatasetCatalog datasets;
+    private final MethodRegistry methods;
+
+    Catalog(ArchitectureCatalog architectures, DatasetCatalog datasets, MethodRegistry methods) {
+        this.architectures = architectures;
+        this.datasets = datasets;
+        this.methods = methods;
+    }
+
+    public CatalogView view() {
+        return new CatalogView(architectures.architectures(), datasets.datasets(),
+                methods.methods().stream()
+                        .map(m -> new MethodInfo(m.name(), m.description(), m.needsTeacher()))
+                        .toList(),
+                new Defaults(new LogitDefaults(SpecDefaults.TEMPERATURE, SpecDefaults.WEIGHTS),
+                        new LogitDefaults(SpecDefaults.ZSCORE_TEMPERATURE, SpecDefaults.ZSCORE_WEIGHTS),
+                        SpecDefaults.LABELS_ONLY_WEIGHTS, SpecDefaults.TRAINING));
+    }
+}

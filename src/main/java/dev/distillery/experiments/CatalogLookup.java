@@ -1,0 +1,56 @@
+package dev.distillery.experiments;
+
+import dev.distillery.experiments.ExperimentSpec.DatasetSpec;
+import dev.distillery.methods.DistillationMethod;
+import dev.distillery.methods.MethodRegistry;
+import dev.distillery.shared.FieldViolation;
+import dev.distillery.training.ArchitectureCatalog;
+import dev.distillery.training.ArchitectureInfo;
+import dev.distillery.training.DatasetCatalog;
+import dev.distillery.training.DatasetInfo;
+import dev.distillery.training.DatasetRef;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** What a spec may name: methods, architectures and datasets, as the catalogs know them. */
+@Component
+class CatalogLookup {
+
+    private final MethodRegistry methods;
+    private final ArchitectureCatalog architectures;
+    private final DatasetCatalog datasets;
+
+    CatalogLookup(MethodRegistry methods, ArchitectureCatalog architectures, DatasetCatalog datasets) {
+        this.methods = methods;
+        this.architectures = architectures;
+        this.datasets = datasets;
+    }
+
+    Optional<DistillationMethod> method(String name) {
+        return methods.find(name);
+    }
+
+    List<String> methodNames() {
+        return methods.names();
+    }
+
+    List<String> architectureNames() {
+        return architectures.architectures().stream().map(ArchitectureInfo::name).toList();
+    }
+
+    String defaultDatasetPath(String name) {
+        return dataset(name).map(DatasetInfo::defaultPath).orElse(null);
+    }
+
+    /** Why the dataset cannot be used (unknown name, missing files), as a field violation. */
+    Optional<FieldViolation> datasetProblem(DatasetSpec spec) {
+        String field = dataset(spec.name()).isPresent() ? "dataset.path" : "dataset.name";
+        return datasets.problem(new DatasetRef(spec.name(), spec.path(), spec.trainLimit(), spec.testLimit()))
+                .map(reason -> new FieldViolation(field, reason));
+    }
+
+    private Optional<DatasetInfo> dataset(String name) {
+        return datasets.datasets().stream().filter(info -> info.name().equals(name)).findFirst();
+    }
+}

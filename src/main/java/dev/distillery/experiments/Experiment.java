@@ -1,0 +1,223 @@
+package dev.distillery.experiments;
+
+import dev.distillery.shared.ConflictException;
+import dev.distillery.training.EpochMetrics;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+
+/**
+ * The experiment aggregate: a resolved spec and the state machine of its run. Illegal
+ * transitions are rejected; the best and last epoch are kept here so reads need no metrics scan.
+ */
+@Entity
+@Table(name = "experiments")
+public class Experiment {
+
+    @Id
+    private UUID id;
+    private String name;
+    private String method;
+    @Enumerated(EnumType.STRING)
+    private ExperimentStatus status;
+    private int priority;
+    @Column(name = "spec", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String specJson;
+    private int totalEpochs;
+    private int currentEpoch;
+    private Integer bestEpoch;
+    private Double bestTestTop1;
+    private Double bestTestTop5;
+    private Double lastTestTop1;
+    private Double lastTestTop5;
+    private int attempts;
+    private String error;
+    private Instant createdAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    @Version
+    private long version;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "experiment_tags", joinColumns = @JoinColumn(name = "experiment_id"))
+    @MapKeyColumn(name = "tag_key")
+    @Column(name = "tag_value")
+    private Map<String, String> tags = new HashMap<>();
+
+    protected Experiment() {
+    }
+
+    static Experiment queued(UUID id, ExperimentSpec spec, String specJson, Instant now) {
+        Experiment experiment = new Experiment();
+        experiment.id = id;
+        experiment.name = spec.name();
+        experiment.method = spec.method();
+        experiment.priority = spec.priority();
+        experiment.specJson = specJson;
+        experiment.totalEpochs = spec.training().epochs();
+        experiment.tags = new HashMap<>(spec.tags());
+        experiment.status = ExperimentStatus.QUEUED;
+        experiment.createdAt = now;
+        return experiment;
+    }
+
+    /** A worker takes the run; a RUNNING experiment taken again (its worker died) starts over. */
+    void start(Instant now) {
+        if (status.isTerminal()) {
+            throw new IllegalStateException("experiment " + id + " is " + status + " and cannot start");
+        }
+        status = ExperimentStatus.RUNNING;
+        attempts++;
+        startedAt = now;
+        currentEpoch = 0;
+        bestEpoch = null;
+        bestTestTop1 = bestTestTop5 = lastTestTop1 = lastTestTop5 = null;
+    }
+
+    /** A run interrupted before its end (the worker is shutting down) waits again in the queue. */
+    void requeue() {
+        requireStatus(ExperimentStatus.RUNNING, "requeue");
+        status = ExperimentStatus.QUEUED;
+    }
+
+    void recordEpoch(EpochMetrics metrics) {
+        requireStatus(ExperimentStatus.RUNNING, "record an epoch");
+        currentEpoch = metrics.epoch();
+        lastTestTop1 = metrics.testTop1();
+        lastTestTop5 = metrics.testTop5();
+        if (bestTestTop1 == null || metrics.testTop1() > bestTestTop1) {
+            bestEpoch = metrics.epoch();
+            bestTestTop1 = metrics.testTop1();
+            bestTestTop5 = metrics.testTop5();
+        }
+    }
+
+    void succeed(Instant now) {
+        requireStatus(ExperimentStatus.RUNNING, "succeed");
+        finish(ExperimentStatus.SUCCEEDED, now);
+    }
+
+    void fail(String reason, Instant now) {
+        if (status.isTerminal()) {
+            throw new IllegalStateException("experiment " + id + " is already " + status);
+        }
+        error = reason;
+        finish(ExperimentStatus.FAILED, now);
+    }
+
+    /** Cancels a queued experiment; cancelling a cancelled one changes nothing. */
+    void cancel(Instant now) {
+        if (status == ExperimentStatus.CANCELLED) {
+            return;
+        }
+        if (status.isTerminal()) {
+            throw new ConflictException("experiment " + id + " already finished as " + status);
+        }
+        if (status == ExperimentStatus.RUNNING) {
+            throw new ConflictException("experiment " + id + " is running; cancelling a running experiment "
+                    + "is not supported by this version");
+        }
+        finish(ExperimentStatus.CANCELLED, now);
+    }
+
+    private void finish(ExperimentStatus terminal, Instant now) {
+        status = terminal;
+        finishedAt = now;
+    }
+
+    private void requireStatus(ExperimentStatus expected, String action) {
+        if (status != expected) {
+            throw new IllegalStateException("cannot " + action + " for experiment " + id + " in status " + status);
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public ExperimentStatus status() {
+        return status;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    String specJson() {
+        return specJson;
+    }
+
+    public int totalEpochs() {
+        return totalEpochs;
+    }
+
+    public int currentEpoch() {
+        return currentEpoch;
+    }
+
+    public Integer bestEpoch() {
+        return bestEpoch;
+    }
+
+    public Double bestTestTop1() {
+        return bestTestTop1;
+    }
+
+    public Double bestTestTop5() {
+        return bestTestTop5;
+    }
+
+    public Double lastTestTop1() {
+        return lastTestTop1;
+    }
+
+    public Double lastTestTop5() {
+        return lastTestTop5;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public double progress() {
+        return totalEpochs == 0 ? 0 : Math.min(1.0, (double) currentEpoch / totalEpochs);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.distillery.experiments;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpecificationExecutor<Experiment> {
+
+    @Query("select e.id from Experiment e where e.status = dev.distillery.experiments.ExperimentStatus.QUEUED")
+    List<UUID> findQueuedIds();
+}

@@ -1,0 +1,63 @@
+package dev.distillery.experiments;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * An experiment as a user writes it (absent fields are defaults) and, once resolved, as it is
+ * stored: every default explicit, so a run can be reproduced from its record alone.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "What to train and how; absent fields take the documented defaults.")
+public record ExperimentSpec(
+        @Size(max = 200) String name,
+        @NotBlank @Schema(example = "ce", description = "ce (student on labels only) or kd") String method,
+        @Valid TeacherSpec teacher,
+        @NotNull @Valid ModelSpec student,
+        @NotNull @Valid DatasetSpec dataset,
+        @Positive @DecimalMax("100") @Schema(description = "softmax temperature τ; default 4, or 2 with zscore")
+        Double temperature,
+        @Schema(description = "z-score logit standardization (Sun et al., CVPR 2024)") Boolean zscore,
+        @Valid LossWeights lossWeights,
+        @Valid TrainingSpec training,
+        @Min(0) @Max(Integer.MAX_VALUE) @Schema(description = "drawn and recorded when absent") Long seed,
+        @Min(-100) @Max(100) @Schema(description = "higher runs first; default 0") Integer priority,
+        @Size(max = 20) Map<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.\\-/]+",
+                message = "tag keys use letters, digits and _ . - / only") String,
+                @NotNull @Size(max = 256) String> tags) {
+
+    /** The teacher: an architecture trained for the occasion, or a finished experiment's checkpoint. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TeacherSpec(
+            @Size(max = 64) String architecture,
+            java.util.UUID experimentId,
+            @Pattern(regexp = "best|last", message = "must be 'best' or 'last'") String checkpoint) {
+    }
+
+    /** A network from the catalog. */
+    public record ModelSpec(@NotBlank @Size(max = 64) @Schema(example = "lenet5") String architecture) {
+    }
+
+    /** A dataset from the catalog; limits keep the first N samples, absent = all. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DatasetSpec(
+            @NotBlank @Size(max = 64) @Schema(example = "synthetic") String name,
+            @Size(max = 4096) String path,
+            @Min(1) Integer trainLimit,
+            @Min(1) Integer testLimit) {
+    }
+
+    /** λ_CE and λ_KD. */
+    public record LossWeights(@Min(0) @Max(1000) Double ce, @Min(0) @Max(1000) Double kd) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.distillery.experiments.web;
+
+/** Request examples shown in Swagger UI. */
+final class Examples {
+
+    static final String CE_SYNTHETIC = """
+            {"name": "lenet5 baseline", "method": "ce",
+             "student": {"architecture": "lenet5"},
+             "dataset": {"name": "synthetic", "trainLimit": 2000, "testLimit": 500},
+             "training": {"epochs": 2, "batchSize": 64, "learningRate": 0.05},
+             "seed": 1, "tags": {"project": "demo"}}""";
+
+    static final String KD_ZSCORE = """
+            {"name": "kd with logit standardization", "method": "kd",
+             "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
+             "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
+             "zscore": true, "training": {"epochs": 2}, "seed": 7}""";
+
+    private Examples() {
+    }
+}

@@ -1,0 +1,121 @@
+package dev.distillery.experiments.web;
+
+import dev.distillery.experiments.Experiment;
+import dev.distillery.experiments.ExperimentCancellation;
+import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.training.EpochMetrics;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/experiments")
+@Tag(name = "Experiments", description = "Submit, follow, search and cancel distillation experiments")
+class ExperimentController {
+
+    static final String CSV = "text/csv";
+
+    private final ExperimentSubmission submission;
+    private final ExperimentQueries queries;
+    private final ExperimentCancellation cancellation;
+
+    ExperimentController(ExperimentSubmission submission, ExperimentQueries queries,
+            ExperimentCancellation cancellation) {
+        this.submission = submission;
+        this.queries = queries;
+        this.cancellation = cancellation;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit an experiment", description = "Stores the resolved spec (every default explicit) "
+            + "and queues it; answers 201 with the experiment and its Location.")
+    ResponseEntity<ExperimentView> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = {
+                @ExampleObject(name = "ce on synthetic", value = Examples.CE_SYNTHETIC),
+                @ExampleObject(name = "kd with logit standardization", value = Examples.KD_ZSCORE)}))
+            @Valid @RequestBody ExperimentSpec spec) {
+        Experiment experiment = submission.submit(spec);
+        return ResponseEntity.created(URI.create("/api/v1/experiments/" + experiment.id())).body(view(experiment));
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An experiment: status, progress, best and last epoch, error")
+    ExperimentView get(@PathVariable UUID id) {
+        return view(queries.get(id));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Search experiments", description = "Filters combine with AND; newest first by default.")
+    PageView<ExperimentView> search(
+            @RequestParam(required = false) @Parameter(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED")
+            String status,
+            @RequestParam(required = false) String method,
+            @RequestParam(required = false) @Parameter(description = "key:value, repeatable") List<String> tag,
+            @RequestParam(required = false) @Parameter(description = "substring of the name, any case") String name,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            @RequestParam(defaultValue = SearchParameters.DEFAULT_SORT)
+            @Parameter(description = "field[,asc|desc]") String sort) {
+        var search = SearchParameters.search(status, method, tag, name);
+        var pageRequest = PageRequest.of(page, size, SearchParameters.sort(sort));
+        return PageView.of(queries.search(search, pageRequest), this::view);
+    }
+
+    @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Cancel a queued experiment", description = "Idempotent; 409 for a finished experiment.")
+    ExperimentView cancel(@PathVariable UUID id) {
+        return view(cancellation.cancel(id));
+    }
+
+    @GetMapping(path = "/{id}/metrics", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
+    @Operation(summary = "Per-epoch metrics", description = "JSON, or CSV with Accept: text/csv")
+    ResponseEntity<?> metrics(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        List<EpochMetrics> history = queries.metrics(id);
+        if (prefersCsv(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV)).body(MetricsCsv.write(history));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new MetricsHistory(id, history));
+    }
+
+    private ExperimentView view(Experiment experiment) {
+        return ExperimentView.of(experiment, queries.spec(experiment));
+    }
+
+    private static boolean prefersCsv(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+        accepted = accepted.stream().sorted(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed()).toList();
+        MediaType csv = MediaType.parseMediaType(CSV);
+        return accepted.stream().filter(type -> type.includes(csv) || type.includes(MediaType.APPLICATION_JSON))
+                .findFirst().map(type -> type.isCompatibleWith(csv) && !type.isWildcardType()).orElse(false);
+    }
+
+    /** The per-epoch history of one experiment, oldest epoch first. */
+    record MetricsHistory(UUID experimentId, List<EpochMetrics> epochs) {
+    }
+}

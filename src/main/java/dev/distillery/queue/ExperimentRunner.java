@@ -1,0 +1,58 @@
+package dev.distillery.queue;
+
+import dev.distillery.experiments.ExperimentLifecycle;
+import dev.distillery.training.TrainingOutcome;
+import dev.distillery.training.TrainingPlan;
+import dev.distillery.training.TrainingService;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one experiment on the calling worker thread: takes it, trains it epoch by epoch (each
+ * epoch's metrics in their own transaction) and records how it ended. Never throws: a failed
+ * training is a FAILED experiment, not a failed queue execution.
+ */
+@Component
+class ExperimentRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    private final ExperimentLifecycle lifecycle;
+    private final TrainingService training;
+
+    ExperimentRunner(ExperimentLifecycle lifecycle, TrainingService training) {
+        this.lifecycle = lifecycle;
+        this.training = training;
+    }
+
+    void run(UUID id) {
+        Optional<TrainingPlan> plan = lifecycle.start(id);
+        if (plan.isEmpty()) {
+            log.info("Experiment {} is no longer runnable; skipped", id);
+            return;
+        }
+        log.info("Experiment {} started: {}", id, plan.get());
+        try {
+            TrainingOutcome outcome = training.train(plan.get(), epoch -> lifecycle.recordEpoch(id, epoch),
+                    Thread.currentThread()::isInterrupted);
+            if (outcome == TrainingOutcome.COMPLETED) {
+                lifecycle.succeed(id);
+                log.info("Experiment {} succeeded", id);
+            } else {
+                lifecycle.requeue(id);
+                log.info("Experiment {} interrupted by shutdown; queued again", id);
+            }
+        } catch (RuntimeException | Error failure) {
+            log.warn("Experiment {} failed", id, failure);
+            lifecycle.fail(id, reason(failure));
+        }
+    }
+
+    private static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

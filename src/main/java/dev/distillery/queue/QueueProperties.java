@@ -1,0 +1,23 @@
+package dev.distillery.queue;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the durable queue polls and detects dead workers.
+ *
+ * @param pollInterval how often an idle worker looks for queued experiments
+ * @param heartbeatInterval how often a running execution proves it is alive
+ * @param missedHeartbeatsLimit missed heartbeats after which an execution counts as dead and is revived
+ * @param reconcileInterval how often queued experiments without a queue entry are given one
+ * @param shutdownGrace how long a stopping worker waits for running trainings before interrupting them
+ */
+@ConfigurationProperties("distillery.queue")
+public record QueueProperties(
+        @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("15s") Duration heartbeatInterval,
+        @DefaultValue("4") int missedHeartbeatsLimit,
+        @DefaultValue("1m") Duration reconcileInterval,
+        @DefaultValue("10s") Duration shutdownGrace) {
+}

@@ -1,0 +1,137 @@
+package dev.distillery.shared.web;
+
+import dev.distillery.shared.ConflictException;
+import dev.distillery.shared.FieldViolation;
+import dev.distillery.shared.InvalidRequestException;
+import dev.distillery.shared.NotFoundException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error as RFC 9457 {@code application/problem+json}; field problems carry
+ * {@code errors[]} with the JSON path of each bad field and the reason.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalid(InvalidRequestException ex) {
+        return ResponseEntity.badRequest().body(invalidRequest(ex.violations()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                ex.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        return ResponseEntity.badRequest().body(invalidRequest(List.of(new FieldViolation(ex.getName(),
+                "'" + ex.getValue() + "' is not a valid " + expected))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+                "An unexpected error occurred; it has been logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> violations = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldViolation(error instanceof FieldError field ? field.getField()
+                        : error.getObjectName(), error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidRequest(violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldViolation> violations = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldViolation(parameterName(result.getMethodParameter().getParameterName(),
+                                error), error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidRequest(violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
+        FieldViolation violation = JsonErrorFields.describe(ex.getCause());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                violation.field() + ": " + violation.message());
+        body.setType(ProblemTypes.MALFORMED_BODY);
+        body.setTitle("Unreadable request body");
+        body.setProperty("errors", List.of(violation));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalidRequest(List.of(
+                new FieldViolation(ex.getParameterName(), "is required"))));
+    }
+
+    private static String parameterName(String parameter, MessageSourceResolvable error) {
+        return error instanceof FieldError field ? parameter + "." + field.getField() : parameter;
+    }
+
+    private static ProblemDetail invalidRequest(List<FieldViolation> violations) {
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setType(ProblemTypes.INVALID_REQUEST);
+        body.setTitle("Invalid request");
+        body.setProperty("errors", violations);
+        return body;
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(type);
+        body.setTitle(title);
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.distillery.training;
+
+import dev.distillery.methods.DistillationMethod;
+import dev.distillery.methods.MethodRegistry;
+import dev.distillery.training.engine.Optimizers;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/** Finds the first reason a plan cannot be trained, without loading anything. */
+final class PlanValidator {
+
+    private final DatasetCatalog datasets;
+    private final ArchitectureCatalog architectures;
+    private final MethodRegistry methods;
+
+    PlanValidator(DatasetCatalog datasets, ArchitectureCatalog architectures, MethodRegistry methods) {
+        this.datasets = datasets;
+        this.architectures = architectures;
+        this.methods = methods;
+    }
+
+    Optional<String> problem(TrainingPlan plan) {
+        if (plan == null) {
+            return Optional.of("a training plan is required");
+        }
+        return first(
+                () -> datasets.problem(plan.dataset()),
+                () -> methodProblem(plan),
+                () -> architectureProblem(plan, plan.studentArchitecture(), "student"),
+                () -> teacherProblem(plan),
+                () -> hyperparameterProblem(plan));
+    }
+
+    private Optional<String> methodProblem(TrainingPlan plan) {
+        return methods.find(plan.method()).isPresent()
+                ? Optional.empty()
+                : Optional.of("unknown method '" + plan.method() + "'; known: " + String.join(", ", methods.names()));
+    }
+
+    private Optional<String> teacherProblem(TrainingPlan plan) {
+        boolean needsTeacher = methods.find(plan.method()).map(DistillationMethod::needsTeacher).orElse(false);
+        if (!needsTeacher) {
+            return Optional.empty();
+        }
+        if (plan.teacherArchitecture() == null) {
+            return Optional.of("method '" + plan.method() + "' needs a teacherArchitecture");
+        }
+        return architectureProblem(plan, plan.teacherArchitecture(), "teacher");
+    }
+
+    private Optional<String> architectureProblem(TrainingPlan plan, String name, String role) {
+        DatasetInfo dataset = datasets.find(plan.dataset().name()).orElseThrow();
+        return architectures.problem(name, dataset.inputShape(), dataset.classes()).map(p -> role + ": " + p);
+    }
+
+    private static Optional<String> hyperparameterProblem(TrainingPlan plan) {
+        return first(
+                () -> check(plan.epochs() >= 1, "epochs must be at least 1"),
+                () -> check(plan.batchSize() >= 1, "batchSize must be at least 1"),
+                () -> check(positive(plan.learningRate()), "learningRate must be positive"),
+                () -> check(positive(plan.temperature()), "temperature must be positive"),
+                () -> check(plan.momentum() >= 0 && plan.momentum() < 1, "momentum must be in [0, 1)"),
+                () -> check(plan.weightDecay() >= 0 && Double.isFinite(plan.weightDecay()), "weightDecay must be >= 0"),
+                () -> check(positive(plan.lrDecayRate()), "lrDecayRate must be positive"),
+                () -> check(plan.lrDecayEpochs() == null || !plan.lrDecayEpochs().contains(null),
+                        "lrDecayEpochs must not contain null"),
+                () -> check(plan.optimizer() != null
+                                && Optimizers.NAMES.contains(plan.optimizer().toLowerCase(Locale.ROOT)),
+                        "unknown optimizer '" + plan.optimizer() + "'; known: " + String.join(", ", Optimizers.NAMES)));
+    }
+
+    private static boolean positive(double value) {
+        return value > 0 && Double.isFinite(value);
+    }
+
+    private static Optional<String> check(boolean valid, String message) {
+        return valid ? Optional.empty() : Optional.of(message);
+    }
+
+    @SafeVarargs
+    private static Optional<String> first(Supplier<Optional<String>>... checks) {
+        return Stream.of(checks).map(Supplier::get).flatMap(Optional::stream).findFirst();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.distillery.training;
+
+import ai.djl.Device;
+import dev.distillery.methods.DistillationMethod;
+import dev.distillery.methods.MethodRegistry;
+import dev.distillery.training.data.ImageData;
+import dev.distillery.training.engine.TrainingRun;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains experiments with DJL on the PyTorch engine. Thread-safe: several worker threads may call
+ * {@link #train} at the same time (each run owns its models and NDManagers).
+ */
+@Service
+public class TrainingService {
+
+    private final DatasetCatalog datasets;
+    private final ArchitectureCatalog architectures;
+    private final MethodRegistry methods;
+    private final PlanValidator validator;
+
+    public TrainingService(DatasetCatalog datasets, ArchitectureCatalog architectures, MethodRegistry methods) {
+        this.datasets = datasets;
+        this.architectures = architectures;
+        this.methods = methods;
+        this.validator = new PlanValidator(datasets, architectures, methods);
+    }
+
+    /** Why {@code plan} cannot be trained (dataset, names, hyperparameters), or empty. Cheap: loads nothing. */
+    public Optional<String> problem(TrainingPlan plan) {
+        return validator.problem(plan);
+    }
+
+    /** Trains on the CPU. */
+    public TrainingOutcome train(TrainingPlan plan, EpochListener listener, BooleanSupplier cancelRequested) {
+        return train(plan, listener, cancelRequested, Device.cpu());
+    }
+
+    /**
+     * Trains {@code plan} on {@code device}, calling {@code listener} after every student epoch, and checking
+     * {@code cancelRequested} between batches.
+     *
+     * @return COMPLETED after the last epoch, CANCELLED as soon as cancellation was seen
+     * @throws TrainingException when the plan is unusable or training fails (message names phase, epoch, step)
+     */
+    public TrainingOutcome train(TrainingPlan plan, EpochListener listener, BooleanSupplier cancelRequested,
+                                 Device device) {
+        validator.problem(plan).ifPresent(problem -> {
+            throw new TrainingException(problem);
+        });
+        if (cancelRequested.getAsBoolean()) {
+            return TrainingOutcome.CANCELLED;
+        }
+        ImageData data = datasets.load(plan.dataset());
+        DistillationMethod method = methods.find(plan.method()).orElseThrow();
+        Architecture student = architectures.find(plan.studentArchitecture()).orElseThrow();
+        Architecture teacher = method.needsTeacher() ? architectures.find(plan.teacherArchitecture()).orElseThrow() : null;
+        return new TrainingRun(device, plan, data, student, teacher, method).execute(listener, cancelRequested);
+    }
+}

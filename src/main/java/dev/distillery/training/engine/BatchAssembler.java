@@ -1,0 +1,70 @@
+package dev.distillery.training.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.distillery.training.InputShape;
+import dev.distillery.training.data.ImageSplit;
+
+/** Turns a range of sample indices into normalized (and optionally augmented) float32 image batches. */
+final class BatchAssembler {
+
+    private final ImageSplit split;
+    private final Normalization normalization;
+    private final Augmentation augmentation;
+
+    /** @param augmentation null for no augmentation (evaluation) */
+    BatchAssembler(ImageSplit split, Normalization normalization, Augmentation augmentation) {
+        this.split = split;
+        this.normalization = normalization;
+        this.augmentation = augmentation;
+    }
+
+    ImageSplit split() {
+        return split;
+    }
+
+    /** Images {@code order[from..to)} as a (batch, C, H, W) float32 array in {@code manager}. */
+    NDArray images(NDManager manager, int[] order, int from, int to) {
+        InputShape shape = split.shape();
+        float[] values = new float[(to - from) * shape.size()];
+        for (int i = from; i < to; i++) {
+            Augmentation.Transform transform = augmentation == null ? Augmentation.Transform.IDENTITY : augmentation.next();
+            write(order[i], transform, values, (i - from) * shape.size());
+        }
+        return manager.create(values, new Shape(to - from, shape.channels(), shape.height(), shape.width()));
+    }
+
+    /** Labels {@code order[from..to)} as Java ints. */
+    int[] labels(int[] order, int from, int to) {
+        int[] labels = new int[to - from];
+        for (int i = from; i < to; i++) {
+            labels[i - from] = split.label(order[i]);
+        }
+        return labels;
+    }
+
+    /** Labels as an int64 array in {@code manager}. */
+    static NDArray labelArray(NDManager manager, int[] labels) {
+        long[] values = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            values[i] = labels[i];
+        }
+        return manager.create(values);
+    }
+
+    private void write(int image, Augmentation.Transform transform, float[] values, int offset) {
+        InputShape shape = split.shape();
+        int plane = shape.height() * shape.width();
+        for (int c = 0; c < shape.channels(); c++) {
+            float padding = normalization.apply(c, 0);
+            for (int y = 0; y < shape.height(); y++) {
+                for (int x = 0; x < shape.width(); x++) {
+                    int source = transform.source(y, x, shape.height(), shape.width());
+                    values[offset + c * plane + y * shape.width() + x] =
+                            source < 0 ? padding : normalization.apply(c, split.pixel(image, c * plane + source));
+                }
+            }
+        }
+    }
+}

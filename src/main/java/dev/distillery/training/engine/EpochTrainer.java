@@ -1,0 +1,106 @@
+package dev.distillery.training.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import dev.distillery.methods.DistillationMethod;
+import dev.distillery.methods.LossSettings;
+import dev.distillery.training.TrainingException;
+import dev.distillery.training.TrainingPlan;
+
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs training epochs of one network under one method: per step a sub-NDManager owns every array the batch
+ * creates, the (frozen) teacher runs without gradients, the student's loss is back-propagated and the optimizer
+ * applied.
+ */
+final class EpochTrainer {
+
+    private final String phase;
+    private final Network student;
+    private final Network teacher;
+    private final DistillationMethod method;
+    private final LossSettings settings;
+    private final int batchSize;
+    private final int k;
+    private final MultiStepSchedule schedule;
+    private final ParameterStore store;
+
+    /** @param teacher null for methods without a teacher */
+    EpochTrainer(String phase, Network student, Network teacher, DistillationMethod method, LossSettings settings,
+                 TrainingPlan plan, int k) {
+        this.phase = phase;
+        this.student = student;
+        this.teacher = teacher;
+        this.method = method;
+        this.settings = settings;
+        this.batchSize = plan.batchSize();
+        this.k = k;
+        this.schedule = new MultiStepSchedule(plan.learningRate(), plan.lrDecayEpochs(), plan.lrDecayRate());
+        this.store = student.trainingStore(
+                Optimizers.create(plan.optimizer(), schedule, plan.momentum(), plan.weightDecay()));
+    }
+
+    double learningRate(int epoch) {
+        return schedule.learningRate(epoch);
+    }
+
+    /** Trains one epoch over {@code order}; empty when cancellation was requested between batches. */
+    Optional<Scores> train(int epoch, int[] order, BatchAssembler batches, BooleanSupplier cancel) {
+        schedule.startEpoch(epoch);
+        Scores scores = new Scores(k);
+        int steps = (order.length + batchSize - 1) / batchSize;
+        for (int step = 1; step <= steps; step++) {
+            if (cancel.getAsBoolean()) {
+                return Optional.empty();
+            }
+            int from = (step - 1) * batchSize;
+            int to = Math.min(order.length, from + batchSize);
+            try {
+                step(epoch, step, steps, batches, order, from, to, scores);
+            } catch (TrainingException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new TrainingException(String.format("%s failed at epoch %d, step %d of %d: %s",
+                        phase, epoch, step, steps, e.getMessage()), e);
+            }
+        }
+        return Optional.of(scores);
+    }
+
+    private void step(int epoch, int step, int steps, BatchAssembler batches, int[] order, int from, int to,
+                      Scores scores) {
+        int[] labels = batches.labels(order, from, to);
+        try (NDManager scope = student.manager().newSubManager()) {
+            NDArray images = batches.images(scope, order, from, to);
+            NDArray teacherLogits = teacherLogits(images);
+            NDArray logits;
+            double loss;
+            try (Autograd.GradMode on = Autograd.gradMode(true)) {
+                logits = student.forward(store, images);
+                NDArray total = method.loss(logits, teacherLogits, BatchAssembler.labelArray(scope, labels), epoch,
+                        settings).total();
+                loss = ((Number) total.toArray()[0]).doubleValue();
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingException(String.format(
+                            "%s: loss became %s at epoch %d, step %d of %d (learning rate %g); training diverged",
+                            phase, loss, epoch, step, steps, schedule.learningRate(epoch)));
+                }
+                Autograd.backward(total);
+            }
+            store.updateAllParameters();
+            scores.add(logits.toFloatArray(), labels, loss);
+        }
+    }
+
+    private NDArray teacherLogits(NDArray images) {
+        if (teacher == null) {
+            return null;
+        }
+        try (Autograd.GradMode off = Autograd.gradMode(false)) {
+            return teacher.infer(images);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.distillery.training.engine;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.LocalParameterServer;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import dev.distillery.training.Architecture;
+import dev.distillery.training.InputShape;
+
+/** An initialized model: its block, the manager owning its parameters, and the device it runs on. */
+final class Network implements AutoCloseable {
+
+    /** Parameter initialization draws from LibTorch's global RNG: seed and initialize as one atomic step. */
+    private static final Object INITIALIZATION_LOCK = new Object();
+
+    private final String name;
+    private final Block block;
+    private final NDManager manager;
+    private final Device device;
+    private final ParameterStore inferenceStore;
+
+    private Network(String name, Block block, NDManager manager, Device device) {
+        this.name = name;
+        this.block = block;
+        this.manager = manager;
+        this.device = device;
+        this.inferenceStore = new ParameterStore(manager, false);
+    }
+
+    /** Builds and initializes {@code architecture}; the same seed always gives the same initial weights. */
+    static Network create(Architecture architecture, InputShape shape, int classes, Device device, long seed) {
+        Block block = architecture.build(shape, classes);
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            synchronized (INITIALIZATION_LOCK) {
+                manager.getEngine().setRandomSeed(Long.hashCode(seed));
+                block.initialize(manager, DataType.FLOAT32, new Shape(1, shape.channels(), shape.height(), shape.width()));
+            }
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        return new Network(architecture.name(), block, manager, device);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Block block() {
+        return block;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    /** A parameter store whose {@code updateAllParameters} applies {@code optimizer} to this network. */
+    ParameterStore trainingStore(Optimizer optimizer) {
+        ParameterStore store = new ParameterStore(manager, false);
+        store.setParameterServer(new LocalParameterServer(optimizer), new Device[] {device});
+        return store;
+    }
+
+    /** Training-mode forward pass (BatchNorm uses and updates batch statistics). */
+    NDArray forward(ParameterStore store, NDArray input) {
+        return block.forward(store, new NDList(input), true).singletonOrThrow();
+    }
+
+    /** Inference-mode forward pass; call it with grad mode off. */
+    NDArray infer(NDArray input) {
+        return block.forward(inferenceStore, new NDList(input), false).singletonOrThrow();
+    }
+
+    /** Stops gradients for every parameter; the network is then used for inference only. */
+    void freeze() {
+        block.freezeParameters(true);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.distillery.training.engine;
+
+/** Accumulates loss and top-1 / top-k accuracy over batches of logits (computed in Java, in double). */
+final class Scores {
+
+    private final int k;
+    private double lossSum;
+    private long samples;
+    private long top1;
+    private long topK;
+
+    /** @param k the "top-5" k, i.e. min(5, classes) */
+    Scores(int k) {
+        this.k = k;
+    }
+
+    /** Adds a batch whose mean loss is already known (training: the method's loss). */
+    void add(float[] logits, int[] labels, double meanLoss) {
+        lossSum += meanLoss * labels.length;
+        count(logits, labels);
+    }
+
+    /** Adds a batch scored by cross-entropy of the logits (evaluation). */
+    void addWithCrossEntropy(float[] logits, int[] labels) {
+        int classes = logits.length / labels.length;
+        for (int i = 0; i < labels.length; i++) {
+            lossSum += crossEntropy(logits, i * classes, classes, labels[i]);
+        }
+        count(logits, labels);
+    }
+
+    double meanLoss() {
+        return samples == 0 ? Double.NaN : lossSum / samples;
+    }
+
+    double top1() {
+        return samples == 0 ? Double.NaN : (double) top1 / samples;
+    }
+
+    double topK() {
+        return samples == 0 ? Double.NaN : (double) topK / samples;
+    }
+
+    long samples() {
+        return samples;
+    }
+
+    private void count(float[] logits, int[] labels) {
+        int classes = logits.length / labels.length;
+        for (int i = 0; i < labels.length; i++) {
+            int rank = rank(logits, i * classes, classes, labels[i]);
+            top1 += rank == 0 ? 1 : 0;
+            topK += rank < k ? 1 : 0;
+        }
+        samples += labels.length;
+    }
+
+    /**
+     * The label's position when classes are sorted by descending logit, ties broken by lower class index first
+     * (as argmax does), so constant logits are not counted as correct for every label.
+     */
+    private static int rank(float[] logits, int offset, int classes, int label) {
+        float target = logits[offset + label];
+        int ahead = 0;
+        for (int c = 0; c < classes; c++) {
+            float value = logits[offset + c];
+            ahead += value > target || (value == target && c < label) ? 1 : 0;
+        }
+        return ahead;
+    }
+
+    private static double crossEntropy(float[] logits, int offset, int classes, int label) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            max = Math.max(max, logits[offset + c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            sum += Math.exp(logits[offset + c] - max);
+        }
+        return max + Math.log(sum) - logits[offset + label];
+    }
+}

@@ -1,0 +1,169 @@
+package dev.distillery.experiments.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.distillery.ApiTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Submission, reading, search and cancel over HTTP, with a real PostgreSQL and no workers. */
+@ApiTest
+class ExperimentApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void submissionStoresTheResolvedSpecAndAnswers201WithLocation() throws Exception {
+        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"method": "ce", "student": {"architecture": "mlp"}, "dataset": {"name": "synthetic"}}"""))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", startsWith("/api/v1/experiments/")))
+                .andExpect(jsonPath("$.status").value("QUEUED"))
+                .andExpect(jsonPath("$.progress").value(0.0))
+                .andExpect(jsonPath("$.createdAt").isNotEmpty())
+                .andExpect(jsonPath("$.spec.name").value("ce mlp on synthetic"))
+                .andExpect(jsonPath("$.spec.temperature").value(4.0))
+                .andExpect(jsonPath("$.spec.zscore").value(false))
+                .andExpect(jsonPath("$.spec.lossWeights.ce").value(1.0))
+                .andExpect(jsonPath("$.spec.training.epochs").value(240))
+                .andExpect(jsonPath("$.spec.training.batchSize").value(64))
+                .andExpect(jsonPath("$.spec.training.optimizer").value("sgd"))
+                .andExpect(jsonPath("$.spec.training.learningRate").value(0.05))
+                .andExpect(jsonPath("$.spec.training.momentum").value(0.9))
+                .andExpect(jsonPath("$.spec.training.weightDecay").value(5e-4))
+                .andExpect(jsonPath("$.spec.training.lrDecayEpochs[2]").value(210))
+                .andExpect(jsonPath("$.spec.training.lrDecayRate").value(0.1))
+                .andExpect(jsonPath("$.spec.training.augment").value(false))
+                .andExpect(jsonPath("$.spec.seed").isNumber())
+                .andExpect(jsonPath("$.spec.priority").value(0))
+                .andExpect(jsonPath("$.best").doesNotExist());
+    }
+
+    @Test
+    void zscoreSwitchesToThePapersDefaults() throws Exception {
+        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"method": "kd", "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
+                         "dataset": {"name": "synthetic"}, "zscore": true, "seed": 3}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.spec.temperature").value(2.0))
+                .andExpect(jsonPath("$.spec.lossWeights.ce").value(0.1))
+                .andExpect(jsonPath("$.spec.lossWeights.kd").value(9.0))
+                .andExpect(jsonPath("$.spec.seed").value(3));
+        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"method": "kd", "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
+                         "dataset": {"name": "synthetic"}, "lossWeights": {"kd": 2.0}}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.spec.temperature").value(4.0))
+                .andExpect(jsonPath("$.spec.lossWeights.ce").value(0.1))
+                .andExpect(jsonPath("$.spec.lossWeights.kd").value(2.0));
+    }
+
+    @Test
+    void anExperimentCanBeReadBack() throws Exception {
+        String id = submit("{\"method\": \"ce\", \"student\": {\"architecture\": \"lenet5\"}, "
+                + "\"dataset\": {\"name\": \"synthetic\", \"trainLimit\": 100}, \"name\": \"read-back\"}");
+        mvc.perform(get("/api/v1/experiments/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.name").value("read-back"))
+                .andExpect(jsonPath("$.spec.dataset.trainLimit").value(100));
+        mvc.perform(get("/api/v1/experiments/" + id + "/metrics"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.epochs", hasSize(0)));
+        mvc.perform(get("/api/v1/experiments/" + id + "/metrics").accept("text/csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(startsWith("epoch,trainLoss,trainTop1,testLoss,testTop1,testTop5")));
+    }
+
+    @Test
+    void unknownIdsAre404AndMalformedIdsAre400() throws Exception {
+        String unknown = UUID.randomUUID().toString();
+        for (String path : new String[] {"", "/metrics"}) {
+            mvc.perform(get("/api/v1/experiments/" + unknown + path))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail", containsString(unknown)));
+        }
+        mvc.perform(post("/api/v1/experiments/" + unknown + "/cancel")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/experiments/not-a-uuid"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("id"));
+        mvc.perform(get("/api/v1/no-such-endpoint"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void cancellingAQueuedExperimentIsIdempotent() throws Exception {
+        String id = submit("{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
+                + "\"dataset\": {\"name\": \"synthetic\"}}");
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/experiments/" + id + "/cancel"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CANCELLED"))
+                    .andExpect(jsonPath("$.finishedAt").isNotEmpty());
+        }
+    }
+
+    @Test
+    void searchFiltersByStatusMethodTagAndNameWithPaging() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            submit("{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": "
+                    + "\"synthetic\"}, \"name\": \"Search " + marker + " " + i + "\", \"tags\": {\"batch\": \""
+                    + marker + "\", \"parity\": \"" + (i % 2 == 0 ? "even" : "odd") + "\"}}");
+        }
+        mvc.perform(get("/api/v1/experiments").param("tag", "batch:" + marker))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(3))
+                .andExpect(jsonPath("$.items[0].name").value("Search " + marker + " 2"));
+        mvc.perform(get("/api/v1/experiments").param("tag", "batch:" + marker).param("tag", "parity:even"))
+                .andExpect(jsonPath("$.totalItems").value(2));
+        mvc.perform(get("/api/v1/experiments").param("name", "search " + marker.toUpperCase())
+                        .param("status", "queued").param("method", "ce").param("size", "2")
+                        .param("sort", "name,asc"))
+                .andExpect(jsonPath("$.totalItems").value(3))
+                .andExpect(jsonPath("$.totalPages").value(2))
+                .andExpect(jsonPath("$.items", hasSize(2)))
+                .andExpect(jsonPath("$.items[0].name").value("Search " + marker + " 0"))
+                .andExpect(jsonPath("$.items[*].status", everyItem(is("QUEUED"))));
+        mvc.perform(get("/api/v1/experiments").param("name", marker).param("status", "SUCCEEDED"))
+                .andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    @Test
+    void badSearchParametersAre400NamingTheParameter() throws Exception {
+        String[][] cases = {{"size", "201"}, {"size", "0"}, {"page", "-1"}, {"status", "DONE"},
+            {"sort", "secret,asc"}, {"sort", "name,sideways"}, {"tag", "nocolon"}, {"page", "x"}};
+        for (String[] c : cases) {
+            mvc.perform(get("/api/v1/experiments").param(c[0], c[1]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field", containsString(c[0])));
+        }
+    }
+
+    private String submit(String body) throws Exception {
+        String response = mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(response, "$.id");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.distillery.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distillery.DistilleryApplication;
+import dev.distillery.experiments.Experiment;
+import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.ExperimentStatus;
+import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.TrainingSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The queue lives in PostgreSQL: experiments accepted by one service instance run after it stops,
+ * in priority order, and a run whose worker died is taken up again.
+ */
+class QueueDurabilityTest {
+
+    private final Path dataDir = Path.of("target", "test-data", "durability-" + UUID.randomUUID());
+
+    @Test
+    void queuedExperimentsSurviveARestartAndRunByPriorityThenAge() throws Exception {
+        List<UUID> submitted;
+        try (ConfigurableApplicationContext apiOnly = start(0)) {
+            ExperimentSubmission submission = apiOnly.getBean(ExperimentSubmission.class);
+            UUID oldLow = submission.submit(tiny("old low", 0)).id();
+            UUID young = submission.submit(tiny("young high", 5)).id();
+            UUID newLow = submission.submit(tiny("new low", 0)).id();
+            submitted = List.of(young, oldLow, newLow);
+        }
+        try (ConfigurableApplicationContext worker = start(1)) {
+            ExperimentQueries queries = worker.getBean(ExperimentQueries.class);
+            List<Experiment> finished = awaitTerminal(queries, submitted);
+            assertThat(finished).allSatisfy(e -> assertThat(e.status()).as(e.error())
+                    .isEqualTo(ExperimentStatus.SUCCEEDED));
+            assertThat(finished.stream().sorted(Comparator.comparing(Experiment::startedAt)).map(Experiment::id))
+                    .containsExactlyElementsOf(submitted);
+            assertThat(queries.metrics(submitted.get(0))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRunWhoseWorkerDiedIsTakenUpAgainFromScratch() throws Exception {
+        UUID id;
+        try (ConfigurableApplicationContext apiOnly = start(0)) {
+            id = apiOnly.getBean(ExperimentSubmission.class).submit(tiny("orphan", 0)).id();
+            // What a killed worker leaves behind: a RUNNING experiment, one epoch recorded, and a picked
+            // queue entry whose heartbeat stopped long ago.
+            JdbcClient jdbc = apiOnly.getBean(JdbcClient.class);
+            jdbc.sql("update experiments set status = 'RUNNING', attempts = 1, current_epoch = 1 where id = ?")
+                    .param(id).update();
+            jdbc.sql("""
+                    insert into epoch_metrics values (?, 1, 9, 0, 9, 0, 0, 0.05, 1, 1, now())""").param(id).update();
+            jdbc.sql("""
+                    update scheduled_tasks set picked = true, picked_by = 'killed-worker',
+                        last_heartbeat = now() - interval '1 hour' where task_instance = ?""")
+                    .param(id.toString()).update();
+        }
+        try (ConfigurableApplicationContext worker = start(1, "--distillery.queue.heartbeat-interval=1s")) {
+            ExperimentQueries queries = worker.getBean(ExperimentQueries.class);
+            Experiment finished = awaitTerminal(queries, List.of(id)).get(0);
+            assertThat(finished.status()).as(finished.error()).isEqualTo(ExperimentStatus.SUCCEEDED);
+            assertThat(finished.attempts()).isEqualTo(2);
+            assertThat(queries.metrics(id)).singleElement()
+                    .satisfies(epoch -> assertThat(epoch.trainLoss()).isNotEqualTo(9.0));
+        }
+    }
+
+    private ConfigurableApplicationContext start(int workers, String... extra) {
+        String[] args = new String[extra.length + 4];
+        args[0] = "--distillery.data-dir=" + dataDir.toAbsolutePath();
+        args[1] = "--distillery.workers=" + workers;
+        args[2] = "--server.port=0";
+        args[3] = "--spring.main.banner-mode=off";
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        return new SpringApplicationBuilder(DistilleryApplication.class).profiles("test").run(args);
+    }
+
+    private static ExperimentSpec tiny(String name, int priority) {
+        return new ExperimentSpec(name, "ce", null, new ExperimentSpec.ModelSpec("mlp"),
+                new ExperimentSpec.DatasetSpec("synthetic", null, 128, 64), null, null, null,
+                new TrainingSpec(1, 32, null, null, null, null, null, null, null), 1L, priority, null);
+    }
+
+    private static List<Experiment> awaitTerminal(ExperimentQueries queries, List<UUID> ids) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (true) {
+            List<Experiment> experiments = ids.stream().map(queries::get).toList();
+            if (experiments.stream().allMatch(e -> e.status().isTerminal()) || Instant.now().isAfter(deadline)) {
+                return experiments;
+            }
+            Thread.sleep(200);
+        }
+    }
+}
