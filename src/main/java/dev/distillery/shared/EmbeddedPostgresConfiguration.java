@@ -30,9 +30,14 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(DistilleryProperties properties) throws IOException {
         Path dataDirectory = properties.dataDir().resolve("postgres");
         Files.createDirectories(dataDirectory);
+        OrphanedPostgres.stopIfAny(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // the embedded defaults favour test speed over durability; accepted experiments must survive
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
         return postgres;
