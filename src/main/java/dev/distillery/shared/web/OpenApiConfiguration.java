@@ -1,13 +1,24 @@
 package dev.distillery.shared.web;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The API's OpenAPI header; a relative server URL keeps the spec the same on every host and port. */
+/**
+ * The API's OpenAPI header (a relative server URL keeps the spec the same on every host and port)
+ * and the problem answers every operation may give, documented once rather than per endpoint.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -18,5 +29,34 @@ class OpenApiConfiguration {
                         .description("Knowledge-distillation experiments as a service: submit a spec, follow its "
                                 + "training, read its per-epoch metrics. Errors are application/problem+json."))
                 .servers(List.of(new Server().url("/").description("this service")));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            ModelConverters.getInstance().readAll(ProblemView.class).forEach(openApi.getComponents()::addSchemas);
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> documentProblems(path, method, operation)));
+        };
+    }
+
+    private static void documentProblems(String path, PathItem.HttpMethod method, Operation operation) {
+        addProblem(operation, "400", "Invalid request: errors[] names each bad field");
+        if (path.contains("{")) {
+            addProblem(operation, "404", "No such resource");
+        }
+        if (path.endsWith("/cancel")) {
+            addProblem(operation, "409", "The experiment already finished");
+        }
+        if (method == PathItem.HttpMethod.POST && operation.getRequestBody() != null) {
+            addProblem(operation, "413", "Request body over the size limit");
+        }
+    }
+
+    private static void addProblem(Operation operation, String status, String description) {
+        Schema<?> schema = new Schema<>().$ref("#/components/schemas/" + ProblemView.class.getSimpleName());
+        Content content = new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(schema));
+        operation.getResponses().putIfAbsent(status, new ApiResponse().description(description).content(content));
     }
 }
