@@ -44,7 +44,8 @@ public class ArchitectureCatalog {
     public Optional<String> problem(String name, InputShape shape, int classes) {
         Optional<Architecture> architecture = find(name);
         if (architecture.isEmpty()) {
-            return Optional.of("unknown architecture '" + name + "'; known: " + String.join(", ", architectures.keySet()));
+            return Optional.of("unknown architecture '" + name + "'; known: "
+                    + String.join(", ", architectures.keySet()));
         }
         return architecture.get().problem(shape, classes);
     }

@@ -4,7 +4,6 @@ import dev.distillery.training.data.BuiltInDatasets;
 import dev.distillery.training.data.DatasetCache;
 import dev.distillery.training.data.DatasetSource;
 import dev.distillery.training.data.ImageData;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -18,7 +17,6 @@ import java.util.Optional;
  * The datasets experiments can use. {@link #problem} is cheap (file-existence checks) and meant for submission
  * time; {@link #load} reads the files (never downloads) and keeps the last few datasets in memory.
  */
-@Component
 public class DatasetCatalog {
 
     /** How many loaded datasets stay in memory (keyed by name and directory). */
@@ -70,7 +68,9 @@ public class DatasetCatalog {
             throw new TrainingException(problem);
         });
         DatasetSource source = sources.get(ref.name());
-        Path directory = source.needsFiles() ? Path.of(directoryOf(source, ref.path())).toAbsolutePath().normalize() : null;
+        Path directory = source.needsFiles()
+                ? Path.of(directoryOf(source, ref.path())).toAbsolutePath().normalize()
+                : null;
         String key = source.name() + "|" + directory;
         try {
             return cache.get(key, () -> source.load(directory)).limit(ref.trainLimit(), ref.testLimit());

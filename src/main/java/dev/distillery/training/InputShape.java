@@ -5,7 +5,8 @@ public record InputShape(int channels, int height, int width) {
 
     public InputShape {
         if (channels < 1 || height < 1 || width < 1) {
-            throw new IllegalArgumentException("input dimensions must be positive: " + channels + "x" + height + "x" + width);
+            throw new IllegalArgumentException(
+                    "input dimensions must be positive: " + channels + "x" + height + "x" + width);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.engine.Optimizers;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -65,7 +66,7 @@ final class PlanValidator {
                 () -> check(plan.momentum() >= 0 && plan.momentum() < 1, "momentum must be in [0, 1)"),
                 () -> check(plan.weightDecay() >= 0 && Double.isFinite(plan.weightDecay()), "weightDecay must be >= 0"),
                 () -> check(positive(plan.lrDecayRate()), "lrDecayRate must be positive"),
-                () -> check(plan.lrDecayEpochs() == null || !plan.lrDecayEpochs().contains(null),
+                () -> check(plan.lrDecayEpochs() == null || plan.lrDecayEpochs().stream().noneMatch(Objects::isNull),
                         "lrDecayEpochs must not contain null"),
                 () -> check(plan.optimizer() != null
                                 && Optimizers.NAMES.contains(plan.optimizer().toLowerCase(Locale.ROOT)),

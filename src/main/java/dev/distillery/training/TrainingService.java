@@ -57,7 +57,9 @@ public class TrainingService {
         ImageData data = datasets.load(plan.dataset());
         DistillationMethod method = methods.find(plan.method()).orElseThrow();
         Architecture student = architectures.find(plan.studentArchitecture()).orElseThrow();
-        Architecture teacher = method.needsTeacher() ? architectures.find(plan.teacherArchitecture()).orElseThrow() : null;
+        Architecture teacher = method.needsTeacher()
+                ? architectures.find(plan.teacherArchitecture()).orElseThrow()
+                : null;
         return new TrainingRun(device, plan, data, student, teacher, method).execute(listener, cancelRequested);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +70,23 @@ class EndToEndTest {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(cancelFinished.statusCode()).isEqualTo(409);
         assertThat(cancelFinished.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void lenet5OnFashionMnistPassesSeventyFivePercentInTwoEpochsOnFiveThousandImages() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
+                "Debian's dataset-fashion-mnist is not installed");
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/experiments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"method": "ce", "student": {"architecture": "lenet5"},
+                         "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
+                         "training": {"epochs": 2, "learningRate": 0.01}}""")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        DocumentContext finished = awaitTerminal(created.headers().firstValue("Location").orElseThrow());
+        assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
+        assertThat(finished.read("$.spec.training.momentum", Double.class)).isEqualTo(0.9);
+        assertThat(finished.read("$.best.testTop1", Double.class)).isGreaterThan(0.75);
     }
 
     @Test

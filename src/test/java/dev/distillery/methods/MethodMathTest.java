@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.distillery.training.DjlTestThreads;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,11 @@ class MethodMathTest {
     private static final long[] LABELS = {1, 3, 0};
 
     private NDManager manager;
+
+    @BeforeAll
+    static void threads() {
+        DjlTestThreads.oneThreadUnlessConfigured();
+    }
 
     @BeforeEach
     void setUp() {

@@ -28,7 +28,8 @@ public final class IdxReader {
             expectMagic(labelIn, LABELS_MAGIC, labels);
             int labelCount = labelIn.readInt();
             if (labelCount != count) {
-                throw new IOException(images + " holds " + count + " images but " + labels + " " + labelCount + " labels");
+                throw new IOException(
+                        images + " holds " + count + " images but " + labels + " " + labelCount + " labels");
             }
             byte[] pixels = new byte[Math.multiplyExact(count, shape.size())];
             imageIn.readFully(pixels);

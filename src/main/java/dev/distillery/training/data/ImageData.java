@@ -5,7 +5,8 @@ public record ImageData(String name, int classes, ImageSplit train, ImageSplit t
 
     public ImageData {
         if (!train.shape().equals(test.shape())) {
-            throw new IllegalArgumentException("train and test shapes differ: " + train.shape() + " vs " + test.shape());
+            throw new IllegalArgumentException(
+                    "train and test shapes differ: " + train.shape() + " vs " + test.shape());
         }
         int maxLabel = Math.max(train.maxLabel(), test.maxLabel());
         if (maxLabel >= classes) {

@@ -16,10 +16,10 @@ final class SyntheticShapes {
     static final int CLASSES = 10;
 
     private static final int SIDE = 28;
-    private static final int MIN_SIZE = 9;
-    private static final int MAX_SIZE = 14;
-    private static final double NOISE = 0.12;
-    private static final double DISTRACTOR_PROBABILITY = 0.5;
+    private static final int MIN_SIZE = 8;
+    private static final int MAX_SIZE = 16;
+    private static final double NOISE = 0.2;
+    private static final int MAX_DISTRACTORS = 3;
 
     /** Per class, segments {x1, y1, x2, y2} in the unit square (y down). */
     private static final double[][][] TEMPLATES = {
@@ -47,7 +47,7 @@ final class SyntheticShapes {
             labels[i] = i % CLASSES;
             java.util.Arrays.fill(canvas, 0f);
             drawShape(canvas, TEMPLATES[labels[i]], random);
-            if (random.nextDouble() < DISTRACTOR_PROBABILITY) {
+            for (int d = random.nextInt(MAX_DISTRACTORS + 1); d > 0; d--) {
                 drawDistractor(canvas, random);
             }
             quantize(canvas, random, pixels, i * SHAPE.size());
@@ -71,7 +71,7 @@ final class SyntheticShapes {
         double x = 2 + random.nextDouble() * (SIDE - 4);
         double y = 2 + random.nextDouble() * (SIDE - 4);
         double angle = random.nextDouble() * Math.PI;
-        double length = 2 + 2 * random.nextDouble();
+        double length = 3 + 3 * random.nextDouble();
         drawSegment(canvas, x, y, x + length * Math.cos(angle), y + length * Math.sin(angle), 0.6, 0.7f);
     }
 

@@ -29,7 +29,8 @@ final class BatchAssembler {
         InputShape shape = split.shape();
         float[] values = new float[(to - from) * shape.size()];
         for (int i = from; i < to; i++) {
-            Augmentation.Transform transform = augmentation == null ? Augmentation.Transform.IDENTITY : augmentation.next();
+            Augmentation.Transform transform =
+                    augmentation == null ? Augmentation.Transform.IDENTITY : augmentation.next();
             write(order[i], transform, values, (i - from) * shape.size());
         }
         return manager.create(values, new Shape(to - from, shape.channels(), shape.height(), shape.width()));

@@ -40,7 +40,8 @@ final class Network implements AutoCloseable {
         try {
             synchronized (INITIALIZATION_LOCK) {
                 manager.getEngine().setRandomSeed(Long.hashCode(seed));
-                block.initialize(manager, DataType.FLOAT32, new Shape(1, shape.channels(), shape.height(), shape.width()));
+                Shape oneImage = new Shape(1, shape.channels(), shape.height(), shape.width());
+                block.initialize(manager, DataType.FLOAT32, oneImage);
             }
         } catch (RuntimeException e) {
             manager.close();

@@ -32,7 +32,8 @@ public final class Optimizers {
                     .optLearningRateTracker(learningRate)
                     .optWeightDecays((float) weightDecay)
                     .build();
-            default -> throw new TrainingException("unknown optimizer '" + name + "'; known: " + String.join(", ", NAMES));
+            default -> throw new TrainingException(
+                    "unknown optimizer '" + name + "'; known: " + String.join(", ", NAMES));
         };
     }
 }

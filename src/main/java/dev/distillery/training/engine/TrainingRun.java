@@ -75,8 +75,15 @@ public final class TrainingRun {
         CrossEntropyMethod ce = new CrossEntropyMethod();
         String phase = "teacher " + teacherArchitecture.name();
         EpochListener progress = m -> log.info("{} epoch {}: test top-1 {}", phase, m.epoch(), m.testTop1());
-        if (!fit(phase, teacher, null, ce, ce.defaults(), progress, cancel)) {
-            teacher.close();
+        boolean completed = false;
+        try {
+            completed = fit(phase, teacher, null, ce, ce.defaults(), progress, cancel);
+        } finally {
+            if (!completed) {
+                teacher.close();
+            }
+        }
+        if (!completed) {
             return Optional.empty();
         }
         teacher.freeze();
@@ -94,7 +101,12 @@ public final class TrainingRun {
     }
 
     private Network network(Architecture architecture) {
-        return Network.create(architecture, data.train().shape(), data.classes(), device, plan.seed());
+        try {
+            return Network.create(architecture, data.train().shape(), data.classes(), device, plan.seed());
+        } catch (RuntimeException e) {
+            throw new TrainingException("could not build " + architecture.name() + " for " + data.train().shape()
+                    + " inputs and " + data.classes() + " classes on " + device + ": " + e.getMessage(), e);
+        }
     }
 
     private boolean fit(String phase, Network network, Network teacher, DistillationMethod objective,
@@ -109,12 +121,14 @@ public final class TrainingRun {
             long start = System.nanoTime();
             Optional<Scores> trained = trainer.train(epoch, order, train, cancel);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
-            Optional<Scores> tested = trained.isEmpty() ? Optional.empty() : evaluate(phase, epoch, network, test, cancel);
+            Optional<Scores> tested =
+                    trained.isEmpty() ? Optional.empty() : evaluate(phase, epoch, network, test, cancel);
             if (tested.isEmpty()) {
                 return false;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            listener.onEpoch(metrics(epoch, trained.get(), tested.get(), trainer.learningRate(epoch), seconds, trainSeconds));
+            listener.onEpoch(metrics(epoch, trained.get(), tested.get(), trainer.learningRate(epoch), seconds,
+                    trainSeconds));
         }
         return true;
     }

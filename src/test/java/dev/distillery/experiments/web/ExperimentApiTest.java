@@ -159,6 +159,18 @@ class ExperimentApiTest {
         }
     }
 
+    @Test
+    void theCatalogTakesDatasetDirectoriesFromConfiguration() throws Exception {
+        mvc.perform(get("/api/v1/catalog"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.datasets[?(@.name == 'fashion-mnist')].defaultPath")
+                        .value("/usr/share/datasets/fashion-mnist"))
+                .andExpect(jsonPath("$.datasets[?(@.name == 'cifar10')].defaultPath")
+                        .value(org.hamcrest.Matchers.contains(containsString("target/test-data"))))
+                .andExpect(jsonPath("$.methods[?(@.name == 'kd')].needsTeacher").value(true))
+                .andExpect(jsonPath("$.defaults.classic.lossWeights.kd").value(0.9));
+    }
+
     private String submit(String body) throws Exception {
         String response = mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
                         .content(body))

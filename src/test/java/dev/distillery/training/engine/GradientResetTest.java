@@ -1,0 +1,64 @@
+package dev.distillery.training.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import dev.distillery.training.Architecture;
+import dev.distillery.training.InputShape;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LibTorch accumulates gradients across backward passes; each optimizer step must start from the
+ * current batch's gradient alone, or SGD silently uses the running sum of all past gradients.
+ */
+class GradientResetTest {
+
+    @Test
+    void aStepUsesOnlyTheGradientOfItsOwnBatch() {
+        try (Network network = Network.create(new OneLinear(), new InputShape(1, 1, 2), 1, Device.cpu(), 3)) {
+            ParameterStore store = network.trainingStore(Optimizers.create("sgd",
+                    new MultiStepSchedule(0.0, java.util.List.of(), 0.1), 0.0, 0.0));
+            float[] first = gradientAfterOneStep(network, store);
+            float[] second = gradientAfterOneStep(network, store);
+            assertThat(second).containsExactly(first);
+        }
+    }
+
+    private static float[] gradientAfterOneStep(Network network, ParameterStore store) {
+        try (NDManager scope = network.manager().newSubManager()) {
+            NDArray input = scope.create(new float[] {1f, 2f}, new Shape(1, 1, 1, 2));
+            try (Autograd.GradMode on = Autograd.gradMode(true)) {
+                Autograd.backward(network.forward(store, input).sum());
+            }
+            Parameter weight = network.block().getParameters().get(0).getValue();
+            float[] gradient = weight.getArray().getGradient().toFloatArray();
+            store.updateAllParameters();
+            return gradient;
+        }
+    }
+
+    private static final class OneLinear implements Architecture {
+        @Override
+        public String name() {
+            return "one-linear";
+        }
+
+        @Override
+        public String description() {
+            return "a single linear unit";
+        }
+
+        @Override
+        public Block build(InputShape shape, int classes) {
+            return new ai.djl.nn.SequentialBlock().add(ai.djl.nn.Blocks.batchFlattenBlock())
+                    .add(Linear.builder().setUnits(classes).build());
+        }
+    }
+}
