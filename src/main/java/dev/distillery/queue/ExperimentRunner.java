@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 class ExperimentRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
+    private static final int START_ATTEMPTS = 3;
 
     private final ExperimentLifecycle lifecycle;
     private final TrainingService training;
@@ -29,7 +31,7 @@ class ExperimentRunner {
     }
 
     void run(UUID id) {
-        Optional<TrainingPlan> plan = lifecycle.start(id);
+        Optional<TrainingPlan> plan = start(id);
         if (plan.isEmpty()) {
             log.info("Experiment {} is no longer runnable; skipped", id);
             return;
@@ -48,6 +50,19 @@ class ExperimentRunner {
         } catch (RuntimeException | Error failure) {
             log.warn("Experiment {} failed", id, failure);
             lifecycle.fail(id, reason(failure));
+        }
+    }
+
+    /** A cancel may commit between reading and starting the experiment; read it again then. */
+    private Optional<TrainingPlan> start(UUID id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return lifecycle.start(id);
+            } catch (OptimisticLockingFailureException concurrentChange) {
+                if (attempt == START_ATTEMPTS) {
+                    throw concurrentChange;
+                }
+            }
         }
     }
 

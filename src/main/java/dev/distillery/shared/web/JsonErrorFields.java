@@ -30,7 +30,7 @@ final class JsonErrorFields {
             return new FieldViolation(path, "wrong type: expected " + typeName(mismatch.getTargetType()));
         }
         if (jackson instanceof StreamReadException) {
-            return new FieldViolation("body", "malformed JSON: " + jackson.getOriginalMessage());
+            return new FieldViolation(path, "malformed JSON: " + jackson.getOriginalMessage());
         }
         return new FieldViolation(path, "unreadable value");
     }

@@ -71,7 +71,11 @@ class SubmissionValidationTest {
                 rule("{" + CE + ", \"seed\": -1}", "seed"),
                 rule("{" + CE + ", \"priority\": 101}", "priority"),
                 rule("{" + CE + ", \"tags\": " + manyTags(21) + "}", "tags"),
-                rule("{" + CE + ", \"tags\": {\"a:b\": \"c\"}}", "tags"));
+                rule("{" + CE + ", \"tags\": {\"a:b\": \"c\"}}", "tags"),
+                rule("{" + CE + ", \"tags\": {\"k\": null}}", "tags"),
+                rule("{" + CE + ", \"training\": {\"lrDecayEpochs\": [null]}}", "training.lrDecayEpochs"),
+                rule("{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"mnist\", "
+                        + "\"path\": \"/tmp/\\u0000x\"}}", "dataset.path"));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
@@ -100,7 +104,13 @@ class SubmissionValidationTest {
                 rule("{\"method\": \"ce\", ", "body"),
                 rule("not json at all", "body"),
                 rule("", "body"),
-                rule("{" + CE + "} trailing", "body"));
+                rule("{" + CE + "} trailing", "body"),
+                rule("null", "body"),
+                rule("[]", "body"),
+                rule("{\"method\": \"ce\", \"student\": \"lenet5\", " + DATASET + "}", "student"),
+                rule("{" + CE + ", \"training\": {\"epochs\": 10000000000}}", "training.epochs"),
+                rule("{" + CE + ", \"seed\": 1e400}", "seed"),
+                rule("{" + CE + ", \"name\": " + "[".repeat(5000) + "]".repeat(5000) + "}", "name"));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
