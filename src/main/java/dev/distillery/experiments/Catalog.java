@@ -1,7 +1,5 @@
 package dev.distillery.experiments;
 
-import dev.distillery.experiments.CatalogView.Defaults;
-import dev.distillery.experiments.CatalogView.LogitDefaults;
 import dev.distillery.experiments.CatalogView.MethodInfo;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.ArchitectureCatalog;
@@ -25,10 +23,9 @@ public class Catalog {
     public CatalogView view() {
         return new CatalogView(architectures.architectures(), datasets.datasets(),
                 methods.methods().stream()
-                        .map(m -> new MethodInfo(m.name(), m.description(), m.needsTeacher()))
+                        .map(m -> new MethodInfo(m.name(), m.description(), m.needsTeacher(), m.defaults(false),
+                                m.defaults(true), m.parameters()))
                         .toList(),
-                new Defaults(new LogitDefaults(SpecDefaults.TEMPERATURE, SpecDefaults.WEIGHTS),
-                        new LogitDefaults(SpecDefaults.ZSCORE_TEMPERATURE, SpecDefaults.ZSCORE_WEIGHTS),
-                        SpecDefaults.LABELS_ONLY_WEIGHTS, SpecDefaults.TRAINING));
+                SpecDefaults.TRAINING);
     }
 }

@@ -2,10 +2,11 @@ package dev.distillery.experiments;
 
 import dev.distillery.experiments.ExperimentSpec.DatasetSpec;
 import dev.distillery.methods.DistillationMethod;
+import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.MethodParameter;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.training.ArchitectureCatalog;
-import dev.distillery.training.ArchitectureInfo;
 import dev.distillery.training.DatasetCatalog;
 import dev.distillery.training.DatasetInfo;
 import dev.distillery.training.DatasetRef;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 /** What a spec may name: methods, architectures and datasets, as the catalogs know them. */
 @Component
 class CatalogLookup {
+
 
     private final MethodRegistry methods;
     private final ArchitectureCatalog architectures;
@@ -31,12 +33,21 @@ class CatalogLookup {
         return methods.find(name);
     }
 
+    /** @param method a known method */
+    LossSettings methodDefaults(String method, boolean zscore) {
+        return methods.find(method).orElseThrow().defaults(zscore);
+    }
+
+    List<MethodParameter> methodParameters(String method) {
+        return methods.find(method).map(DistillationMethod::parameters).orElse(List.of());
+    }
+
     List<String> methodNames() {
         return methods.names();
     }
 
     List<String> architectureNames() {
-        return architectures.architectures().stream().map(ArchitectureInfo::name).toList();
+        return architectures.names();
     }
 
     String defaultDatasetPath(String name) {

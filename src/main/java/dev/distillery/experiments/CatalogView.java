@@ -1,24 +1,20 @@
 package dev.distillery.experiments;
 
-import dev.distillery.experiments.ExperimentSpec.LossWeights;
+import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.MethodParameter;
 import dev.distillery.training.ArchitectureInfo;
 import dev.distillery.training.DatasetInfo;
 import java.util.List;
 
 /** Everything a spec may name, and the defaults a submission gets. */
 public record CatalogView(List<ArchitectureInfo> architectures, List<DatasetInfo> datasets, List<MethodInfo> methods,
-        Defaults defaults) {
+        TrainingSpec trainingDefaults) {
 
-    /** A distillation method and whether it needs a teacher. */
-    public record MethodInfo(String name, String description, boolean needsTeacher) {
-    }
-
-    /** Spec defaults: the classic-KD and the logit-standardization sets, and the training settings. */
-    public record Defaults(LogitDefaults classic, LogitDefaults zscore, LossWeights labelsOnly,
-            TrainingSpec training) {
-    }
-
-    /** τ and loss weights of one of the two default sets. */
-    public record LogitDefaults(double temperature, LossWeights lossWeights) {
+    /**
+     * A distillation method: whether it needs a teacher, its τ and loss weights without and with
+     * zscore, and its own parameters.
+     */
+    public record MethodInfo(String name, String description, boolean needsTeacher, LossSettings defaults,
+            LossSettings zscoreDefaults, List<MethodParameter> parameters) {
     }
 }

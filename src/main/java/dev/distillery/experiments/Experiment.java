@@ -50,6 +50,9 @@ public class Experiment {
     private Instant createdAt;
     private Instant startedAt;
     private Instant finishedAt;
+    private UUID teacherExperimentId;
+    private String phase;
+    private boolean cancelRequested;
     @Version
     private long version;
     @ElementCollection(fetch = FetchType.EAGER)
@@ -61,8 +64,10 @@ public class Experiment {
     protected Experiment() {
     }
 
-    static Experiment queued(UUID id, ExperimentSpec spec, String specJson, Instant now) {
+    /** A new experiment: QUEUED, or WAITING while its teacher experiment has not succeeded yet. */
+    static Experiment submitted(UUID id, ExperimentSpec spec, String specJson, boolean teacherPending, Instant now) {
         Experiment experiment = new Experiment();
+        experiment.teacherExperimentId = spec.teacher() == null ? null : spec.teacher().experimentId();
         experiment.id = id;
         experiment.name = spec.name();
         experiment.method = spec.method();
@@ -70,20 +75,27 @@ public class Experiment {
         experiment.specJson = specJson;
         experiment.totalEpochs = spec.training().epochs();
         experiment.tags = new HashMap<>(spec.tags());
-        experiment.status = ExperimentStatus.QUEUED;
+        experiment.status = teacherPending ? ExperimentStatus.WAITING : ExperimentStatus.QUEUED;
         experiment.createdAt = now;
         return experiment;
     }
 
+    /** Its teacher experiment succeeded: the experiment joins the queue. */
+    void release() {
+        requireStatus(ExperimentStatus.WAITING, "release");
+        status = ExperimentStatus.QUEUED;
+    }
+
     /** A worker takes the run; a RUNNING experiment taken again (its worker died) starts over. */
     void start(Instant now) {
-        if (status.isTerminal()) {
+        if (status.isTerminal() || status == ExperimentStatus.WAITING) {
             throw new IllegalStateException("experiment " + id + " is " + status + " and cannot start");
         }
         status = ExperimentStatus.RUNNING;
         attempts++;
         startedAt = now;
         currentEpoch = 0;
+        phase = null;
         bestEpoch = null;
         bestTestTop1 = bestTestTop5 = lastTestTop1 = lastTestTop5 = null;
     }
@@ -94,12 +106,21 @@ public class Experiment {
         status = ExperimentStatus.QUEUED;
     }
 
+    /** Whether a student epoch with this test top-1 would be the best so far. */
+    boolean isBest(double testTop1) {
+        return bestTestTop1 == null || testTop1 > bestTestTop1;
+    }
+
     void recordEpoch(EpochMetrics metrics) {
         requireStatus(ExperimentStatus.RUNNING, "record an epoch");
+        phase = metrics.phase();
+        if (!EpochMetrics.STUDENT.equals(metrics.phase())) {
+            return;
+        }
         currentEpoch = metrics.epoch();
         lastTestTop1 = metrics.testTop1();
         lastTestTop5 = metrics.testTop5();
-        if (bestTestTop1 == null || metrics.testTop1() > bestTestTop1) {
+        if (isBest(metrics.testTop1())) {
             bestEpoch = metrics.epoch();
             bestTestTop1 = metrics.testTop1();
             bestTestTop5 = metrics.testTop5();
@@ -119,7 +140,10 @@ public class Experiment {
         finish(ExperimentStatus.FAILED, now);
     }
 
-    /** Cancels a queued experiment; cancelling a cancelled one changes nothing. */
+    /**
+     * Cancels a queued or waiting experiment at once; a running one is asked to stop (its worker
+     * checks between batches and then calls {@link #cancelled}). Cancelling again changes nothing.
+     */
     void cancel(Instant now) {
         if (status == ExperimentStatus.CANCELLED) {
             return;
@@ -128,9 +152,15 @@ public class Experiment {
             throw new ConflictException("experiment " + id + " already finished as " + status);
         }
         if (status == ExperimentStatus.RUNNING) {
-            throw new ConflictException("experiment " + id + " is running; cancelling a running experiment "
-                    + "is not supported by this version");
+            cancelRequested = true;
+            return;
         }
+        finish(ExperimentStatus.CANCELLED, now);
+    }
+
+    /** The worker stopped the run because cancel was requested. */
+    void cancelled(Instant now) {
+        requireStatus(ExperimentStatus.RUNNING, "cancel");
         finish(ExperimentStatus.CANCELLED, now);
     }
 
@@ -215,6 +245,19 @@ public class Experiment {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    public UUID teacherExperimentId() {
+        return teacherExperimentId;
+    }
+
+    /** {@code teacher} while a teacher is trained first, then {@code student}; null before the first epoch. */
+    public String phase() {
+        return phase;
     }
 
     public double progress() {

@@ -6,15 +6,20 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Cancels experiments; the worker skips a cancelled experiment when its queue entry comes up. */
+/**
+ * Cancels experiments; the worker skips a cancelled experiment when its queue entry comes up, and
+ * experiments waiting for it as their teacher fail.
+ */
 @Service
 public class ExperimentCancellation {
 
     private final ExperimentRepository experiments;
+    private final WaitingExperiments waiting;
     private final Clock clock;
 
-    ExperimentCancellation(ExperimentRepository experiments, Clock clock) {
+    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock) {
         this.experiments = experiments;
+        this.waiting = waiting;
         this.clock = clock;
     }
 
@@ -23,6 +28,7 @@ public class ExperimentCancellation {
         Experiment experiment = experiments.findById(id)
                 .orElseThrow(() -> new NotFoundException("no experiment with id " + id));
         experiment.cancel(clock.instant());
+        waiting.teacherEnded(experiment);
         return experiment;
     }
 }

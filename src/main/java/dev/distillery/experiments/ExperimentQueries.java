@@ -1,7 +1,13 @@
 package dev.distillery.experiments;
 
 import dev.distillery.shared.NotFoundException;
+import dev.distillery.tracking.CheckpointRecord;
+import dev.distillery.tracking.CheckpointRecords;
+import dev.distillery.tracking.CheckpointStore;
 import dev.distillery.tracking.MetricsStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
 import dev.distillery.training.EpochMetrics;
 import java.util.List;
 import java.util.UUID;
@@ -18,11 +24,16 @@ public class ExperimentQueries {
     private final ExperimentRepository experiments;
     private final MetricsStore metrics;
     private final SpecCodec codec;
+    private final CheckpointRecords checkpoints;
+    private final CheckpointStore store;
 
-    ExperimentQueries(ExperimentRepository experiments, MetricsStore metrics, SpecCodec codec) {
+    ExperimentQueries(ExperimentRepository experiments, MetricsStore metrics, SpecCodec codec,
+            CheckpointRecords checkpoints, CheckpointStore store) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.codec = codec;
+        this.checkpoints = checkpoints;
+        this.store = store;
     }
 
     public Experiment get(UUID id) {
@@ -40,5 +51,25 @@ public class ExperimentQueries {
     public List<EpochMetrics> metrics(UUID id) {
         get(id);
         return metrics.history(id);
+    }
+
+    public List<CheckpointRecord> checkpoints(UUID id) {
+        get(id);
+        return checkpoints.list(id);
+    }
+
+    public Optional<CheckpointRecord> checkpoint(UUID id, String name) {
+        get(id);
+        return checkpoints.find(id, name);
+    }
+
+    /** The checkpoint's bytes; the caller closes the stream. */
+    public InputStream openCheckpoint(UUID id, String name) {
+        try {
+            return store.open(id, name);
+        } catch (IOException missing) {
+            throw new NotFoundException("the file of checkpoint '" + name + "' of experiment " + id
+                    + " is not available: " + missing.getMessage());
+        }
     }
 }

@@ -10,4 +10,11 @@ interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpeci
 
     @Query("select e.id from Experiment e where e.status = dev.distillery.experiments.ExperimentStatus.QUEUED")
     List<UUID> findQueuedIds();
+
+    List<Experiment> findByStatusAndTeacherExperimentId(ExperimentStatus status, UUID teacherExperimentId);
+
+    List<Experiment> findByStatus(ExperimentStatus status);
+
+    @Query("select e.cancelRequested from Experiment e where e.id = :id")
+    boolean isCancelRequested(UUID id);
 }

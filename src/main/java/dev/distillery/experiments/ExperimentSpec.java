@@ -30,18 +30,25 @@ public record ExperimentSpec(
         @Schema(description = "z-score logit standardization (Sun et al., CVPR 2024)") Boolean zscore,
         @Valid LossWeights lossWeights,
         @Valid TrainingSpec training,
+        @Size(max = 20) @Schema(description = "the method's own parameters, e.g. dkd's alpha, beta, warmupEpochs")
+        Map<@NotBlank String, @NotNull Double> methodParams,
         @Min(0) @Max(Integer.MAX_VALUE) @Schema(description = "drawn and recorded when absent") Long seed,
         @Min(-100) @Max(100) @Schema(description = "higher runs first; default 0") Integer priority,
         @Size(max = 20) Map<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.\\-/]+",
                 message = "tag keys use letters, digits and _ . - / only") String,
                 @NotNull @Size(max = 256) String> tags) {
 
-    /** The teacher: an architecture trained for the occasion, or a finished experiment's checkpoint. */
+    /**
+     * The teacher: an architecture trained first inside the experiment (with its own optional
+     * training settings), or an earlier experiment's checkpoint.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TeacherSpec(
             @Size(max = 64) String architecture,
             java.util.UUID experimentId,
-            @Pattern(regexp = "best|last", message = "must be 'best' or 'last'") String checkpoint) {
+            @Pattern(regexp = "best|last", message = "must be 'best' or 'last'") String checkpoint,
+            @Valid @Schema(description = "how to train the teacher first; absent fields follow the student's")
+            TrainingSpec training) {
     }
 
     /** A network from the catalog. */

@@ -1,7 +1,11 @@
 package dev.distillery.experiments;
 
-/** Where an experiment is in its life: QUEUED → RUNNING → SUCCEEDED | FAILED | CANCELLED. */
+/**
+ * Where an experiment is in its life: (WAITING for its teacher experiment →) QUEUED → RUNNING →
+ * SUCCEEDED | FAILED | CANCELLED.
+ */
 public enum ExperimentStatus {
+    WAITING,
     QUEUED,
     RUNNING,
     SUCCEEDED,

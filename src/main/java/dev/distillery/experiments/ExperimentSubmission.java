@@ -4,7 +4,10 @@ import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.MethodParameter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,10 +24,12 @@ public class ExperimentSubmission {
     private final SpecCodec codec;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SpecDefaults.Context context;
     private final RandomGenerator seeds = new SecureRandom();
 
-    ExperimentSubmission(ExperimentRepository experiments, SpecRules rules, CatalogLookup catalog, SpecCodec codec,
-            ApplicationEventPublisher events, Clock clock) {
+    ExperimentSubmission(ExperimentRepository experiments, SpecRules rules, CatalogLookup catalog,
+            TeacherExperiments teachers, SpecCodec codec, ApplicationEventPublisher events, Clock clock) {
+        this.context = context(catalog, teachers);
         this.experiments = experiments;
         this.rules = rules;
         this.catalog = catalog;
@@ -36,15 +41,53 @@ public class ExperimentSubmission {
     /** Stores the resolved spec and queues it, in one transaction with the queue entry. */
     @Transactional
     public Experiment submit(ExperimentSpec spec) {
-        ExperimentSpec resolved = SpecDefaults.resolve(spec, catalog::defaultDatasetPath, seeds);
+        if (catalog.method(spec.method()).isEmpty()) {
+            throw new InvalidRequestException("method", "unknown method '" + spec.method() + "'; known: "
+                    + String.join(", ", catalog.methodNames()));
+        }
+        ExperimentSpec resolved = SpecDefaults.resolve(spec, context, seeds);
         List<FieldViolation> violations = rules.check(resolved);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        Experiment experiment = Experiment.queued(UUID.randomUUID(), resolved, codec.write(resolved),
-                clock.instant());
+        Experiment experiment = Experiment.submitted(UUID.randomUUID(), resolved, codec.write(resolved),
+                teacherPending(resolved), clock.instant());
         experiments.save(experiment);
-        events.publishEvent(new ExperimentQueued(experiment.id(), experiment.priority(), experiment.createdAt()));
+        if (experiment.status() == ExperimentStatus.QUEUED) {
+            events.publishEvent(new ExperimentQueued(experiment.id(), experiment.priority(),
+                    experiment.createdAt()));
+        }
         return experiment;
+    }
+
+    private boolean teacherPending(ExperimentSpec spec) {
+        return spec.teacher() != null && spec.teacher().experimentId() != null
+                && experiments.findById(spec.teacher().experimentId())
+                        .map(teacher -> teacher.status() != ExperimentStatus.SUCCEEDED).orElse(false);
+    }
+
+    /** Catalog and teacher lookups, as spec resolution needs them. */
+    private static SpecDefaults.Context context(CatalogLookup catalog, TeacherExperiments teachers) {
+        return new SpecDefaults.Context() {
+            @Override
+            public LossSettings methodDefaults(String method, boolean zscore) {
+                return catalog.methodDefaults(method, zscore);
+            }
+
+            @Override
+            public List<MethodParameter> methodParameters(String method) {
+                return catalog.methodParameters(method);
+            }
+
+            @Override
+            public String defaultDatasetPath(String dataset) {
+                return catalog.defaultDatasetPath(dataset);
+            }
+
+            @Override
+            public Optional<String> experimentArchitecture(UUID experimentId) {
+                return teachers.architecture(experimentId);
+            }
+        };
     }
 }

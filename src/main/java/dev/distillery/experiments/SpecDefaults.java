@@ -3,51 +3,60 @@ package dev.distillery.experiments;
 import dev.distillery.experiments.ExperimentSpec.DatasetSpec;
 import dev.distillery.experiments.ExperimentSpec.LossWeights;
 import dev.distillery.experiments.ExperimentSpec.TeacherSpec;
+import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.MethodParameter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Fills in every default of a spec so the stored spec is explicit. Defaults follow the logit
- * standardization paper's code: τ 4, λ_CE 0.1, λ_KD 0.9 for classic KD; τ 2, λ_CE 0.1, λ_KD 9 with
- * zscore; SGD 0.05, momentum 0.9, weight decay 5e-4, batch 64, 240 epochs, lr ×0.1 at 150/180/210.
+ * Fills in every default of a spec so the stored spec is explicit. τ and the loss weights come from
+ * the method (for kd the paper's code: τ 4, λ_CE 0.1, λ_KD 0.9, or τ 2, 0.1, 9 with zscore); training
+ * follows the paper's CIFAR reference: SGD 0.05, momentum 0.9, weight decay 5e-4, batch 64, 240
+ * epochs, lr ×0.1 at 150/180/210. A teacher trained here inherits the student's training settings
+ * unless its own are given.
  */
 final class SpecDefaults {
 
-    static final double TEMPERATURE = 4.0;
-    static final double ZSCORE_TEMPERATURE = 2.0;
-    static final LossWeights WEIGHTS = new LossWeights(0.1, 0.9);
-    static final LossWeights ZSCORE_WEIGHTS = new LossWeights(0.1, 9.0);
-    static final LossWeights LABELS_ONLY_WEIGHTS = new LossWeights(1.0, 0.0);
     static final TrainingSpec TRAINING = new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4,
             List.of(150, 180, 210), 0.1, false);
     static final String CHECKPOINT = "best";
 
+    /** What resolving needs to know beyond the spec itself. */
+    interface Context {
+        LossSettings methodDefaults(String method, boolean zscore);
+
+        List<MethodParameter> methodParameters(String method);
+
+        String defaultDatasetPath(String dataset);
+
+        /** The student architecture of the experiment with this id, if it exists. */
+        java.util.Optional<String> experimentArchitecture(java.util.UUID experimentId);
+    }
+
     private SpecDefaults() {
     }
 
-    /**
-     * @param datasetPaths the default directory of each dataset (null for datasets without files)
-     */
-    static ExperimentSpec resolve(ExperimentSpec spec, Function<String, String> datasetPaths,
-            RandomGenerator seeds) {
+    /** @param spec a spec whose method is known */
+    static ExperimentSpec resolve(ExperimentSpec spec, Context context, RandomGenerator seeds) {
         boolean zscore = Boolean.TRUE.equals(spec.zscore());
-        boolean labelsOnly = spec.teacher() == null;
-        LossWeights weights = labelsOnly ? LABELS_ONLY_WEIGHTS : zscore ? ZSCORE_WEIGHTS : WEIGHTS;
+        LossSettings defaults = context.methodDefaults(spec.method(), zscore);
         LossWeights given = spec.lossWeights();
+        TrainingSpec training = training(spec.training(), TRAINING);
         return new ExperimentSpec(
                 spec.name() != null ? spec.name() : defaultName(spec),
                 spec.method(),
-                teacher(spec.teacher()),
+                teacher(spec.teacher(), training, context),
                 spec.student(),
-                dataset(spec.dataset(), datasetPaths),
-                or(spec.temperature(), zscore ? ZSCORE_TEMPERATURE : TEMPERATURE),
+                dataset(spec.dataset(), context),
+                or(spec.temperature(), defaults.temperature()),
                 zscore,
-                given == null ? weights : new LossWeights(or(given.ce(), weights.ce()), or(given.kd(), weights.kd())),
-                training(spec.training()),
+                new LossWeights(or(given == null ? null : given.ce(), defaults.ceWeight()),
+                        or(given == null ? null : given.kd(), defaults.kdWeight())),
+                training,
+                methodParams(spec.methodParams(), context.methodParameters(spec.method())),
                 spec.seed() != null ? spec.seed() : (long) seeds.nextInt(Integer.MAX_VALUE),
                 or(spec.priority(), 0),
                 spec.tags() == null ? Map.of() : new TreeMap<>(spec.tags()));
@@ -57,33 +66,46 @@ final class SpecDefaults {
         return spec.method() + " " + spec.student().architecture() + " on " + spec.dataset().name();
     }
 
-    private static TeacherSpec teacher(TeacherSpec teacher) {
-        if (teacher == null || teacher.experimentId() == null) {
-            return teacher;
+    private static TeacherSpec teacher(TeacherSpec teacher, TrainingSpec studentTraining, Context context) {
+        if (teacher == null) {
+            return null;
         }
-        return new TeacherSpec(null, teacher.experimentId(), or(teacher.checkpoint(), CHECKPOINT));
+        if (teacher.experimentId() == null) {
+            return new TeacherSpec(teacher.architecture(), null, teacher.checkpoint(),
+                    training(teacher.training(), studentTraining));
+        }
+        String architecture = teacher.architecture() != null ? teacher.architecture()
+                : context.experimentArchitecture(teacher.experimentId()).orElse(null);
+        return new TeacherSpec(architecture, teacher.experimentId(), or(teacher.checkpoint(), CHECKPOINT),
+                teacher.training());
     }
 
-    private static DatasetSpec dataset(DatasetSpec dataset, Function<String, String> datasetPaths) {
-        String path = dataset.path() != null ? dataset.path() : datasetPaths.apply(dataset.name());
+    private static Map<String, Double> methodParams(Map<String, Double> given, List<MethodParameter> declared) {
+        Map<String, Double> resolved = new TreeMap<>(given == null ? Map.of() : given);
+        declared.forEach(parameter -> resolved.putIfAbsent(parameter.name(), parameter.defaultValue()));
+        return resolved;
+    }
+
+    private static DatasetSpec dataset(DatasetSpec dataset, Context context) {
+        String path = dataset.path() != null ? dataset.path() : context.defaultDatasetPath(dataset.name());
         return new DatasetSpec(dataset.name(), path, dataset.trainLimit(), dataset.testLimit());
     }
 
-    private static TrainingSpec training(TrainingSpec given) {
-        TrainingSpec d = TRAINING;
+    /** {@code given} with its absent fields taken from {@code base}. */
+    static TrainingSpec training(TrainingSpec given, TrainingSpec base) {
         if (given == null) {
-            return d;
+            return base;
         }
         return new TrainingSpec(
-                or(given.epochs(), d.epochs()),
-                or(given.batchSize(), d.batchSize()),
-                or(given.optimizer(), d.optimizer()),
-                or(given.learningRate(), d.learningRate()),
-                or(given.momentum(), d.momentum()),
-                or(given.weightDecay(), d.weightDecay()),
-                given.lrDecayEpochs() != null ? List.copyOf(given.lrDecayEpochs()) : d.lrDecayEpochs(),
-                or(given.lrDecayRate(), d.lrDecayRate()),
-                or(given.augment(), d.augment()));
+                or(given.epochs(), base.epochs()),
+                or(given.batchSize(), base.batchSize()),
+                or(given.optimizer(), base.optimizer()),
+                or(given.learningRate(), base.learningRate()),
+                or(given.momentum(), base.momentum()),
+                or(given.weightDecay(), base.weightDecay()),
+                given.lrDecayEpochs() != null ? List.copyOf(given.lrDecayEpochs()) : base.lrDecayEpochs(),
+                or(given.lrDecayRate(), base.lrDecayRate()),
+                or(given.augment(), base.augment()));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -1,67 +1,64 @@
 package dev.distillery.experiments;
 
 import dev.distillery.experiments.ExperimentSpec.TeacherSpec;
+import dev.distillery.methods.MethodParameter;
 import dev.distillery.shared.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of a spec that span fields or need the catalogs: known method, architectures and
- * dataset (with its files present), a teacher exactly when the method needs one.
+ * The rules of a resolved spec that span fields or need the catalogs: known architectures, a usable
+ * dataset, a teacher exactly when the method needs one, method parameters the method declares.
  */
 @Component
 class SpecRules {
 
     private final CatalogLookup catalog;
+    private final TeacherExperiments teachers;
 
-    SpecRules(CatalogLookup catalog) {
+    SpecRules(CatalogLookup catalog, TeacherExperiments teachers) {
         this.catalog = catalog;
+        this.teachers = teachers;
     }
 
-    /** Checks a resolved spec; an empty list means it can run. */
+    /** Checks a resolved spec of a known method; an empty list means it can run. */
     List<FieldViolation> check(ExperimentSpec spec) {
         List<FieldViolation> violations = new ArrayList<>();
-        checkMethodAndTeacher(spec, violations);
+        checkTeacherPresence(spec, violations);
         checkArchitecture("student.architecture", spec.student().architecture(), violations);
-        catalog.datasetProblem(spec.dataset())
-                .ifPresent(violations::add);
-        checkDecaySchedule(spec.training(), violations);
+        catalog.datasetProblem(spec.dataset()).ifPresent(violations::add);
+        checkDecaySchedule("training", spec.training(), violations);
+        checkMethodParams(spec, violations);
         return violations;
     }
 
-    private void checkMethodAndTeacher(ExperimentSpec spec, List<FieldViolation> violations) {
-        var method = catalog.method(spec.method());
-        if (method.isEmpty()) {
-            violations.add(new FieldViolation("method", "unknown method '" + spec.method() + "'; known: "
-                    + String.join(", ", catalog.methodNames())));
-            return;
-        }
-        boolean needsTeacher = method.get().needsTeacher();
+    private void checkTeacherPresence(ExperimentSpec spec, List<FieldViolation> violations) {
+        boolean needsTeacher = catalog.method(spec.method()).orElseThrow().needsTeacher();
         if (needsTeacher && spec.teacher() == null) {
             violations.add(new FieldViolation("teacher", "is required for method '" + spec.method() + "'"));
         } else if (!needsTeacher && spec.teacher() != null) {
             violations.add(new FieldViolation("teacher", "must be absent for method '" + spec.method()
                     + "', which trains the student on labels only"));
         } else if (spec.teacher() != null) {
-            checkTeacher(spec.teacher(), violations);
+            checkTeacher(spec, spec.teacher(), violations);
         }
     }
 
-    private void checkTeacher(TeacherSpec teacher, List<FieldViolation> violations) {
-        if (teacher.architecture() != null && teacher.experimentId() != null) {
-            violations.add(new FieldViolation("teacher", "give either architecture or experimentId, not both"));
-        } else if (teacher.architecture() != null) {
+    private void checkTeacher(ExperimentSpec spec, TeacherSpec teacher, List<FieldViolation> violations) {
+        if (teacher.experimentId() != null) {
+            teachers.problems(teacher, spec.dataset()).forEach(violations::add);
+        } else if (teacher.architecture() == null) {
+            violations.add(new FieldViolation("teacher", "needs architecture or experimentId"));
+        } else {
             checkArchitecture("teacher.architecture", teacher.architecture(), violations);
             if (teacher.checkpoint() != null) {
                 violations.add(new FieldViolation("teacher.checkpoint", "only applies to a teacher given by "
                         + "experimentId"));
             }
-        } else if (teacher.experimentId() != null) {
-            violations.add(new FieldViolation("teacher.experimentId", "reusing a finished experiment as teacher "
-                    + "needs its checkpoints, which this version does not store yet; give teacher.architecture"));
-        } else {
-            violations.add(new FieldViolation("teacher", "needs architecture or experimentId"));
+            checkDecaySchedule("teacher.training", teacher.training(), violations);
         }
     }
 
@@ -72,11 +69,28 @@ class SpecRules {
         }
     }
 
-    private static void checkDecaySchedule(TrainingSpec training, List<FieldViolation> violations) {
-        List<Integer> epochs = training.lrDecayEpochs();
-        for (int i = 1; i < epochs.size(); i++) {
+    private void checkMethodParams(ExperimentSpec spec, List<FieldViolation> violations) {
+        List<MethodParameter> declared = catalog.methodParameters(spec.method());
+        for (Map.Entry<String, Double> param : spec.methodParams().entrySet()) {
+            String field = "methodParams." + param.getKey();
+            Optional<MethodParameter> parameter = declared.stream()
+                    .filter(p -> p.name().equals(param.getKey())).findFirst();
+            if (parameter.isEmpty()) {
+                violations.add(new FieldViolation(field, "method '" + spec.method() + "' has no parameter '"
+                        + param.getKey() + "'; it has: " + String.join(", ",
+                        declared.stream().map(MethodParameter::name).toList())));
+            } else {
+                parameter.get().violation(param.getValue())
+                        .ifPresent(reason -> violations.add(new FieldViolation(field, reason)));
+            }
+        }
+    }
+
+    private static void checkDecaySchedule(String prefix, TrainingSpec training, List<FieldViolation> violations) {
+        List<Integer> epochs = training == null ? List.of() : training.lrDecayEpochs();
+        for (int i = 1; epochs != null && i < epochs.size(); i++) {
             if (epochs.get(i) <= epochs.get(i - 1)) {
-                violations.add(new FieldViolation("training.lrDecayEpochs", "must be strictly increasing"));
+                violations.add(new FieldViolation(prefix + ".lrDecayEpochs", "must be strictly increasing"));
                 return;
             }
         }

@@ -1,22 +1,37 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.ExperimentSpec.TeacherSpec;
 import dev.distillery.training.DatasetRef;
 import dev.distillery.training.TrainingPlan;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** Turns a resolved spec into the trainer's plan. */
 final class TrainingPlans {
 
+    private static final String LABELS_ONLY = "ce";
+
     private TrainingPlans() {
     }
 
-    static TrainingPlan of(ExperimentSpec spec) {
-        TrainingSpec t = spec.training();
+    /** @param teacherParameters the teacher experiment's checkpoint file; null when the teacher is trained here */
+    static TrainingPlan of(ExperimentSpec spec, Path teacherParameters) {
+        TeacherSpec teacher = spec.teacher();
+        TrainingPlan teacherPlan = teacher == null || teacherParameters != null ? null
+                : plan(LABELS_ONLY, teacher.architecture(), null, spec, teacher.training(), Map.of(), null, null);
+        return plan(spec.method(), spec.student().architecture(), teacher == null ? null : teacher.architecture(),
+                spec, spec.training(), spec.methodParams(), teacherParameters, teacherPlan);
+    }
+
+    private static TrainingPlan plan(String method, String architecture, String teacherArchitecture,
+            ExperimentSpec spec, TrainingSpec t, Map<String, Double> methodParams, Path teacherParameters,
+            TrainingPlan teacherPlan) {
         var d = spec.dataset();
-        String teacher = spec.teacher() == null ? null : spec.teacher().architecture();
-        return new TrainingPlan(spec.method(), spec.student().architecture(), teacher,
+        return new TrainingPlan(method, architecture, teacherArchitecture,
                 new DatasetRef(d.name(), d.path(), d.trainLimit(), d.testLimit()),
                 spec.temperature(), spec.zscore(), spec.lossWeights().ce(), spec.lossWeights().kd(),
                 t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.momentum(), t.weightDecay(),
-                t.lrDecayEpochs(), t.lrDecayRate(), t.augment(), spec.seed());
+                t.lrDecayEpochs(), t.lrDecayRate(), t.augment(), spec.seed(), methodParams, teacherParameters,
+                teacherPlan);
     }
 }

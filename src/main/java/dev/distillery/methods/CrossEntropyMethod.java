@@ -7,8 +7,6 @@ public final class CrossEntropyMethod implements DistillationMethod {
 
     public static final String NAME = "ce";
 
-    private static final LossSettings DEFAULTS = new LossSettings(1.0, false, 1.0, 0.0);
-
     @Override
     public String name() {
         return NAME;
@@ -24,9 +22,10 @@ public final class CrossEntropyMethod implements DistillationMethod {
         return false;
     }
 
+    /** τ 4, λ_CE 1, λ_KD 0; τ and the switch do not affect this loss. */
     @Override
-    public LossSettings defaults() {
-        return DEFAULTS;
+    public LossSettings defaults(boolean zscore) {
+        return new LossSettings(4.0, zscore, 1.0, 0.0);
     }
 
     @Override

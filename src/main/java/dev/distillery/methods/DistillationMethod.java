@@ -2,6 +2,8 @@ package dev.distillery.methods;
 
 import ai.djl.ndarray.NDArray;
 
+import java.util.List;
+
 /**
  * One training objective, registered by {@link #name()} in the {@link MethodRegistry}. Implementations are
  * stateless and thread-safe; the trainer has no special cases for any of them.
@@ -17,8 +19,20 @@ public interface DistillationMethod {
     /** Whether {@link #loss} needs teacher logits. */
     boolean needsTeacher();
 
-    /** Reference hyperparameters, shown in the catalog and used when a spec leaves them out. */
-    LossSettings defaults();
+    /**
+     * Reference hyperparameters for the given standardization switch, shown in the catalog and used when a spec
+     * leaves them out. The result's {@code zscore} is the argument, and its {@link LossSettings#params()} holds the
+     * default of every parameter in {@link #parameters()}.
+     */
+    LossSettings defaults(boolean zscore);
+
+    /**
+     * The method's own hyperparameters, read from {@link LossSettings#params()} (a missing one takes its default).
+     * None by default.
+     */
+    default List<MethodParameter> parameters() {
+        return List.of();
+    }
 
     /**
      * Computes the loss of one batch.

@@ -12,8 +12,11 @@ public final class KnowledgeDistillation implements DistillationMethod {
 
     public static final String NAME = "kd";
 
-    /** The paper's CIFAR-100 reference settings with logit standardization. */
-    private static final LossSettings DEFAULTS = new LossSettings(2.0, true, 0.1, 9.0);
+    /** The LS paper's CIFAR-100 reference settings with logit standardization. */
+    private static final LossSettings STANDARDIZED = new LossSettings(2.0, true, 0.1, 9.0);
+
+    /** mdistiller's classic KD settings (CIFAR-100) without standardization. */
+    private static final LossSettings CLASSIC = new LossSettings(4.0, false, 0.1, 0.9);
 
     @Override
     public String name() {
@@ -30,9 +33,10 @@ public final class KnowledgeDistillation implements DistillationMethod {
         return true;
     }
 
+    /** With zscore: τ 2, λ_CE 0.1, λ_KD 9 (the LS paper); without: τ 4, λ_CE 0.1, λ_KD 0.9 (mdistiller's KD). */
     @Override
-    public LossSettings defaults() {
-        return DEFAULTS;
+    public LossSettings defaults(boolean zscore) {
+        return zscore ? STANDARDIZED : CLASSIC;
     }
 
     @Override

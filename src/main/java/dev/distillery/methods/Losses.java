@@ -24,9 +24,17 @@ public final class Losses {
      * underflows to 0 contributes exactly 0.
      */
     public static NDArray klDivergence(NDArray teacherLogits, NDArray studentLogits) {
+        return klDivergencePerRow(teacherLogits, studentLogits).mean();
+    }
+
+    /**
+     * KL(softmax(teacher) ‖ softmax(student)) of each row of already transformed logits (batch, classes), summed over
+     * classes: a (batch) array. {@link #klDivergence} is its mean.
+     */
+    public static NDArray klDivergencePerRow(NDArray teacherLogits, NDArray studentLogits) {
         NDArray teacherLog = teacherLogits.logSoftmax(-1);
         NDArray studentLog = studentLogits.logSoftmax(-1);
-        return teacherLog.exp().mul(teacherLog.sub(studentLog)).sum(new int[] {-1}).mean();
+        return teacherLog.exp().mul(teacherLog.sub(studentLog)).sum(new int[] {-1});
     }
 
     /**

@@ -16,7 +16,7 @@ public class MethodRegistry {
 
     /** The built-in methods. */
     public MethodRegistry() {
-        this(List.of(new CrossEntropyMethod(), new KnowledgeDistillation()));
+        this(List.of(new CrossEntropyMethod(), new KnowledgeDistillation(), new DecoupledKnowledgeDistillation()));
     }
 
     public MethodRegistry(Collection<? extends DistillationMethod> methods) {

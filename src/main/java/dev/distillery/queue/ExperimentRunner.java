@@ -1,9 +1,11 @@
 package dev.distillery.queue;
 
 import dev.distillery.experiments.ExperimentLifecycle;
+import dev.distillery.tracking.Checkpointing;
 import dev.distillery.training.TrainingOutcome;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.TrainingService;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,10 +26,17 @@ class ExperimentRunner {
 
     private final ExperimentLifecycle lifecycle;
     private final TrainingService training;
+    private final Checkpointing checkpointing;
+    private final QueueProperties properties;
+    private final Clock clock;
 
-    ExperimentRunner(ExperimentLifecycle lifecycle, TrainingService training) {
+    ExperimentRunner(ExperimentLifecycle lifecycle, TrainingService training, Checkpointing checkpointing,
+            QueueProperties properties, Clock clock) {
         this.lifecycle = lifecycle;
         this.training = training;
+        this.checkpointing = checkpointing;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     void run(UUID id) {
@@ -37,12 +46,16 @@ class ExperimentRunner {
             return;
         }
         log.info("Experiment {} started: {}", id, plan.get());
+        CancelCheck stop = new CancelCheck(id, lifecycle, clock, properties.cancelCheckInterval());
         try {
-            TrainingOutcome outcome = training.train(plan.get(), epoch -> lifecycle.recordEpoch(id, epoch),
-                    Thread.currentThread()::isInterrupted);
+            TrainingOutcome outcome = training.train(plan.get(), new RecordingListener(id, lifecycle, checkpointing),
+                    stop);
             if (outcome == TrainingOutcome.COMPLETED) {
                 lifecycle.succeed(id);
                 log.info("Experiment {} succeeded", id);
+            } else if (stop.cancelRequested()) {
+                lifecycle.cancelled(id);
+                log.info("Experiment {} cancelled", id);
             } else {
                 lifecycle.requeue(id);
                 log.info("Experiment {} interrupted by shutdown; queued again", id);

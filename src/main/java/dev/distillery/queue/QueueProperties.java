@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param missedHeartbeatsLimit missed heartbeats after which an execution counts as dead and is revived
  * @param reconcileInterval how often queued experiments without a queue entry are given one
  * @param shutdownGrace how long a stopping worker waits for running trainings before interrupting them
+ * @param cancelCheckInterval how often a running training looks for a cancel request
  */
 @ConfigurationProperties("distillery.queue")
 public record QueueProperties(
@@ -19,5 +20,6 @@ public record QueueProperties(
         @DefaultValue("15s") Duration heartbeatInterval,
         @DefaultValue("4") int missedHeartbeatsLimit,
         @DefaultValue("1m") Duration reconcileInterval,
-        @DefaultValue("10s") Duration shutdownGrace) {
+        @DefaultValue("10s") Duration shutdownGrace,
+        @DefaultValue("2s") Duration cancelCheckInterval) {
 }

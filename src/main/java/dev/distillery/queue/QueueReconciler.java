@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The experiments table is the source of truth: every QUEUED experiment gets a queue entry, even
- * one whose entry was lost (e.g. a run requeued while its own entry was still being executed).
+ * one whose entry was lost (e.g. a run requeued while its own entry was still being executed), and
+ * no experiment waits for a teacher that has already ended.
  */
 @Component
 class QueueReconciler {
@@ -24,6 +25,7 @@ class QueueReconciler {
     }
 
     void reconcile() {
+        lifecycle.settleWaiting();
         long added = lifecycle.queued().stream().filter(scheduling::schedule).count();
         if (added > 0) {
             log.info("Re-queued {} experiment(s) that had no queue entry", added);

@@ -1,7 +1,25 @@
 package dev.distillery.training;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /** Receives each epoch's metrics as soon as the epoch is evaluated. */
 @FunctionalInterface
 public interface EpochListener {
+
     void onEpoch(EpochMetrics metrics);
+
+    /**
+     * A student epoch, with a way to write the student's parameters as they are after it (for
+     * checkpoints); the writer is only valid during this call. By default only the metrics count.
+     */
+    default void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters) {
+        onEpoch(metrics);
+    }
+
+    /** Writes a network's parameters in DJL's format. */
+    @FunctionalInterface
+    interface ParameterWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
 }

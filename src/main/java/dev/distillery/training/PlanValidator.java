@@ -4,6 +4,8 @@ import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.engine.Optimizers;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +34,8 @@ final class PlanValidator {
                 () -> methodProblem(plan),
                 () -> architectureProblem(plan, plan.studentArchitecture(), "student"),
                 () -> teacherProblem(plan),
-                () -> hyperparameterProblem(plan));
+                () -> hyperparameterProblem(plan),
+                () -> methodParamsProblem(plan));
     }
 
     private Optional<String> methodProblem(TrainingPlan plan) {
@@ -49,7 +52,47 @@ final class PlanValidator {
         if (plan.teacherArchitecture() == null) {
             return Optional.of("method '" + plan.method() + "' needs a teacherArchitecture");
         }
-        return architectureProblem(plan, plan.teacherArchitecture(), "teacher");
+        return architectureProblem(plan, plan.teacherArchitecture(), "teacher")
+                .or(() -> plan.teacherParameters() != null
+                        ? teacherParametersProblem(plan.teacherParameters())
+                        : teacherPlanProblem(plan, plan.teacherPlan()));
+    }
+
+    private static Optional<String> teacherParametersProblem(Path file) {
+        return check(Files.isRegularFile(file) && Files.isReadable(file),
+                "teacherParameters: no readable file at " + file);
+    }
+
+    /** The teacher plan trains the teacher architecture without a teacher, on the student's dataset. */
+    private Optional<String> teacherPlanProblem(TrainingPlan plan, TrainingPlan teacherPlan) {
+        if (teacherPlan == null) {
+            return Optional.empty();
+        }
+        return first(
+                () -> methods.find(teacherPlan.method()).isEmpty()
+                        ? Optional.of("teacherPlan: unknown method '" + teacherPlan.method() + "'; known: "
+                                + String.join(", ", methods.names()))
+                        : Optional.empty(),
+                () -> check(methods.find(teacherPlan.method()).map(m -> !m.needsTeacher()).orElse(true),
+                        "teacherPlan: method '" + teacherPlan.method() + "' needs a teacher itself; train the teacher "
+                                + "with a method without one (e.g. ce)"),
+                () -> check(teacherPlan.studentArchitecture() == null
+                                || teacherPlan.studentArchitecture().equals(plan.teacherArchitecture()),
+                        "teacherPlan trains '" + teacherPlan.studentArchitecture() + "' but the teacher is '"
+                                + plan.teacherArchitecture() + "'"),
+                () -> check(teacherPlan.dataset() != null
+                                && Objects.equals(teacherPlan.dataset().name(), plan.dataset().name()),
+                        "teacherPlan must use the student's dataset '" + plan.dataset().name() + "'"),
+                () -> datasets.problem(teacherPlan.dataset()).map(p -> "teacherPlan: " + p),
+                () -> hyperparameterProblem(teacherPlan).map(p -> "teacherPlan: " + p),
+                () -> methodParamsProblem(teacherPlan).map(p -> "teacherPlan: " + p));
+    }
+
+    private static Optional<String> methodParamsProblem(TrainingPlan plan) {
+        return plan.methodParams().entrySet().stream()
+                .filter(entry -> entry.getValue() == null || !Double.isFinite(entry.getValue()))
+                .findFirst()
+                .map(entry -> "methodParams." + entry.getKey() + " must be a finite number, was " + entry.getValue());
     }
 
     private Optional<String> architectureProblem(TrainingPlan plan, String name, String role) {

@@ -1,11 +1,16 @@
 package dev.distillery.training;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a training run needs, fully resolved (no defaults left to fill in).
  *
  * @param teacherArchitecture null for methods without a teacher (ce)
+ * @param methodParams the method's own parameters (e.g. dkd's alpha, beta, warmupEpochs), all present
+ * @param teacherParameters a trained teacher's parameters to load; null to train the teacher first
+ * @param teacherPlan how to train the teacher first (a {@code ce} plan); null = the student's settings
  */
 public record TrainingPlan(
         String method,
@@ -25,5 +30,22 @@ public record TrainingPlan(
         List<Integer> lrDecayEpochs,
         double lrDecayRate,
         boolean augment,
-        long seed) {
+        long seed,
+        Map<String, Double> methodParams,
+        Path teacherParameters,
+        TrainingPlan teacherPlan) {
+
+    public TrainingPlan {
+        methodParams = methodParams == null ? Map.of() : Map.copyOf(methodParams);
+    }
+
+    /** A plan without method parameters whose teacher (if any) is trained first with the student's settings. */
+    public TrainingPlan(String method, String studentArchitecture, String teacherArchitecture, DatasetRef dataset,
+            double temperature, boolean zscore, double ceWeight, double kdWeight, int epochs, int batchSize,
+            String optimizer, double learningRate, double momentum, double weightDecay, List<Integer> lrDecayEpochs,
+            double lrDecayRate, boolean augment, long seed) {
+        this(method, studentArchitecture, teacherArchitecture, dataset, temperature, zscore, ceWeight, kdWeight,
+                epochs, batchSize, optimizer, learningRate, momentum, weightDecay, lrDecayEpochs, lrDecayRate, augment,
+                seed, Map.of(), null, null);
+    }
 }

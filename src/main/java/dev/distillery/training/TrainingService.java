@@ -1,6 +1,7 @@
 package dev.distillery.training;
 
 import ai.djl.Device;
+import dev.distillery.methods.CrossEntropyMethod;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.data.ImageData;
@@ -40,8 +41,10 @@ public class TrainingService {
     }
 
     /**
-     * Trains {@code plan} on {@code device}, calling {@code listener} after every student epoch, and checking
-     * {@code cancelRequested} between batches.
+     * Trains {@code plan} on {@code device}, checking {@code cancelRequested} between batches. When the method needs
+     * a teacher and {@link TrainingPlan#teacherParameters()} is null, the teacher is trained first and each of its
+     * epochs goes to {@link EpochListener#onEpoch} with phase {@code teacher}; every student epoch goes to
+     * {@link EpochListener#onStudentEpoch} with a writer of the student's parameters.
      *
      * @return COMPLETED after the last epoch, CANCELLED as soon as cancellation was seen
      * @throws TrainingException when the plan is unusable or training fails (message names phase, epoch, step)
@@ -60,6 +63,15 @@ public class TrainingService {
         Architecture teacher = method.needsTeacher()
                 ? architectures.find(plan.teacherArchitecture()).orElseThrow()
                 : null;
-        return new TrainingRun(device, plan, data, student, teacher, method).execute(listener, cancelRequested);
+        TrainingPlan teacherPlan = plan.teacherPlan();
+        boolean trainsTeacher = method.needsTeacher() && plan.teacherParameters() == null;
+        ImageData teacherData = trainsTeacher && teacherPlan != null && !teacherPlan.dataset().equals(plan.dataset())
+                ? datasets.load(teacherPlan.dataset())
+                : data;
+        DistillationMethod teacherMethod = trainsTeacher && teacherPlan != null
+                ? methods.find(teacherPlan.method()).orElseThrow()
+                : new CrossEntropyMethod();
+        return new TrainingRun(device, plan, data, teacherData, student, teacher, method, teacherMethod,
+                TrainingRun.Options.DEFAULT).execute(listener, cancelRequested);
     }
 }

@@ -3,24 +3,23 @@ package dev.distillery.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A real tiny experiment over real HTTP: submitted, queued, trained with DJL, metrics persisted. */
+/** Real tiny experiments over real HTTP: submitted, queued, trained with DJL, metrics and checkpoints persisted. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "distillery.workers=1")
 @ActiveProfiles("test")
 class EndToEndTest {
@@ -30,20 +29,21 @@ class EndToEndTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceClient service;
+
+    @BeforeEach
+    void client() {
+        service = new ServiceClient(port);
+    }
 
     @Test
-    void aTinyExperimentRunsToSucceededWithItsMetricsPersisted() throws Exception {
-        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/experiments"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"name": "e2e", "method": "ce", "student": {"architecture": "lenet5"},
-                         "dataset": {"name": "synthetic", "trainLimit": 400, "testLimit": 200},
-                         "training": {"epochs": 2, "batchSize": 32, "learningRate": 0.05}, "seed": 11}""")));
-        assertThat(created.statusCode()).isEqualTo(201);
-        String location = created.headers().firstValue("Location").orElseThrow();
+    void aTinyExperimentRunsToSucceededWithItsMetricsAndCheckpointsPersisted() throws Exception {
+        String location = service.submit("""
+                {"name": "e2e", "method": "ce", "student": {"architecture": "lenet5"},
+                 "dataset": {"name": "synthetic", "trainLimit": 400, "testLimit": 200},
+                 "training": {"epochs": 2, "batchSize": 32, "learningRate": 0.05}, "seed": 11}""");
 
-        DocumentContext finished = awaitTerminal(location);
+        DocumentContext finished = service.awaitTerminal(location, PATIENCE);
         assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
         assertThat(finished.read("$.progress", Double.class)).isEqualTo(1.0);
         assertThat(finished.read("$.currentEpoch", Integer.class)).isEqualTo(2);
@@ -52,8 +52,7 @@ class EndToEndTest {
         assertThat(finished.read("$.last.epoch", Integer.class)).isEqualTo(2);
         assertThat(finished.read("$.best.testTop1", Double.class)).isBetween(0.0, 1.0);
 
-        DocumentContext metrics = JsonPath.parse(get(location + "/metrics", "application/json").body());
-        List<Map<String, Object>> epochs = metrics.read("$.epochs");
+        List<Map<String, Object>> epochs = service.json(location + "/metrics").read("$.epochs");
         assertThat(epochs).hasSize(2);
         assertThat(epochs).extracting(e -> e.get("epoch")).containsExactly(1, 2);
         for (Map<String, Object> epoch : epochs) {
@@ -64,65 +63,79 @@ class EndToEndTest {
             assertThat(((Number) epoch.get("learningRate")).doubleValue()).isEqualTo(0.05);
             assertThat(((Number) epoch.get("samplesPerSecond")).doubleValue()).isPositive();
         }
-        assertThat(get(location + "/metrics", "text/csv").body().lines()).hasSize(3);
+        assertThat(service.get(location + "/metrics", "text/csv").body().lines()).hasSize(3);
 
-        HttpResponse<String> cancelFinished = send(HttpRequest.newBuilder(uri(location + "/cancel"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        checkpointsAreListedAndDownloadIntact(location);
+
+        HttpResponse<String> cancelFinished = service.post(location + "/cancel", null);
         assertThat(cancelFinished.statusCode()).isEqualTo(409);
         assertThat(cancelFinished.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private void checkpointsAreListedAndDownloadIntact(String location) throws Exception {
+        DocumentContext checkpoints = service.json(location + "/checkpoints");
+        assertThat(checkpoints.read("$[*].name", List.class)).containsExactlyInAnyOrder("best", "last");
+        String bestSha = checkpoints.read("$[?(@.name == 'best')].sha256", List.class).get(0).toString();
+        HttpResponse<byte[]> best = service.download(location + "/checkpoints/best");
+        assertThat(best.statusCode()).isEqualTo(200);
+        assertThat(best.headers().firstValue("ETag")).hasValue("\"" + bestSha + "\"");
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(best.body())))
+                .isEqualTo(bestSha);
+        assertThat(service.download(location + "/checkpoints/latest").statusCode()).isEqualTo(400);
+        assertThat(service.download(location + "/checkpoints/..%2F..%2Fetc%2Fpasswd").statusCode()).isIn(400, 404);
+        assertThat(service.download(location + "/checkpoints/epoch-0001").statusCode()).isEqualTo(404);
     }
 
     @Test
     void lenet5OnFashionMnistPassesSeventyFivePercentInTwoEpochsOnFiveThousandImages() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
                 "Debian's dataset-fashion-mnist is not installed");
-        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/experiments"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"method": "ce", "student": {"architecture": "lenet5"},
-                         "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
-                         "training": {"epochs": 2, "learningRate": 0.01}}""")));
-        assertThat(created.statusCode()).isEqualTo(201);
-        DocumentContext finished = awaitTerminal(created.headers().firstValue("Location").orElseThrow());
+        String location = service.submit("""
+                {"method": "ce", "student": {"architecture": "lenet5"},
+                 "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
+                 "training": {"epochs": 2, "learningRate": 0.01}}""");
+        DocumentContext finished = service.awaitTerminal(location, PATIENCE);
         assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
         assertThat(finished.read("$.spec.training.momentum", Double.class)).isEqualTo(0.9);
         assertThat(finished.read("$.best.testTop1", Double.class)).isGreaterThan(0.75);
     }
 
     @Test
+    void aRunningExperimentIsCancelledWithinSecondsKeepingWhatItRecorded() throws Exception {
+        String location = service.submit("""
+                {"name": "long", "method": "ce", "student": {"architecture": "lenet5"},
+                 "dataset": {"name": "synthetic", "testLimit": 200},
+                 "training": {"epochs": 200, "learningRate": 0.01}, "seed": 3}""");
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (service.json(location).read("$.currentEpoch", Integer.class) < 1 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        HttpResponse<String> cancel = service.post(location + "/cancel", null);
+        assertThat(cancel.statusCode()).isEqualTo(200);
+        assertThat(com.jayway.jsonpath.JsonPath.parse(cancel.body()).read("$.cancelRequested", Boolean.class)).isTrue();
+        Instant asked = Instant.now();
+
+        DocumentContext finished = service.awaitTerminal(location, PATIENCE);
+        assertThat(finished.read("$.status", String.class)).isEqualTo("CANCELLED");
+        assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
+        int epochs = finished.read("$.currentEpoch", Integer.class);
+        assertThat(epochs).isBetween(1, 199);
+        assertThat(service.json(location + "/metrics").read("$.epochs", List.class)).hasSize(epochs);
+        assertThat(service.json(location + "/checkpoints").read("$[*].name", List.class)).contains("last");
+        assertThat(service.post(location + "/cancel", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theCatalogAndHealthAnswer() throws Exception {
-        DocumentContext catalog = JsonPath.parse(get("/api/v1/catalog", "application/json").body());
-        assertThat(catalog.read("$.architectures[*].name", List.class)).contains("mlp", "lenet5");
-        assertThat(catalog.read("$.methods[*].name", List.class)).contains("ce", "kd");
+        DocumentContext catalog = service.json("/api/v1/catalog");
+        assertThat(catalog.read("$.architectures[*].name", List.class)).contains("mlp", "lenet5", "resnet8x4");
+        assertThat(catalog.read("$.methods[*].name", List.class)).contains("ce", "kd", "dkd");
         assertThat(catalog.read("$.datasets[*].name", List.class))
                 .contains("synthetic", "fashion-mnist", "mnist", "cifar10", "cifar100");
         assertThat(catalog.read("$.datasets[?(@.name == 'synthetic')].present", List.class)).containsExactly(true);
-        assertThat(catalog.read("$.defaults.zscore.temperature", Double.class)).isEqualTo(2.0);
-        assertThat(get("/actuator/health", "application/json").body()).contains("\"UP\"");
-        assertThat(get("/swagger-ui.html", "text/html").statusCode()).isLessThan(400);
-    }
-
-    private DocumentContext awaitTerminal(String location) throws Exception {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            DocumentContext view = JsonPath.parse(get(location, "application/json").body());
-            String status = view.read("$.status");
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status) || Instant.now().isAfter(deadline)) {
-                return view;
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private HttpResponse<String> get(String path, String accept) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        assertThat(catalog.read("$.methods[?(@.name == 'kd')].zscoreDefaults.temperature", List.class))
+                .containsExactly(2.0);
+        assertThat(service.get("/actuator/health", "application/json").body()).contains("\"UP\"");
+        assertThat(service.get("/swagger-ui.html", "text/html").statusCode()).isLessThan(400);
     }
 }

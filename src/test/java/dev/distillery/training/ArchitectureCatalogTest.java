@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +25,34 @@ class ArchitectureCatalogTest {
 
     @Test
     void listsBuiltInArchitectures() {
-        assertThat(catalog.architectures()).extracting(ArchitectureInfo::name).containsExactly("lenet5", "mlp");
+        List<String> all = List.of("lenet5", "mlp", "mobilenetv2", "resnet110", "resnet20", "resnet32", "resnet32x4",
+                "resnet44", "resnet56", "resnet8x4", "shufflenetv1", "shufflenetv2", "vgg13", "vgg8", "wrn_16_2",
+                "wrn_40_1", "wrn_40_2");
+        assertThat(catalog.names()).containsExactlyElementsOf(all);
+        assertThat(catalog.architectures()).extracting(ArchitectureInfo::name).containsExactlyElementsOf(all);
         assertThat(catalog.find("nope")).isEmpty();
+    }
+
+    @Test
+    void reportsTrainableParametersForCifar100() {
+        Map<String, Long> parameters = catalog.architectures().stream()
+                .collect(Collectors.toMap(ArchitectureInfo::name, ArchitectureInfo::parameters));
+        // the design notes' reference counts (mdistiller, 100 classes, 3x32x32)
+        assertThat(parameters).containsAllEntriesOf(Map.of(
+                "resnet8x4", 1_233_540L, "resnet32x4", 7_433_860L, "resnet20", 278_324L, "resnet56", 861_620L,
+                "wrn_40_2", 2_255_156L, "vgg13", 9_462_180L));
+        assertThat(parameters).containsEntry("mlp", 832_484L).containsEntry("lenet5", 90_776L);
+    }
+
+    @Test
+    void countingParametersLeavesTheEnginesRandomGeneratorAlone() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(7);
+            float expected = manager.randomUniform(0, 1, new Shape(1)).getFloat();
+            manager.getEngine().setRandomSeed(7);
+            new ArchitectureCatalog().architectures();
+            assertThat(manager.randomUniform(0, 1, new Shape(1)).getFloat()).isEqualTo(expected);
+        }
     }
 
     @Test
@@ -47,10 +75,13 @@ class ArchitectureCatalogTest {
 
     @Test
     void explainsUnknownNamesAndTooSmallInputs() {
-        assertThat(catalog.problem("resnet8x4", new InputShape(3, 32, 32), 100)).get().asString()
-                .contains("unknown architecture 'resnet8x4'").contains("lenet5, mlp");
+        assertThat(catalog.problem("resnet18", new InputShape(3, 32, 32), 100)).get().asString()
+                .contains("unknown architecture 'resnet18'").contains("lenet5, mlp, mobilenetv2");
         assertThat(catalog.problem("lenet5", new InputShape(1, 8, 8), 10)).get().asString().contains("at least 16x16");
         assertThat(catalog.problem("mlp", new InputShape(1, 8, 8), 10)).isEmpty();
+        assertThat(catalog.problem("resnet8x4", new InputShape(1, 8, 8), 10)).isEmpty();
+        assertThat(catalog.problem("resnet8x4", new InputShape(3, 64, 64), 10)).get().asString()
+                .contains("up to 32x32");
     }
 
     @Test

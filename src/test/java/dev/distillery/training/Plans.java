@@ -42,4 +42,13 @@ public final class Plans {
                 plan.optimizer(), plan.learningRate(), plan.momentum(), plan.weightDecay(), lrDecayEpochs,
                 plan.lrDecayRate(), augment, plan.seed());
     }
+
+    /** {@code plan} whose teacher is loaded from {@code teacherParameters} or, when that is null, trained with {@code teacherPlan}. */
+    public static TrainingPlan withTeacher(TrainingPlan plan, java.nio.file.Path teacherParameters,
+                                           TrainingPlan teacherPlan) {
+        return new TrainingPlan(plan.method(), plan.studentArchitecture(), plan.teacherArchitecture(), plan.dataset(),
+                plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight(), plan.epochs(), plan.batchSize(),
+                plan.optimizer(), plan.learningRate(), plan.momentum(), plan.weightDecay(), plan.lrDecayEpochs(),
+                plan.lrDecayRate(), plan.augment(), plan.seed(), plan.methodParams(), teacherParameters, teacherPlan);
+    }
 }

@@ -84,7 +84,9 @@ class ExperimentController {
     }
 
     @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Cancel a queued experiment", description = "Idempotent; 409 for a finished experiment.")
+    @Operation(summary = "Cancel an experiment", description = "A queued or waiting experiment is CANCELLED at once; "
+            + "a running one stops within seconds (between batches), keeping its metrics and checkpoints. "
+            + "Idempotent; 409 for a finished experiment.")
     ExperimentView cancel(@PathVariable UUID id) {
         return view(cancellation.cancel(id));
     }

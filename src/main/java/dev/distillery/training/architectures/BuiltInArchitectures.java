@@ -11,6 +11,12 @@ public final class BuiltInArchitectures {
     }
 
     public static List<Architecture> all() {
-        return List.of(new Mlp(), new LeNet5());
+        return List.of(
+                new Mlp(), new LeNet5(),
+                new ResNet8x4(), new ResNet32x4(),
+                new ResNet20(), new ResNet32(), new ResNet44(), new ResNet56(), new ResNet110(),
+                new Wrn16x2(), new Wrn40x1(), new Wrn40x2(),
+                new Vgg8(), new Vgg13(),
+                new MobileNetV2(), new ShuffleNetV1(), new ShuffleNetV2());
     }
 }

@@ -53,6 +53,15 @@ public final class ImageSplit {
         return max;
     }
 
+    /**
+     * The split before any {@link #limit}: every image the loaded arrays hold (for statistics that must not depend
+     * on an experiment's sample limit, such as input normalization).
+     */
+    public ImageSplit unlimited() {
+        int all = Math.min(labels.length, pixels.length / shape.size());
+        return all == size ? this : new ImageSplit(shape, pixels, labels, all);
+    }
+
     /** The first {@code limit} images, or this split when the limit is null or not smaller than the size. */
     public ImageSplit limit(Integer limit) {
         if (limit == null || limit >= size) {

@@ -5,22 +5,26 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.LossTerms;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingPlan;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs training epochs of one network under one method: per step a sub-NDManager owns every array the batch
- * creates, the (frozen) teacher runs without gradients, the student's loss is back-propagated and the optimizer
- * applied.
+ * creates, the (frozen) teacher's logits come from {@link TeacherLogits} (run without gradients, or memoized), the
+ * student's loss is back-propagated and the optimizer applied. The loss and its named parts are read back per step
+ * and averaged over the epoch's samples.
  */
 final class EpochTrainer {
 
     private final String phase;
     private final Network student;
-    private final Network teacher;
+    private final TeacherLogits teacher;
     private final DistillationMethod method;
     private final LossSettings settings;
     private final int batchSize;
@@ -28,8 +32,8 @@ final class EpochTrainer {
     private final MultiStepSchedule schedule;
     private final ParameterStore store;
 
-    /** @param teacher null for methods without a teacher */
-    EpochTrainer(String phase, Network student, Network teacher, DistillationMethod method, LossSettings settings,
+    /** @param teacher the frozen teacher's logits on the training split; null for methods without a teacher */
+    EpochTrainer(String phase, Network student, TeacherLogits teacher, DistillationMethod method, LossSettings settings,
                  TrainingPlan plan, int k) {
         this.phase = phase;
         this.student = student;
@@ -75,32 +79,36 @@ final class EpochTrainer {
         int[] labels = batches.labels(order, from, to);
         try (NDManager scope = student.manager().newSubManager()) {
             NDArray images = batches.images(scope, order, from, to);
-            NDArray teacherLogits = teacherLogits(images);
+            NDArray teacherLogits = teacher == null ? null : teacher.logits(scope, images, order, from, to);
             NDArray logits;
             double loss;
+            Map<String, Double> parts = new LinkedHashMap<>();
             try (Autograd.GradMode on = Autograd.gradMode(true)) {
                 logits = student.forward(store, images);
-                NDArray total = method.loss(logits, teacherLogits, BatchAssembler.labelArray(scope, labels), epoch,
-                        settings).total();
-                loss = ((Number) total.toArray()[0]).doubleValue();
+                LossTerms terms = method.loss(logits, teacherLogits, BatchAssembler.labelArray(scope, labels), epoch,
+                        settings);
+                NDArray total = terms.total();
+                loss = scalar(total);
                 if (!Double.isFinite(loss)) {
                     throw new TrainingException(String.format(
                             "%s: loss became %s at epoch %d, step %d of %d (learning rate %g); training diverged",
                             phase, loss, epoch, step, steps, schedule.learningRate(epoch)));
                 }
+                for (Map.Entry<String, NDArray> part : terms.parts().entrySet()) {
+                    parts.put(part.getKey(), part.getValue() == total ? loss : scalar(part.getValue()));
+                }
                 Autograd.backward(total);
             }
             store.updateAllParameters();
-            scores.add(logits.toFloatArray(), labels, loss);
+            scores.add(logits.toFloatArray(), labels, loss, parts);
         }
     }
 
-    private NDArray teacherLogits(NDArray images) {
-        if (teacher == null) {
-            return null;
+    /** The value of a scalar loss (the mean, should a method hand back a non-scalar part). */
+    private static double scalar(NDArray value) {
+        if (value.size() == 1) {
+            return ((Number) value.toArray()[0]).doubleValue();
         }
-        try (Autograd.GradMode off = Autograd.gradMode(false)) {
-            return teacher.infer(images);
-        }
+        return ((Number) value.mean().toArray()[0]).doubleValue();
     }
 }

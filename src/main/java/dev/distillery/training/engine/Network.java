@@ -1,17 +1,33 @@
 package dev.distillery.training.engine;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
+import dev.distillery.training.TrainingException;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** An initialized model: its block, the manager owning its parameters, and the device it runs on. */
 final class Network implements AutoCloseable {
@@ -77,6 +93,46 @@ final class Network implements AutoCloseable {
     /** Inference-mode forward pass; call it with grad mode off. */
     NDArray infer(NDArray input) {
         return block.forward(inferenceStore, new NDList(input), false).singletonOrThrow();
+    }
+
+    /**
+     * Replaces the parameters with those {@link #writeParameters} wrote for the same architecture, input shape and
+     * class count (BatchNorm running statistics included). The file must match exactly: every parameter's shape is
+     * checked and nothing may follow the last one.
+     *
+     * @throws TrainingException when the file cannot be read or belongs to another network
+     */
+    void loadParameters(Path file) {
+        Map<String, Shape> expected = new LinkedHashMap<>();
+        List<NDArray> initial = new ArrayList<>();
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
+            expected.put(parameter.getKey(), parameter.getValue().getArray().getShape());
+            initial.add(parameter.getValue().getArray());
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            block.loadParameters(manager, in);
+            if (in.read() != -1) {
+                throw new MalformedModelException("unexpected data after the last parameter");
+            }
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new TrainingException("could not load " + name + " parameters from " + file + ": "
+                    + e.getMessage(), e);
+        }
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
+            Shape loaded = parameter.getValue().getArray().getShape();
+            if (!loaded.equals(expected.get(parameter.getKey()))) {
+                throw new TrainingException("could not load " + name + " parameters from " + file + ": parameter "
+                        + parameter.getKey() + " has shape " + loaded + ", expected " + expected.get(parameter.getKey()));
+            }
+        }
+        initial.forEach(NDArray::close);
+    }
+
+    /** Writes the parameters in DJL's format ({@code Block.saveParameters}); leaves {@code out} open. */
+    void writeParameters(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        block.saveParameters(data);
+        data.flush();
     }
 
     /** Stops gradients for every parameter; the network is then used for inference only. */

@@ -1,6 +1,12 @@
 package dev.distillery.training.engine;
 
-/** Accumulates loss and top-1 / top-k accuracy over batches of logits (computed in Java, in double). */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Accumulates loss, named loss parts and top-1 / top-k accuracy over batches of logits (computed in Java, in
+ * double; batch means are weighted by batch size, so the results are means over samples).
+ */
 final class Scores {
 
     private final int k;
@@ -8,6 +14,7 @@ final class Scores {
     private long samples;
     private long top1;
     private long topK;
+    private final Map<String, Double> partSums = new LinkedHashMap<>();
 
     /** @param k the "top-5" k, i.e. min(5, classes) */
     Scores(int k) {
@@ -18,6 +25,12 @@ final class Scores {
     void add(float[] logits, int[] labels, double meanLoss) {
         lossSum += meanLoss * labels.length;
         count(logits, labels);
+    }
+
+    /** Adds a training batch with its mean loss and the batch means of the loss's named parts. */
+    void add(float[] logits, int[] labels, double meanLoss, Map<String, Double> meanParts) {
+        meanParts.forEach((name, value) -> partSums.merge(name, value * labels.length, Double::sum));
+        add(logits, labels, meanLoss);
     }
 
     /** Adds a batch scored by cross-entropy of the logits (evaluation). */
@@ -31,6 +44,13 @@ final class Scores {
 
     double meanLoss() {
         return samples == 0 ? Double.NaN : lossSum / samples;
+    }
+
+    /** Each loss part's mean over the samples added (in the order the parts first appeared). */
+    Map<String, Double> meanParts() {
+        Map<String, Double> means = new LinkedHashMap<>();
+        partSums.forEach((name, sum) -> means.put(name, samples == 0 ? Double.NaN : sum / samples));
+        return means;
     }
 
     double top1() {

@@ -8,6 +8,7 @@ import dev.distillery.training.Architecture;
 import dev.distillery.training.EpochListener;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.InputShape;
+import dev.distillery.training.LogitDiagnostics;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingOutcome;
 import dev.distillery.training.TrainingPlan;
@@ -15,44 +16,93 @@ import dev.distillery.training.data.ImageData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * One training run on one device: for methods with a teacher, first the teacher from scratch with {@code ce}
- * (same data and settings, not reported), then frozen; then the student with the plan's method, reporting each
- * epoch. Everything random is derived from the plan's seed.
+ * One training run on one device. For methods with a teacher, the teacher comes first: loaded from
+ * {@link TrainingPlan#teacherParameters()}, or trained from scratch (with {@link TrainingPlan#teacherPlan()}, or the
+ * student's settings and cross-entropy when there is none) reporting each epoch with phase {@code teacher}. It is
+ * then frozen: parameters without gradients, inference-mode forward passes (BatchNorm running statistics neither
+ * used for normalization nor updated), grad mode off. Then the student is trained with the plan's method,
+ * reporting each epoch (loss parts, logit diagnostics) with a writer of its parameters. Everything random is derived
+ * from the plans' seeds.
+ *
+ * <p>Without augmentation the teacher's logits of every training and test sample are memoized the first time the
+ * teacher computes them (see {@link TeacherLogits}); with augmentation the teacher runs on every augmented batch.
  */
 public final class TrainingRun {
+
+    /**
+     * Engine switches that do not change results.
+     *
+     * @param memoizeTeacherLogits keep the frozen teacher's logits of un-augmented samples instead of recomputing
+     *                             them every epoch (default on)
+     */
+    public record Options(boolean memoizeTeacherLogits) {
+        public static final Options DEFAULT = new Options(true);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
     private static final long AUGMENTATION_SEED_MIX = 0x9E3779B97F4A7C15L;
     private static final int TOP_K = 5;
+    /** Cross-entropy's settings for a teacher trained with the student's plan (τ and the weights are unused). */
+    private static final LossSettings CROSS_ENTROPY = new LossSettings(1.0, false, 1.0, 0.0);
 
     private final Device device;
     private final TrainingPlan plan;
     private final ImageData data;
+    private final ImageData teacherData;
     private final Architecture studentArchitecture;
     private final Architecture teacherArchitecture;
     private final DistillationMethod method;
+    private final DistillationMethod teacherMethod;
+    private final Options options;
     private final Normalization normalization;
     private final int k;
 
-    /** @param teacherArchitecture required when the method needs a teacher, ignored otherwise */
+    /** A run whose teacher (if trained) learns with cross-entropy on {@code data}, with default options. */
     public TrainingRun(Device device, TrainingPlan plan, ImageData data, Architecture studentArchitecture,
                        Architecture teacherArchitecture, DistillationMethod method) {
+        this(device, plan, data, data, studentArchitecture, teacherArchitecture, method, new CrossEntropyMethod(),
+                Options.DEFAULT);
+    }
+
+    /**
+     * @param teacherData         the data the teacher is trained on (the teacher plan's limits of the same dataset)
+     * @param teacherArchitecture required when the method needs a teacher, ignored otherwise
+     * @param teacherMethod       the teacherless objective that trains the teacher (normally {@code ce})
+     */
+    public TrainingRun(Device device, TrainingPlan plan, ImageData data, ImageData teacherData,
+                       Architecture studentArchitecture, Architecture teacherArchitecture, DistillationMethod method,
+                       DistillationMethod teacherMethod, Options options) {
         if (method.needsTeacher() && teacherArchitecture == null) {
             throw new TrainingException("method '" + method.name() + "' needs a teacher architecture");
+        }
+        if (teacherMethod.needsTeacher()) {
+            throw new TrainingException("a teacher cannot be trained with '" + teacherMethod.name()
+                    + "', which needs a teacher itself");
+        }
+        if (!teacherData.train().shape().equals(data.train().shape()) || teacherData.classes() != data.classes()) {
+            throw new TrainingException("the teacher's data (" + teacherData.train().shape() + ", "
+                    + teacherData.classes() + " classes) does not match the student's (" + data.train().shape()
+                    + ", " + data.classes() + " classes)");
         }
         this.device = device;
         this.plan = plan;
         this.data = data;
+        this.teacherData = teacherData;
         this.studentArchitecture = studentArchitecture;
         this.teacherArchitecture = teacherArchitecture;
         this.method = method;
-        this.normalization = Normalization.of(data.train());
+        this.teacherMethod = teacherMethod;
+        this.options = Objects.requireNonNull(options, "options");
+        this.normalization = Normalization.forData(data);
         this.k = Math.min(TOP_K, data.classes());
     }
 
@@ -60,7 +110,9 @@ public final class TrainingRun {
         if (!method.needsTeacher()) {
             return trainStudent(null, listener, cancel);
         }
-        Optional<Network> teacher = trainTeacher(cancel);
+        Optional<Network> teacher = plan.teacherParameters() != null
+                ? Optional.of(loadTeacher(plan.teacherParameters()))
+                : trainTeacher(listener, cancel);
         if (teacher.isEmpty()) {
             return TrainingOutcome.CANCELLED;
         }
@@ -69,15 +121,25 @@ public final class TrainingRun {
         }
     }
 
-    /** Trains the teacher with cross-entropy and freezes it; empty when cancelled. */
+    /** Trains the teacher without reporting its epochs; empty when cancelled. */
     Optional<Network> trainTeacher(BooleanSupplier cancel) {
-        Network teacher = network(teacherArchitecture);
-        CrossEntropyMethod ce = new CrossEntropyMethod();
-        String phase = "teacher " + teacherArchitecture.name();
-        EpochListener progress = m -> log.info("{} epoch {}: test top-1 {}", phase, m.epoch(), m.testTop1());
+        return trainTeacher(metrics -> { }, cancel);
+    }
+
+    /** Trains the teacher, reporting each epoch with phase {@code teacher}, and freezes it; empty when cancelled. */
+    Optional<Network> trainTeacher(EpochListener listener, BooleanSupplier cancel) {
+        TrainingPlan teacherPlan = plan.teacherPlan() != null ? plan.teacherPlan() : plan;
+        LossSettings settings = plan.teacherPlan() != null ? settings(teacherPlan) : CROSS_ENTROPY;
+        Network teacher = network(teacherArchitecture, teacherPlan.seed());
+        String label = "teacher " + teacherArchitecture.name() + " (" + teacherMethod.name() + ")";
+        Consumer<EpochMetrics> report = metrics -> {
+            log.info("{} epoch {}: test top-1 {}", label, metrics.epoch(), metrics.testTop1());
+            listener.onEpoch(metrics);
+        };
         boolean completed = false;
         try {
-            completed = fit(phase, teacher, null, ce, ce.defaults(), progress, cancel);
+            completed = fit(new Phase(EpochMetrics.TEACHER, label, teacherPlan, teacherData, teacherMethod, settings),
+                    teacher, null, report, cancel);
         } finally {
             if (!completed) {
                 teacher.close();
@@ -90,67 +152,108 @@ public final class TrainingRun {
         return Optional.of(teacher);
     }
 
-    /** Trains a fresh student, distilling from {@code teacher} when it is not null. */
+    /** A frozen teacher with the parameters a previous run wrote to {@code file}. */
+    Network loadTeacher(Path file) {
+        Network teacher = network(teacherArchitecture, plan.seed());
+        try {
+            teacher.loadParameters(file);
+        } catch (RuntimeException e) {
+            teacher.close();
+            throw e;
+        }
+        teacher.freeze();
+        log.info("teacher {} loaded from {}", teacherArchitecture.name(), file);
+        return teacher;
+    }
+
+    /** Trains a fresh student, distilling from {@code teacher} (frozen) when it is not null. */
     TrainingOutcome trainStudent(Network teacher, EpochListener listener, BooleanSupplier cancel) {
-        LossSettings settings = new LossSettings(plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight());
-        try (Network student = network(studentArchitecture)) {
-            String phase = "student " + studentArchitecture.name() + " (" + method.name() + ")";
-            boolean completed = fit(phase, student, teacher, method, settings, listener, cancel);
+        try (Network student = network(studentArchitecture, plan.seed())) {
+            String label = "student " + studentArchitecture.name() + " (" + method.name() + ")";
+            Phase phase = new Phase(EpochMetrics.STUDENT, label, plan, data, method, settings(plan));
+            boolean completed = fit(phase, student, teacher,
+                    metrics -> listener.onStudentEpoch(metrics, student::writeParameters), cancel);
             return completed ? TrainingOutcome.COMPLETED : TrainingOutcome.CANCELLED;
         }
     }
 
-    private Network network(Architecture architecture) {
+    private static LossSettings settings(TrainingPlan plan) {
+        return new LossSettings(plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight(),
+                plan.methodParams());
+    }
+
+    private Network network(Architecture architecture, long seed) {
         try {
-            return Network.create(architecture, data.train().shape(), data.classes(), device, plan.seed());
+            return Network.create(architecture, data.train().shape(), data.classes(), device, seed);
         } catch (RuntimeException e) {
             throw new TrainingException("could not build " + architecture.name() + " for " + data.train().shape()
                     + " inputs and " + data.classes() + " classes on " + device + ": " + e.getMessage(), e);
         }
     }
 
-    private boolean fit(String phase, Network network, Network teacher, DistillationMethod objective,
-                        LossSettings settings, EpochListener listener, BooleanSupplier cancel) {
-        EpochTrainer trainer = new EpochTrainer(phase, network, teacher, objective, settings, plan, k);
-        BatchAssembler train = new BatchAssembler(data.train(), normalization, augmentation());
-        BatchAssembler test = new BatchAssembler(data.test(), normalization, null);
-        Random shuffle = new Random(plan.seed());
-        int[] order = IntStream.range(0, data.train().size()).toArray();
-        for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+    /** What one phase trains: which plan's hyperparameters, on which data, with which objective. */
+    private record Phase(String name, String label, TrainingPlan plan, ImageData data, DistillationMethod objective,
+                         LossSettings settings) {
+    }
+
+    private boolean fit(Phase phase, Network network, Network teacher, Consumer<EpochMetrics> report,
+                        BooleanSupplier cancel) {
+        TrainingPlan phasePlan = phase.plan();
+        ImageData phaseData = phase.data();
+        Augmentation augmentation = augmentation(phasePlan);
+        TeacherLogits trainTeacher = teacher == null ? null
+                : augmentation == null && options.memoizeTeacherLogits()
+                        ? TeacherLogits.memoized(teacher, phaseData.classes(), phaseData.train().size())
+                        : TeacherLogits.live(teacher, phaseData.classes());
+        TeacherLogits testTeacher = teacher == null ? null
+                : options.memoizeTeacherLogits()
+                        ? TeacherLogits.memoized(teacher, phaseData.classes(), phaseData.test().size())
+                        : TeacherLogits.live(teacher, phaseData.classes());
+        EpochTrainer trainer = new EpochTrainer(phase.label(), network, trainTeacher, phase.objective(),
+                phase.settings(), phasePlan, k);
+        BatchAssembler train = new BatchAssembler(phaseData.train(), normalization, augmentation);
+        BatchAssembler test = new BatchAssembler(phaseData.test(), normalization, null);
+        Random shuffle = new Random(phasePlan.seed());
+        int[] order = IntStream.range(0, phaseData.train().size()).toArray();
+        for (int epoch = 1; epoch <= phasePlan.epochs(); epoch++) {
             shuffle(order, shuffle);
             long start = System.nanoTime();
             Optional<Scores> trained = trainer.train(epoch, order, train, cancel);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
-            Optional<Scores> tested =
-                    trained.isEmpty() ? Optional.empty() : evaluate(phase, epoch, network, test, cancel);
+            Optional<Evaluator.Evaluation> tested = trained.isEmpty() ? Optional.empty()
+                    : evaluate(phase, epoch, network, testTeacher, test, cancel);
             if (tested.isEmpty()) {
                 return false;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            listener.onEpoch(metrics(epoch, trained.get(), tested.get(), trainer.learningRate(epoch), seconds,
-                    trainSeconds));
+            report.accept(metrics(phase.name(), epoch, trained.get(), tested.get(), trainer.learningRate(epoch),
+                    seconds, trainSeconds));
         }
         return true;
     }
 
-    private Optional<Scores> evaluate(String phase, int epoch, Network network, BatchAssembler test,
-                                      BooleanSupplier cancel) {
+    private Optional<Evaluator.Evaluation> evaluate(Phase phase, int epoch, Network network, TeacherLogits teacher,
+                                                    BatchAssembler test, BooleanSupplier cancel) {
         try {
-            return Evaluator.evaluate(network, test, k, cancel);
+            return Evaluator.evaluate(network, teacher, test, k, phase.settings().temperature(), cancel);
         } catch (RuntimeException e) {
-            throw new TrainingException(phase + " evaluation failed after epoch " + epoch + ": " + e.getMessage(), e);
+            throw new TrainingException(phase.label() + " evaluation failed after epoch " + epoch + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    private Augmentation augmentation() {
+    private Augmentation augmentation(TrainingPlan phasePlan) {
         InputShape shape = data.train().shape();
-        return plan.augment() ? Augmentation.forShape(shape, plan.seed() ^ AUGMENTATION_SEED_MIX) : null;
+        return phasePlan.augment() ? Augmentation.forShape(shape, phasePlan.seed() ^ AUGMENTATION_SEED_MIX) : null;
     }
 
-    private static EpochMetrics metrics(int epoch, Scores train, Scores test, double learningRate, double seconds,
-                                        double trainSeconds) {
-        return new EpochMetrics(epoch, train.meanLoss(), train.top1(), test.meanLoss(), test.top1(), test.topK(),
-                learningRate, seconds, train.samples() / Math.max(trainSeconds, 1e-9));
+    private static EpochMetrics metrics(String phase, int epoch, Scores train, Evaluator.Evaluation test,
+                                        double learningRate, double seconds, double trainSeconds) {
+        Scores scores = test.scores();
+        LogitDiagnostics diagnostics = test.diagnostics();
+        return new EpochMetrics(epoch, train.meanLoss(), train.top1(), scores.meanLoss(), scores.top1(),
+                scores.topK(), learningRate, seconds, train.samples() / Math.max(trainSeconds, 1e-9), phase,
+                train.meanParts(), diagnostics);
     }
 
     private static void shuffle(int[] order, Random random) {

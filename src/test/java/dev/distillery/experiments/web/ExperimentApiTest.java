@@ -88,7 +88,7 @@ class ExperimentApiTest {
         mvc.perform(get("/api/v1/experiments/" + id + "/metrics").accept("text/csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andExpect(content().string(startsWith("epoch,trainLoss,trainTop1,testLoss,testTop1,testTop5")));
+                .andExpect(content().string(startsWith("phase,epoch,trainLoss,trainTop1,testLoss,testTop1,testTop5")));
     }
 
     @Test
@@ -168,7 +168,77 @@ class ExperimentApiTest {
                 .andExpect(jsonPath("$.datasets[?(@.name == 'cifar10')].defaultPath")
                         .value(org.hamcrest.Matchers.contains(containsString("target/test-data"))))
                 .andExpect(jsonPath("$.methods[?(@.name == 'kd')].needsTeacher").value(true))
-                .andExpect(jsonPath("$.defaults.classic.lossWeights.kd").value(0.9));
+                .andExpect(jsonPath("$.methods[?(@.name == 'kd')].defaults.kdWeight").value(0.9))
+                .andExpect(jsonPath("$.methods[?(@.name == 'kd')].zscoreDefaults.kdWeight").value(9.0))
+                .andExpect(jsonPath("$.methods[?(@.name == 'dkd')].parameters[*].name")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("alpha", "beta", "warmupEpochs")))
+                .andExpect(jsonPath("$.trainingDefaults.epochs").value(240));
+    }
+
+    @Test
+    void anExperimentWaitsForItsTeacherExperimentAndFailsWhenTheTeacherIsCancelled() throws Exception {
+        String teacher = submit("{\"method\": \"ce\", \"student\": {\"architecture\": \"lenet5\"}, "
+                + "\"dataset\": {\"name\": \"synthetic\"}}");
+        String student = submit("{\"method\": \"kd\", \"teacher\": {\"experimentId\": \"" + teacher + "\"}, "
+                + "\"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"synthetic\"}}");
+        mvc.perform(get("/api/v1/experiments/" + student))
+                .andExpect(jsonPath("$.status").value("WAITING"))
+                .andExpect(jsonPath("$.spec.teacher.architecture").value("lenet5"))
+                .andExpect(jsonPath("$.spec.teacher.checkpoint").value("best"));
+        mvc.perform(post("/api/v1/experiments/" + teacher + "/cancel")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/experiments/" + student))
+                .andExpect(jsonPath("$.status").value("FAILED"))
+                .andExpect(jsonPath("$.error", containsString(teacher)))
+                .andExpect(jsonPath("$.error", containsString("CANCELLED")));
+    }
+
+    @Test
+    void aTeacherExperimentMustExistMatchTheDatasetAndNotHaveEnded() throws Exception {
+        String teacher = submit("{\"method\": \"ce\", \"student\": {\"architecture\": \"lenet5\"}, "
+                + "\"dataset\": {\"name\": \"synthetic\"}}");
+        String[][] cases = {
+            {"{\"experimentId\": \"" + UUID.randomUUID() + "\"}", "synthetic", "teacher.experimentId"},
+            {"{\"experimentId\": \"" + teacher + "\"}", "fashion-mnist", "teacher.experimentId"},
+            {"{\"experimentId\": \"" + teacher + "\", \"architecture\": \"mlp\"}", "synthetic",
+                "teacher.architecture"},
+            {"{\"experimentId\": \"" + teacher + "\", \"training\": {\"epochs\": 3}}", "synthetic",
+                "teacher.training"}};
+        for (String[] c : cases) {
+            mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content(
+                            "{\"method\": \"kd\", \"teacher\": " + c[0] + ", \"student\": {\"architecture\": "
+                            + "\"mlp\"}, \"dataset\": {\"name\": \"" + c[1] + "\"}}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(c[2]));
+        }
+        mvc.perform(post("/api/v1/experiments/" + teacher + "/cancel")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content(
+                        "{\"method\": \"kd\", \"teacher\": {\"experimentId\": \"" + teacher + "\"}, "
+                        + "\"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"synthetic\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message", containsString("CANCELLED")));
+    }
+
+    @Test
+    void methodParametersAreResolvedAndChecked() throws Exception {
+        String dkd = "{\"method\": \"dkd\", \"teacher\": {\"architecture\": \"lenet5\"}, "
+                + "\"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"synthetic\"}";
+        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+                        .content(dkd + ", \"methodParams\": {\"beta\": 2}}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.spec.methodParams.alpha").value(1.0))
+                .andExpect(jsonPath("$.spec.methodParams.beta").value(2.0))
+                .andExpect(jsonPath("$.spec.methodParams.warmupEpochs").value(20.0))
+                .andExpect(jsonPath("$.spec.temperature").value(4.0))
+                .andExpect(jsonPath("$.spec.lossWeights.ce").value(1.0))
+                .andExpect(jsonPath("$.spec.teacher.training.epochs").value(240));
+        String[][] cases = {{"{\"gamma\": 1}", "methodParams.gamma"}, {"{\"beta\": -1}", "methodParams.beta"},
+            {"{\"warmupEpochs\": 2.5}", "methodParams.warmupEpochs"}};
+        for (String[] c : cases) {
+            mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+                            .content(dkd + ", \"methodParams\": " + c[0] + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(c[1]));
+        }
     }
 
     private String submit(String body) throws Exception {

@@ -13,6 +13,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import dev.distillery.methods.CrossEntropyMethod;
 import dev.distillery.methods.KnowledgeDistillation;
+import dev.distillery.methods.LossSettings;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.ArchitectureCatalog;
 import dev.distillery.training.DatasetCatalog;
@@ -75,7 +76,7 @@ class TeacherFreezeAndMemoryTest {
         int[] order = IntStream.range(0, DATA.train().size()).toArray();
         CrossEntropyMethod ce = new CrossEntropyMethod();
         try (Network network = Network.create(lenet5(), DATA.train().shape(), 10, Device.cpu(), 1)) {
-            EpochTrainer trainer = new EpochTrainer("test", network, null, ce, ce.defaults(), plan, 5);
+            EpochTrainer trainer = new EpochTrainer("test", network, null, ce, new LossSettings(1.0, false, 1.0, 0.0), plan, 5);
             List<Integer> counts = new ArrayList<>();
             for (int epoch = 1; epoch <= 3; epoch++) {
                 trainer.train(epoch, order, train, () -> false).orElseThrow();
@@ -84,6 +85,42 @@ class TeacherFreezeAndMemoryTest {
             }
             // only the 10 parameter arrays stay attached; every batch's arrays were closed with the batch
             assertThat(counts).containsOnly(network.block().getParameters().size());
+        }
+    }
+
+    @Test
+    void noArraysAccumulateWithTeacherLogitMemosAndDiagnostics() {
+        TrainingPlan plan = Plans.kd("lenet5", "bn-cnn", 3, 640, 200);
+        Normalization normalization = Normalization.forData(DATA);
+        BatchAssembler test = new BatchAssembler(DATA.test(), normalization, null);
+        int[] order = IntStream.range(0, DATA.train().size()).toArray();
+        KnowledgeDistillation kd = new KnowledgeDistillation();
+        LossSettings settings = new LossSettings(2.0, true, 0.1, 9.0);
+        try (Network teacher = Network.create(new BatchNormCnn(), DATA.train().shape(), 10, Device.cpu(), 2);
+             Network student = Network.create(lenet5(), DATA.train().shape(), 10, Device.cpu(), 1)) {
+            teacher.freeze();
+            for (boolean augment : new boolean[] {false, true}) {
+                BatchAssembler train = new BatchAssembler(DATA.train(), normalization,
+                        augment ? Augmentation.forShape(DATA.train().shape(), 1) : null);
+                TeacherLogits trainTeacher = augment ? TeacherLogits.live(teacher, 10)
+                        : TeacherLogits.memoized(teacher, 10, DATA.train().size());
+                TeacherLogits testTeacher = TeacherLogits.memoized(teacher, 10, DATA.test().size());
+                EpochTrainer trainer = new EpochTrainer("test", student, trainTeacher, kd, settings, plan, 5);
+                List<List<Integer>> counts = new ArrayList<>();
+                for (int epoch = 1; epoch <= 3; epoch++) {
+                    Scores scores = trainer.train(epoch, order, train, () -> false).orElseThrow();
+                    Evaluator.Evaluation evaluation =
+                            Evaluator.evaluate(student, testTeacher, test, 5, 2.0, () -> false).orElseThrow();
+                    assertThat(scores.meanParts()).containsOnlyKeys("ce", "kd");
+                    assertThat(evaluation.diagnostics().teacherAgreement()).isNotNull();
+                    counts.add(List.of(student.manager().getManagedArrays().size(),
+                            teacher.manager().getManagedArrays().size()));
+                }
+                assertThat(counts).as("augment %s", augment).containsOnly(List.of(
+                        student.block().getParameters().size(), teacher.block().getParameters().size()));
+                assertThat(trainTeacher.knownSamples()).isEqualTo(augment ? 0 : DATA.train().size());
+                assertThat(testTeacher.knownSamples()).isEqualTo(DATA.test().size());
+            }
         }
     }
 

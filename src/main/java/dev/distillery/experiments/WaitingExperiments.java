@@ -1,0 +1,52 @@
+package dev.distillery.experiments;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Experiments WAITING for a teacher experiment: released into the queue when it succeeds, failed
+ * with the reason when it fails or is cancelled. Runs in the transaction that ends the teacher.
+ */
+@Component
+class WaitingExperiments {
+
+    private final ExperimentRepository experiments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    WaitingExperiments(ExperimentRepository experiments, ApplicationEventPublisher events, Clock clock) {
+        this.experiments = experiments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void teacherEnded(Experiment teacher) {
+        experiments.findByStatusAndTeacherExperimentId(ExperimentStatus.WAITING, teacher.id())
+                .forEach(waiting -> settle(waiting, teacher));
+    }
+
+    /** Settles every waiting experiment whose teacher has ended (a safety net for missed hand-overs). */
+    @Transactional
+    void settleAll() {
+        for (Experiment waiting : experiments.findByStatus(ExperimentStatus.WAITING)) {
+            UUID teacherId = waiting.teacherExperimentId();
+            experiments.findById(teacherId).filter(teacher -> teacher.status().isTerminal())
+                    .ifPresent(teacher -> settle(waiting, teacher));
+        }
+    }
+
+    private void settle(Experiment waiting, Experiment teacher) {
+        if (teacher.status() == ExperimentStatus.SUCCEEDED) {
+            waiting.release();
+            events.publishEvent(new ExperimentQueued(waiting.id(), waiting.priority(), clock.instant()));
+        } else {
+            waiting.fail("teacher experiment " + teacher.id() + " ended " + teacher.status()
+                    + (teacher.error() == null ? "" : ": " + teacher.error()), clock.instant());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.distillery.analysis;
+
+import dev.distillery.DistilleryApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** analysis is a leaf: it may use methods (standardization, KL) and shared (errors) only. */
+class AnalysisModuleTest {
+
+    @Test
+    void dependsOnMethodsAndSharedOnly() {
+        ApplicationModules modules = ApplicationModules.of(DistilleryApplication.class);
+        ApplicationModule analysis = modules.getModuleByName("analysis").orElseThrow();
+
+        assertThat(analysis.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
+                .contains("methods", "shared").isSubsetOf("methods", "shared");
+    }
+}
