@@ -32,6 +32,6 @@ final class TrainingPlans {
                 spec.temperature(), spec.zscore(), spec.lossWeights().ce(), spec.lossWeights().kd(),
                 t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.momentum(), t.weightDecay(),
                 t.lrDecayEpochs(), t.lrDecayRate(), t.augment(), spec.seed(), methodParams, teacherParameters,
-                teacherPlan);
+                teacherPlan, null, null);
     }
 }

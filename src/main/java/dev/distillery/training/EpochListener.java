@@ -17,6 +17,16 @@ public interface EpochListener {
         onEpoch(metrics);
     }
 
+    /**
+     * A student epoch with, besides the student's parameters, a writer of the whole training state
+     * needed to resume after it ({@link TrainingPlan#resumeState()}): student parameters, optimizer
+     * state, the number of completed epochs and a teacher trained in this run. Both writers are only
+     * valid during this call. By default the state is not kept.
+     */
+    default void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters, ParameterWriter trainingState) {
+        onStudentEpoch(metrics, parameters);
+    }
+
     /** Writes a network's parameters in DJL's format. */
     @FunctionalInterface
     interface ParameterWriter {

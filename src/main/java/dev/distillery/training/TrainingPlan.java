@@ -11,6 +11,10 @@ import java.util.Map;
  * @param methodParams the method's own parameters (e.g. dkd's alpha, beta, warmupEpochs), all present
  * @param teacherParameters a trained teacher's parameters to load; null to train the teacher first
  * @param teacherPlan how to train the teacher first (a {@code ce} plan); null = the student's settings
+ * @param resumeState a training state written after a student epoch of an earlier attempt of this same
+ *     plan; the run continues with the next epoch (no teacher phase), exactly as if never interrupted.
+ *     Null = start from scratch
+ * @param maxMinutes wall-time limit of the whole run, null = none; exceeding it fails the run
  */
 public record TrainingPlan(
         String method,
@@ -33,7 +37,9 @@ public record TrainingPlan(
         long seed,
         Map<String, Double> methodParams,
         Path teacherParameters,
-        TrainingPlan teacherPlan) {
+        TrainingPlan teacherPlan,
+        Path resumeState,
+        Integer maxMinutes) {
 
     public TrainingPlan {
         methodParams = methodParams == null ? Map.of() : Map.copyOf(methodParams);
@@ -46,6 +52,6 @@ public record TrainingPlan(
             double lrDecayRate, boolean augment, long seed) {
         this(method, studentArchitecture, teacherArchitecture, dataset, temperature, zscore, ceWeight, kdWeight,
                 epochs, batchSize, optimizer, learningRate, momentum, weightDecay, lrDecayEpochs, lrDecayRate, augment,
-                seed, Map.of(), null, null);
+                seed, Map.of(), null, null, null, null);
     }
 }

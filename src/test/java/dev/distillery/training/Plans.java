@@ -49,6 +49,7 @@ public final class Plans {
         return new TrainingPlan(plan.method(), plan.studentArchitecture(), plan.teacherArchitecture(), plan.dataset(),
                 plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight(), plan.epochs(), plan.batchSize(),
                 plan.optimizer(), plan.learningRate(), plan.momentum(), plan.weightDecay(), plan.lrDecayEpochs(),
-                plan.lrDecayRate(), plan.augment(), plan.seed(), plan.methodParams(), teacherParameters, teacherPlan);
+                plan.lrDecayRate(), plan.augment(), plan.seed(), plan.methodParams(), teacherParameters, teacherPlan,
+                null, null);
     }
 }
