@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
@@ -86,18 +87,29 @@ public class Experiment {
         status = ExperimentStatus.QUEUED;
     }
 
-    /** A worker takes the run; a RUNNING experiment taken again (its worker died) starts over. */
+    /** A worker takes the run from scratch; an experiment taken again after a lost attempt starts over. */
     void start(Instant now) {
+        resume(now, List.of());
+    }
+
+    /**
+     * A worker takes the run, continuing after the student epochs already recorded (a resumed
+     * attempt); best and last are those of these epochs.
+     */
+    void resume(Instant now, List<EpochMetrics> recordedStudentEpochs) {
         if (status.isTerminal() || status == ExperimentStatus.WAITING) {
             throw new IllegalStateException("experiment " + id + " is " + status + " and cannot start");
         }
         status = ExperimentStatus.RUNNING;
         attempts++;
-        startedAt = now;
+        if (startedAt == null || recordedStudentEpochs.isEmpty()) {
+            startedAt = now;
+        }
         currentEpoch = 0;
         phase = null;
         bestEpoch = null;
         bestTestTop1 = bestTestTop5 = lastTestTop1 = lastTestTop5 = null;
+        recordedStudentEpochs.forEach(this::recordEpoch);
     }
 
     /** A run interrupted before its end (the worker is shutting down) waits again in the queue. */
@@ -258,6 +270,18 @@ public class Experiment {
     /** {@code teacher} while a teacher is trained first, then {@code student}; null before the first epoch. */
     public String phase() {
         return phase;
+    }
+
+    /**
+     * When the run should end, extrapolated from the student epochs done so far since it started;
+     * null until an epoch is done and once it has ended.
+     */
+    public Instant eta() {
+        if (status != ExperimentStatus.RUNNING || currentEpoch == 0 || startedAt == null) {
+            return null;
+        }
+        java.time.Duration perEpoch = java.time.Duration.between(startedAt, Instant.now()).dividedBy(currentEpoch);
+        return Instant.now().plus(perEpoch.multipliedBy(Math.max(0, totalEpochs - currentEpoch)));
     }
 
     public double progress() {

@@ -3,6 +3,7 @@ package dev.distillery.experiments;
 import dev.distillery.shared.NotFoundException;
 import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.CheckpointRecords;
+import dev.distillery.tracking.Checkpointing;
 import dev.distillery.tracking.MetricsStore;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.TrainingPlan;
@@ -12,6 +13,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,20 +26,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExperimentLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(ExperimentLifecycle.class);
+
     private final ExperimentRepository experiments;
     private final MetricsStore metrics;
     private final CheckpointRecords checkpoints;
-    private final TeacherExperiments teachers;
     private final WaitingExperiments waiting;
     private final SpecCodec codec;
     private final Clock clock;
+    private final Checkpointing checkpointing;
+    private final AttemptProperties attempts;
 
     ExperimentLifecycle(ExperimentRepository experiments, MetricsStore metrics, CheckpointRecords checkpoints,
-            TeacherExperiments teachers, WaitingExperiments waiting, SpecCodec codec, Clock clock) {
+            Checkpointing checkpointing, WaitingExperiments waiting, SpecCodec codec, Clock clock,
+            AttemptProperties attempts) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.checkpoints = checkpoints;
-        this.teachers = teachers;
+        this.checkpointing = checkpointing;
+        this.attempts = attempts;
         this.waiting = waiting;
         this.codec = codec;
         this.clock = clock;
@@ -44,7 +52,9 @@ public class ExperimentLifecycle {
 
     /**
      * Marks the experiment RUNNING and returns its plan; empty when it is not runnable (finished,
-     * cancelled, waiting) or its teacher's checkpoint is unusable (then it is FAILED with the reason).
+     * cancelled, waiting), has used up its attempts, or its teacher's checkpoint is unusable (then it
+     * is FAILED with the reason). An attempt after a lost one resumes from the newest recorded
+     * training state: the epochs up to it keep their rows, later ones are trained again.
      */
     @Transactional
     public Optional<TrainingPlan> start(UUID id) {
@@ -52,18 +62,46 @@ public class ExperimentLifecycle {
         if (experiment.status().isTerminal() || experiment.status() == ExperimentStatus.WAITING) {
             return Optional.empty();
         }
-        if (experiment.attempts() > 0) {
+        if (experiment.attempts() >= attempts.maxAttempts()) {
+            end(experiment, () -> experiment.fail("gave up after " + experiment.attempts() + " attempts: each ended "
+                    + "without a result (worker lost or stopped); distillery.max-attempts=" + attempts.maxAttempts(),
+                    clock.instant()));
+            return Optional.empty();
+        }
+        Optional<ResumePoint> resume = experiment.attempts() == 0 ? Optional.empty() : resumePoint(id);
+        if (resume.isPresent()) {
+            metrics.clearStudentEpochsAfter(id, resume.get().epoch());
+            experiment.resume(clock.instant(), metrics.history(id).stream()
+                    .filter(epoch -> EpochMetrics.STUDENT.equals(epoch.phase())).toList());
+        } else {
             metrics.clear(id);
             checkpoints.clear(id);
+            experiment.start(clock.instant());
         }
-        experiment.start(clock.instant());
         ExperimentSpec spec = codec.read(experiment.specJson());
         try {
-            return Optional.of(TrainingPlans.of(spec, teacherParameters(spec)));
+            TrainingPlan plan = TrainingPlans.of(spec, teacherParameters(spec),
+                    resume.map(ResumePoint::state).orElse(null));
+            return Optional.of(plan);
         } catch (IOException unusableTeacher) {
             end(experiment, () -> experiment.fail(unusableTeacher.getMessage(), clock.instant()));
             return Optional.empty();
         }
+    }
+
+    private Optional<ResumePoint> resumePoint(UUID id) {
+        return checkpoints.latestResume(id).flatMap(record -> {
+            try {
+                return Optional.of(new ResumePoint(record.epoch(), checkpointing.verifiedFile(id, record.name())));
+            } catch (IOException unusable) {
+                log.warn("Experiment {} starts over: its training state is unusable ({})", id, unusable.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A recorded training state: the student epoch it follows and its verified file. */
+    private record ResumePoint(int epoch, Path state) {
     }
 
     @Transactional(readOnly = true)
@@ -135,7 +173,7 @@ public class ExperimentLifecycle {
         if (spec.teacher() == null || spec.teacher().experimentId() == null) {
             return null;
         }
-        return teachers.verifiedCheckpoint(spec.teacher().experimentId(), spec.teacher().checkpoint());
+        return checkpointing.verifiedFile(spec.teacher().experimentId(), spec.teacher().checkpoint());
     }
 
     private Experiment load(UUID id) {

@@ -15,6 +15,8 @@ interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpeci
 
     List<Experiment> findByStatus(ExperimentStatus status);
 
+    long countByStatus(ExperimentStatus status);
+
     @Query("select e.cancelRequested from Experiment e where e.id = :id")
     boolean isCancelRequested(UUID id);
 }

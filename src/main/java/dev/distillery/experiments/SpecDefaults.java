@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
 final class SpecDefaults {
 
     static final TrainingSpec TRAINING = new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4,
-            List.of(150, 180, 210), 0.1, false);
+            List.of(150, 180, 210), 0.1, false, null);
     static final String CHECKPOINT = "best";
 
     /** What resolving needs to know beyond the spec itself. */
@@ -105,7 +105,8 @@ final class SpecDefaults {
                 or(given.weightDecay(), base.weightDecay()),
                 given.lrDecayEpochs() != null ? List.copyOf(given.lrDecayEpochs()) : base.lrDecayEpochs(),
                 or(given.lrDecayRate(), base.lrDecayRate()),
-                or(given.augment(), base.augment()));
+                or(given.augment(), base.augment()),
+                given.maxMinutes() != null ? given.maxMinutes() : base.maxMinutes());
     }
 
     private static <T> T or(T value, T fallback) {

@@ -21,5 +21,7 @@ public record TrainingSpec(
         @DecimalMin("0") @DecimalMax("1") Double weightDecay,
         @Size(max = 100) List<@NotNull @Min(1) @Max(1000) Integer> lrDecayEpochs,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double lrDecayRate,
-        Boolean augment) {
+        Boolean augment,
+        @Min(1) @Max(100_000) @Schema(description = "wall-time limit of the run in minutes; none when absent")
+        Integer maxMinutes) {
 }

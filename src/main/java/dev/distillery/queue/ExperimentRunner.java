@@ -29,9 +29,11 @@ class ExperimentRunner {
     private final Checkpointing checkpointing;
     private final QueueProperties properties;
     private final Clock clock;
+    private final WorkerMeters meters;
 
     ExperimentRunner(ExperimentLifecycle lifecycle, TrainingService training, Checkpointing checkpointing,
-            QueueProperties properties, Clock clock) {
+            QueueProperties properties, Clock clock, WorkerMeters meters) {
+        this.meters = meters;
         this.lifecycle = lifecycle;
         this.training = training;
         this.checkpointing = checkpointing;
@@ -48,7 +50,7 @@ class ExperimentRunner {
         log.info("Experiment {} started: {}", id, plan.get());
         CancelCheck stop = new CancelCheck(id, lifecycle, clock, properties.cancelCheckInterval());
         try {
-            TrainingOutcome outcome = training.train(plan.get(), new RecordingListener(id, lifecycle, checkpointing),
+            TrainingOutcome outcome = training.train(plan.get(), new RecordingListener(id, lifecycle, checkpointing, meters),
                     stop);
             if (outcome == TrainingOutcome.COMPLETED) {
                 lifecycle.succeed(id);
@@ -63,6 +65,8 @@ class ExperimentRunner {
         } catch (RuntimeException | Error failure) {
             log.warn("Experiment {} failed", id, failure);
             lifecycle.fail(id, reason(failure));
+        } finally {
+            meters.running(-1);
         }
     }
 

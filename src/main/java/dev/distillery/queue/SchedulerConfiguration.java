@@ -47,7 +47,7 @@ class SchedulerConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    @ConditionalOnExpression("${distillery.workers:1} > 0")
+    @ConditionalOnExpression("'${distillery.role:all}'.toLowerCase() != 'api' and ${distillery.workers:1} > 0")
     Scheduler scheduler(DataSource dataSource, Task<Void> runExperimentTask, RecurringTask<Void> reconcileQueueTask,
             QueueProperties queue, WorkerProperties workers, List<FlywayMigrationInitializer> migrated) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(runExperimentTask))

@@ -8,7 +8,8 @@ public final class CheckpointNames {
 
     public static final String LAST = "last";
     public static final String BEST = "best";
-    private static final Pattern VALID = Pattern.compile("last|best|epoch-\\d{4,5}");
+    public static final String RESUME_KIND = "resume";
+    private static final Pattern VALID = Pattern.compile("last|best|(epoch|resume)-\\d{4,5}");
 
     private CheckpointNames() {
     }
@@ -21,7 +22,15 @@ public final class CheckpointNames {
         return String.format(Locale.ROOT, "epoch-%04d", epoch);
     }
 
+    /** The training state to resume after {@code epoch}; one per epoch so a crash never overwrites the last good one. */
+    static String resume(int epoch) {
+        return String.format(Locale.ROOT, "resume-%04d", epoch);
+    }
+
     static String kind(String name) {
-        return name.startsWith("epoch-") ? "periodic" : name;
+        if (name.startsWith("epoch-")) {
+            return "periodic";
+        }
+        return name.startsWith("resume-") ? RESUME_KIND : name;
     }
 }

@@ -39,6 +39,20 @@ public class CheckpointRecords {
                 .params(experimentId, name).query(CheckpointRecords::row).optional();
     }
 
+    /** The newest training state to resume from, if any. */
+    public Optional<CheckpointRecord> latestResume(UUID experimentId) {
+        return jdbc.sql("select * from checkpoints where experiment_id = ? and kind = ? order by epoch desc limit 1")
+                .params(experimentId, CheckpointNames.RESUME_KIND).query(CheckpointRecords::row).optional();
+    }
+
+    /** Forgets training states older than {@code epoch}; returns their names. */
+    public List<String> deleteResumesBefore(UUID experimentId, int epoch) {
+        List<String> names = jdbc.sql("delete from checkpoints where experiment_id = ? and kind = ? and epoch < ? "
+                        + "returning name")
+                .params(experimentId, CheckpointNames.RESUME_KIND, epoch).query(String.class).list();
+        return names;
+    }
+
     public void clear(UUID experimentId) {
         jdbc.sql("delete from checkpoints where experiment_id = ?").param(experimentId).update();
     }

@@ -21,6 +21,8 @@ public interface CheckpointStore {
 
     InputStream open(UUID experimentId, String name) throws IOException;
 
+    void delete(UUID experimentId, String name) throws IOException;
+
     /** A local file with the checkpoint's bytes, for loading into a network. */
     Path localFile(UUID experimentId, String name) throws IOException;
 

@@ -2,34 +2,51 @@ package dev.distillery.tracking;
 
 import dev.distillery.training.EpochListener.ParameterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a student epoch's checkpoints with the retention policy: always {@code last}, {@code best}
- * when the epoch is the best so far, and {@code epoch-NNNN} every k-th epoch. Returns the records to
- * store with the epoch's metrics, in the same transaction.
+ * when the epoch is the best so far, {@code epoch-NNNN} every k-th epoch, and the training state to
+ * resume from ({@code resume-NNNN}). Returns the records to store with the epoch's metrics, in the
+ * same transaction; {@link #prune} then drops the training states that are no longer needed.
  */
 @Component
 public class Checkpointing {
 
+    private static final Logger log = LoggerFactory.getLogger(Checkpointing.class);
+
     private final CheckpointStore store;
+    private final CheckpointRecords records;
     private final CheckpointProperties properties;
     private final Clock clock;
 
-    Checkpointing(CheckpointStore store, CheckpointProperties properties, Clock clock) {
+    Checkpointing(CheckpointStore store, CheckpointRecords records, CheckpointProperties properties, Clock clock) {
         this.store = store;
+        this.records = records;
         this.properties = properties;
         this.clock = clock;
     }
 
-    public List<CheckpointRecord> save(UUID experimentId, int epoch, boolean best, ParameterWriter parameters) {
+    public List<CheckpointRecord> save(UUID experimentId, int epoch, boolean best, ParameterWriter parameters,
+            ParameterWriter trainingState) {
         try {
             List<CheckpointRecord> records = new ArrayList<>();
+            String resume = CheckpointNames.resume(epoch);
+            records.add(record(resume, epoch, store.write(experimentId, resume, trainingState)));
             records.add(record(CheckpointNames.LAST, epoch, store.write(experimentId, CheckpointNames.LAST,
                     parameters)));
             if (best) {
@@ -44,6 +61,40 @@ public class Checkpointing {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch + ": " + e.getMessage()
                     + " (the previous checkpoint is intact)", e);
+        }
+    }
+
+    /** Deletes the training states older than {@code epoch}, once the newer one is recorded. */
+    public void prune(UUID experimentId, int epoch) {
+        for (String name : records.deleteResumesBefore(experimentId, epoch)) {
+            try {
+                store.delete(experimentId, name);
+            } catch (IOException e) {
+                log.warn("Could not delete the old training state {} of experiment {}", name, experimentId, e);
+            }
+        }
+    }
+
+    /** The checkpoint's local file, after checking its bytes against the recorded SHA-256. */
+    public Path verifiedFile(UUID experimentId, String name) throws IOException {
+        CheckpointRecord record = records.find(experimentId, name).orElseThrow(() -> new IOException(
+                "experiment " + experimentId + " has no '" + name + "' checkpoint"));
+        Path file = store.localFile(experimentId, name);
+        String actual = sha256(file);
+        if (!actual.equals(record.sha256())) {
+            throw new IOException("the '" + name + "' checkpoint of experiment " + experimentId
+                    + " is corrupt: SHA-256 " + actual + " instead of " + record.sha256());
+        }
+        return file;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 

@@ -57,6 +57,11 @@ class FileSystemCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public void delete(UUID experimentId, String name) throws IOException {
+        Files.deleteIfExists(file(experimentId, name));
+    }
+
+    @Override
     public Path localFile(UUID experimentId, String name) throws IOException {
         Path file = file(experimentId, name);
         if (!Files.isRegularFile(file)) {

@@ -73,6 +73,12 @@ public class MetricsStore {
                 .list();
     }
 
+    /** Forgets the student epochs after {@code epoch}, for a run resumed from that epoch's state. */
+    public void clearStudentEpochsAfter(UUID experimentId, int epoch) {
+        jdbc.sql("delete from epoch_metrics where experiment_id = ? and phase = ? and epoch > ?")
+                .params(experimentId, EpochMetrics.STUDENT, epoch).update();
+    }
+
     /** Forgets every epoch of an experiment, for a run that starts over. */
     public void clear(UUID experimentId) {
         jdbc.sql("delete from epoch_metrics where experiment_id = ?").param(experimentId).update();

@@ -126,6 +126,23 @@ class EndToEndTest {
     }
 
     @Test
+    void theEventStreamDeliversEpochsAndTheFinalStatusOfARealRun() throws Exception {
+        String location = service.submit("""
+                {"method": "ce", "student": {"architecture": "mlp"},
+                 "dataset": {"name": "synthetic", "trainLimit": 300, "testLimit": 100},
+                 "training": {"epochs": 3, "learningRate": 0.01}, "seed": 4}""");
+        List<String> lines = service.stream(location + "/events").toList();
+
+        assertThat(lines).filteredOn("event:epoch"::equals).hasSize(3);
+        assertThat(lines).filteredOn(line -> line.startsWith("data:") && line.contains("\"testTop1\""))
+                .hasSize(3);
+        assertThat(lines.stream().filter(line -> line.startsWith("data:")).reduce((a, b) -> b).orElseThrow())
+                .contains("\"status\":\"SUCCEEDED\"");
+        assertThat(service.get("/api/v1/experiments/" + java.util.UUID.randomUUID() + "/events", "text/event-stream")
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theCatalogAndHealthAnswer() throws Exception {
         DocumentContext catalog = service.json("/api/v1/catalog");
         assertThat(catalog.read("$.architectures[*].name", List.class)).contains("mlp", "lenet5", "resnet8x4");
@@ -137,5 +154,8 @@ class EndToEndTest {
                 .containsExactly(2.0);
         assertThat(service.get("/actuator/health", "application/json").body()).contains("\"UP\"");
         assertThat(service.get("/swagger-ui.html", "text/html").statusCode()).isLessThan(400);
+        assertThat(service.get("/actuator/prometheus", "text/plain").body())
+                .contains("distillery_experiments{status=\"QUEUED\"}", "distillery_running_experiments{device=\"cpu\"}",
+                        "distillery_epoch_duration_seconds", "distillery_training_samples_per_second");
     }
 }

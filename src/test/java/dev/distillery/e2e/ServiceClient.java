@@ -48,6 +48,13 @@ final class ServiceClient {
         return send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The lines of a Server-Sent Events stream, until the server ends it. */
+    java.util.stream.Stream<String> stream(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofMinutes(3)).header("Accept", "text/event-stream").GET(),
+                HttpResponse.BodyHandlers.ofLines()).body();
+    }
+
     DocumentContext json(String path) {
         return JsonPath.parse(get(path, "application/json").body());
     }

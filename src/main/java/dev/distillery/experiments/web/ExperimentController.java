@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1/experiments")
@@ -40,12 +41,14 @@ class ExperimentController {
     private final ExperimentSubmission submission;
     private final ExperimentQueries queries;
     private final ExperimentCancellation cancellation;
+    private final ExperimentEventStream events;
 
     ExperimentController(ExperimentSubmission submission, ExperimentQueries queries,
-            ExperimentCancellation cancellation) {
+            ExperimentCancellation cancellation, ExperimentEventStream events) {
         this.submission = submission;
         this.queries = queries;
         this.cancellation = cancellation;
+        this.events = events;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -100,6 +103,14 @@ class ExperimentController {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV)).body(MetricsCsv.write(history));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new MetricsHistory(id, history));
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live events (Server-Sent Events)", description = "A 'status' event on every change of "
+            + "status, phase or epoch, an 'epoch' event with each finished epoch's metrics; ends after the final "
+            + "status.")
+    SseEmitter events(@PathVariable UUID id) {
+        return events.subscribe(id);
     }
 
     private ExperimentView view(Experiment experiment) {

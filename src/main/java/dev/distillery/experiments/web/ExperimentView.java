@@ -10,13 +10,15 @@ import java.util.UUID;
  * An experiment as the API shows it.
  *
  * @param progress finished student epochs over planned student epochs, 0 to 1
+ * @param eta when the run should end at its pace so far (running experiments only)
  * @param phase {@code teacher} while a teacher is trained first, then {@code student}
  * @param best the epoch with the highest test top-1 so far
  * @param last the latest finished epoch
  * @param cancelRequested a cancel of the running experiment is pending; its worker stops between batches
  */
 public record ExperimentView(UUID id, String name, ExperimentStatus status, ExperimentSpec spec,
-        Instant createdAt, Instant startedAt, Instant finishedAt, double progress, String phase, int currentEpoch,
+        Instant createdAt, Instant startedAt, Instant finishedAt, double progress, Instant eta, String phase,
+        int currentEpoch,
         EpochSummary best, EpochSummary last, int attempts, boolean cancelRequested, String error) {
 
     /** One epoch's test accuracies. */
@@ -29,6 +31,6 @@ public record ExperimentView(UUID id, String name, ExperimentStatus status, Expe
         EpochSummary last = e.lastTestTop1() == null ? null
                 : new EpochSummary(e.currentEpoch(), e.lastTestTop1(), e.lastTestTop5());
         return new ExperimentView(e.id(), e.name(), e.status(), spec, e.createdAt(), e.startedAt(),
-                e.finishedAt(), e.progress(), e.phase(), e.currentEpoch(), best, last, e.attempts(), e.cancelRequested(), e.error());
+                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), best, last, e.attempts(), e.cancelRequested(), e.error());
     }
 }

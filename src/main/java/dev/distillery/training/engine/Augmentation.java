@@ -7,7 +7,9 @@ import java.util.Random;
 /**
  * Java-side training augmentation: a random crop of the original size from the image zero-padded by
  * {@code padding} pixels (padding in raw pixel space, as torchvision's RandomCrop), and for RGB images a random
- * horizontal flip. RGB: pad 4 + flip (the CIFAR recipe); grayscale: pad 2, no flip. Seeded, so deterministic.
+ * horizontal flip. RGB: pad 4 + flip (the CIFAR recipe); grayscale: pad 2, no flip. Seeded, so deterministic; the
+ * draws of an epoch depend only on (seed, epoch) ({@link #startEpoch}), so a resumed run augments its epochs exactly
+ * as an uninterrupted one.
  */
 final class Augmentation {
 
@@ -16,17 +18,24 @@ final class Augmentation {
 
     private final int padding;
     private final boolean flip;
-    private final Random random;
+    private final long seed;
+    private Random random;
 
     private Augmentation(int padding, boolean flip, long seed) {
         this.padding = padding;
         this.flip = flip;
+        this.seed = seed;
         this.random = new Random(seed);
     }
 
     static Augmentation forShape(InputShape shape, long seed) {
         boolean rgb = shape.channels() == 3;
         return new Augmentation(rgb ? RGB_PADDING : GRAY_PADDING, rgb, seed);
+    }
+
+    /** Restarts the draws for {@code epoch}: from here on they depend only on the seed and the epoch. */
+    void startEpoch(int epoch) {
+        random = new Random(Seeds.forEpoch(seed, epoch));
     }
 
     /** Draws the transform of the next image. */

@@ -20,6 +20,13 @@ final class BatchAssembler {
         this.augmentation = augmentation;
     }
 
+    /** Makes the augmentation of {@code epoch} a function of the seed and the epoch alone (nothing without one). */
+    void startEpoch(int epoch) {
+        if (augmentation != null) {
+            augmentation.startEpoch(epoch);
+        }
+    }
+
     ImageSplit split() {
         return split;
     }

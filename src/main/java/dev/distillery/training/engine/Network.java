@@ -9,9 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
@@ -39,14 +37,15 @@ final class Network implements AutoCloseable {
     private final Block block;
     private final NDManager manager;
     private final Device device;
-    private final ParameterStore inferenceStore;
+    /** Hands the parameters' own arrays to forward passes (no copies); renewed when parameters are loaded. */
+    private ParameterStore store;
 
     private Network(String name, Block block, NDManager manager, Device device) {
         this.name = name;
         this.block = block;
         this.manager = manager;
         this.device = device;
-        this.inferenceStore = new ParameterStore(manager, false);
+        this.store = new ParameterStore(manager, false);
     }
 
     /** Builds and initializes {@code architecture}; the same seed always gives the same initial weights. */
@@ -78,21 +77,21 @@ final class Network implements AutoCloseable {
         return manager;
     }
 
-    /** A parameter store whose {@code updateAllParameters} applies {@code optimizer} to this network. */
-    ParameterStore trainingStore(Optimizer optimizer) {
-        ParameterStore store = new ParameterStore(manager, false);
-        store.setParameterServer(new LocalParameterServer(optimizer), new Device[] {device});
-        return store;
+    Device device() {
+        return device;
     }
 
-    /** Training-mode forward pass (BatchNorm uses and updates batch statistics). */
-    NDArray forward(ParameterStore store, NDArray input) {
+    /**
+     * Training-mode forward pass (BatchNorm uses and updates batch statistics). The parameters are updated in place
+     * by a {@link TrainingOptimizer}.
+     */
+    NDArray forward(NDArray input) {
         return block.forward(store, new NDList(input), true).singletonOrThrow();
     }
 
     /** Inference-mode forward pass; call it with grad mode off. */
     NDArray infer(NDArray input) {
-        return block.forward(inferenceStore, new NDList(input), false).singletonOrThrow();
+        return block.forward(store, new NDList(input), false).singletonOrThrow();
     }
 
     /**
@@ -103,26 +102,48 @@ final class Network implements AutoCloseable {
      * @throws TrainingException when the file cannot be read or belongs to another network
      */
     void loadParameters(Path file) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            readParameters(in, file.toString());
+            if (in.read() != -1) {
+                throw new TrainingException("could not load " + name + " parameters from " + file
+                        + ": unexpected data after the last parameter");
+            }
+        } catch (IOException e) {
+            throw new TrainingException("could not load " + name + " parameters from " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the parameters with those {@link #writeParameters} wrote, reading exactly their bytes from {@code in}.
+     * Every parameter's shape is checked; parameters that require gradients get them again (DJL's load does not).
+     *
+     * @param source names the origin in error messages
+     * @throws TrainingException when the data belongs to another network or is malformed
+     */
+    void readParameters(DataInputStream in, String source) {
         Map<String, Shape> expected = new LinkedHashMap<>();
         List<NDArray> initial = new ArrayList<>();
         for (Pair<String, Parameter> parameter : block.getParameters()) {
             expected.put(parameter.getKey(), parameter.getValue().getArray().getShape());
             initial.add(parameter.getValue().getArray());
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try {
             block.loadParameters(manager, in);
-            if (in.read() != -1) {
-                throw new MalformedModelException("unexpected data after the last parameter");
-            }
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new TrainingException("could not load " + name + " parameters from " + file + ": "
+            throw new TrainingException("could not load " + name + " parameters from " + source + ": "
                     + e.getMessage(), e);
+        } finally {
+            store = new ParameterStore(manager, false);
         }
         for (Pair<String, Parameter> parameter : block.getParameters()) {
             Shape loaded = parameter.getValue().getArray().getShape();
             if (!loaded.equals(expected.get(parameter.getKey()))) {
-                throw new TrainingException("could not load " + name + " parameters from " + file + ": parameter "
+                throw new TrainingException("could not load " + name + " parameters from " + source + ": parameter "
                         + parameter.getKey() + " has shape " + loaded + ", expected " + expected.get(parameter.getKey()));
+            }
+            if (parameter.getValue().requiresGradient()) {
+                parameter.getValue().getArray().setRequiresGradient(true);
             }
         }
         initial.forEach(NDArray::close);

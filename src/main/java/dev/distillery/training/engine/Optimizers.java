@@ -1,6 +1,5 @@
 package dev.distillery.training.engine;
 
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.distillery.training.TrainingException;
 
@@ -17,21 +16,16 @@ public final class Optimizers {
     }
 
     /**
-     * {@code sgd}: momentum and L2 weight decay (DJL's update: {@code v = m·v + lr·(g + wd·w); w -= v}, which equals
-     * PyTorch's SGD for a constant learning rate). {@code adam}: L2 weight decay added to the gradient.
+     * An optimizer of {@code network}'s trainable parameters whose state can be saved and restored exactly.
+     * {@code sgd}: momentum and L2 weight decay with PyTorch's semantics ({@link SgdOptimizer}). {@code adam}: L2
+     * weight decay added to the gradient, bias-corrected moments ({@link AdamOptimizer}; momentum is unused).
      */
-    static Optimizer create(String name, Tracker learningRate, double momentum, double weightDecay) {
+    static TrainingOptimizer create(String name, Tracker learningRate, double momentum, double weightDecay,
+                                    Network network) {
         String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
         return switch (key) {
-            case "sgd" -> Optimizer.sgd()
-                    .setLearningRateTracker(learningRate)
-                    .optMomentum((float) momentum)
-                    .optWeightDecays((float) weightDecay)
-                    .build();
-            case "adam" -> Optimizer.adam()
-                    .optLearningRateTracker(learningRate)
-                    .optWeightDecays((float) weightDecay)
-                    .build();
+            case "sgd" -> new SgdOptimizer(network, learningRate, momentum, weightDecay);
+            case "adam" -> new AdamOptimizer(network, learningRate, weightDecay);
             default -> throw new TrainingException(
                     "unknown optimizer '" + name + "'; known: " + String.join(", ", NAMES));
         };

@@ -1,0 +1,106 @@
+package dev.distillery.experiments.web;
+
+import dev.distillery.experiments.Experiment;
+import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.training.EpochMetrics;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Events of experiments: a {@code status} event whenever status, phase or epoch
+ * changes, and an {@code epoch} event with the metrics of each finished epoch. It reads the
+ * database, so it sees runs on any worker instance; the stream ends after the terminal status.
+ */
+@Component
+class ExperimentEventStream {
+
+    private static final long STREAM_TIMEOUT_MILLIS = Duration.ofHours(6).toMillis();
+
+    private final ExperimentQueries queries;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "experiment-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ExperimentEventStream(ExperimentQueries queries,
+            @Value("${distillery.api.events-poll-interval:1s}") Duration interval) {
+        this.queries = queries;
+        poller.scheduleWithFixedDelay(this::pollAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    SseEmitter subscribe(UUID id) {
+        queries.get(id);
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
+        Subscription subscription = new Subscription(id, emitter);
+        emitter.onCompletion(() -> subscriptions.remove(subscription));
+        emitter.onTimeout(() -> subscriptions.remove(subscription));
+        emitter.onError(error -> subscriptions.remove(subscription));
+        subscriptions.add(subscription);
+        poller.execute(() -> poll(subscription));
+        return emitter;
+    }
+
+    @PreDestroy
+    void stop() {
+        poller.shutdownNow();
+        subscriptions.forEach(subscription -> subscription.emitter.complete());
+    }
+
+    private void pollAll() {
+        subscriptions.forEach(this::poll);
+    }
+
+    private void poll(Subscription subscription) {
+        try {
+            subscription.poll();
+        } catch (IOException | RuntimeException gone) {
+            subscriptions.remove(subscription);
+            subscription.emitter.completeWithError(gone);
+        }
+    }
+
+    private final class Subscription {
+
+        private final UUID id;
+        private final SseEmitter emitter;
+        private final Set<String> sentEpochs = new HashSet<>();
+        private String lastState;
+
+        Subscription(UUID id, SseEmitter emitter) {
+            this.id = id;
+            this.emitter = emitter;
+        }
+
+        synchronized void poll() throws IOException {
+            Experiment experiment = queries.get(id);
+            String state = experiment.status() + "/" + experiment.phase() + "/" + experiment.currentEpoch();
+            if (!state.equals(lastState)) {
+                for (EpochMetrics epoch : queries.metrics(id)) {
+                    if (sentEpochs.add(epoch.phase() + ":" + epoch.epoch())) {
+                        emitter.send(SseEmitter.event().name("epoch").id(epoch.phase() + "-" + epoch.epoch())
+                                .data(epoch));
+                    }
+                }
+                emitter.send(SseEmitter.event().name("status").data(StatusEvent.of(experiment)));
+                lastState = state;
+            }
+            if (experiment.status().isTerminal()) {
+                subscriptions.remove(this);
+                emitter.complete();
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.distillery.shared;
+
+/**
+ * What a service instance does ({@code distillery.role}): {@code all} serves the API and trains,
+ * {@code api} only serves the API, {@code worker} only trains (health and metrics stay reachable).
+ */
+public enum Role {
+    ALL,
+    API,
+    WORKER;
+
+    public boolean servesApi() {
+        return this != WORKER;
+    }
+
+    public boolean trains() {
+        return this != API;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.distillery.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distillery.DistilleryApplication;
+import dev.distillery.experiments.Experiment;
+import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.ExperimentStatus;
+import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.TrainingSpec;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Scale-out on one external PostgreSQL: an api-role instance takes submissions, two worker-role
+ * instances train them, and no experiment is ever run twice.
+ */
+class WorkerRolesTest {
+
+    @Test
+    void twoWorkerInstancesShareTheQueueAndRunEachExperimentOnce() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                ConfigurableApplicationContext api = start(postgres, "api");
+                ConfigurableApplicationContext first = start(postgres, "worker");
+                ConfigurableApplicationContext second = start(postgres, "worker")) {
+            assertThat(api.getBeansOfType(com.github.kagkarlsson.scheduler.Scheduler.class)).isEmpty();
+            assertThat(first.getBeansOfType(com.github.kagkarlsson.scheduler.Scheduler.class)).hasSize(1);
+            assertThat(status(first, "/api/v1/catalog")).isEqualTo(404);
+            assertThat(status(first, "/actuator/health")).isEqualTo(200);
+
+            ExperimentSubmission submission = api.getBean(ExperimentSubmission.class);
+            List<UUID> ids = IntStream.range(0, 6).mapToObj(i -> submission.submit(tiny(i)).id()).toList();
+            ExperimentQueries queries = api.getBean(ExperimentQueries.class);
+            List<Experiment> finished = awaitTerminal(queries, ids);
+
+            assertThat(finished).allSatisfy(experiment -> {
+                assertThat(experiment.status()).as(experiment.error()).isEqualTo(ExperimentStatus.SUCCEEDED);
+                assertThat(experiment.attempts()).isEqualTo(1);
+            });
+        }
+    }
+
+    private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String role) {
+        return new SpringApplicationBuilder(DistilleryApplication.class).profiles("test").run(
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--distillery.role=" + role, "--distillery.workers=1",
+                "--server.port=0", "--spring.main.banner-mode=off");
+    }
+
+    private static int status(ConfigurableApplicationContext context, String path) throws Exception {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static ExperimentSpec tiny(int seed) {
+        return new ExperimentSpec("shared " + seed, "ce", null, new ExperimentSpec.ModelSpec("mlp"),
+                new ExperimentSpec.DatasetSpec("synthetic", null, 256, 64), null, null, null,
+                new TrainingSpec(2, 32, null, 0.01, null, null, null, null, null, null), null, (long) seed, 0, null);
+    }
+
+    private static List<Experiment> awaitTerminal(ExperimentQueries queries, List<UUID> ids) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (true) {
+            List<Experiment> experiments = ids.stream().map(queries::get).toList();
+            if (experiments.stream().allMatch(e -> e.status().isTerminal()) || Instant.now().isAfter(deadline)) {
+                return experiments;
+            }
+            Thread.sleep(200);
+        }
+    }
+}
