@@ -34,3 +34,9 @@ alter table experiments add column phase varchar(16);
 
 -- Cooperative cancel of a running experiment: the worker checks this between batches.
 alter table experiments add column cancel_requested boolean not null default false;
+
+-- The device the (latest attempt of the) experiment trains on, e.g. cpu or gpu1.
+alter table experiments add column device varchar(16);
+
+-- How far the running student epoch is (0 to 1), updated every few seconds for live progress.
+alter table experiments add column epoch_fraction double precision not null default 0;

@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "distillery.workers=0")
+@SpringBootTest(properties = {"distillery.workers=0", "distillery.devices=cpu"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface ApiTest {

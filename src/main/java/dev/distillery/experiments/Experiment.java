@@ -54,6 +54,8 @@ public class Experiment {
     private UUID teacherExperimentId;
     private String phase;
     private boolean cancelRequested;
+    private String device;
+    private double epochFraction;
     @Version
     private long version;
     @ElementCollection(fetch = FetchType.EAGER)
@@ -87,25 +89,27 @@ public class Experiment {
         status = ExperimentStatus.QUEUED;
     }
 
-    /** A worker takes the run from scratch; an experiment taken again after a lost attempt starts over. */
-    void start(Instant now) {
-        resume(now, List.of());
+    /** A worker takes the run from scratch on a device; an experiment taken again after a lost attempt starts over. */
+    void start(Instant now, String device) {
+        resume(now, device, List.of());
     }
 
     /**
      * A worker takes the run, continuing after the student epochs already recorded (a resumed
      * attempt); best and last are those of these epochs.
      */
-    void resume(Instant now, List<EpochMetrics> recordedStudentEpochs) {
+    void resume(Instant now, String device, List<EpochMetrics> recordedStudentEpochs) {
         if (status.isTerminal() || status == ExperimentStatus.WAITING) {
             throw new IllegalStateException("experiment " + id + " is " + status + " and cannot start");
         }
         status = ExperimentStatus.RUNNING;
+        this.device = device;
         attempts++;
         if (startedAt == null || recordedStudentEpochs.isEmpty()) {
             startedAt = now;
         }
         currentEpoch = 0;
+        epochFraction = 0;
         phase = null;
         bestEpoch = null;
         bestTestTop1 = bestTestTop5 = lastTestTop1 = lastTestTop5 = null;
@@ -130,6 +134,7 @@ public class Experiment {
             return;
         }
         currentEpoch = metrics.epoch();
+        epochFraction = 0;
         lastTestTop1 = metrics.testTop1();
         lastTestTop5 = metrics.testTop5();
         if (isBest(metrics.testTop1())) {
@@ -259,6 +264,11 @@ public class Experiment {
         return finishedAt;
     }
 
+    /** The device of the latest attempt, e.g. cpu or gpu1; null before the first start. */
+    public String device() {
+        return device;
+    }
+
     public boolean cancelRequested() {
         return cancelRequested;
     }
@@ -284,7 +294,9 @@ public class Experiment {
         return Instant.now().plus(perEpoch.multipliedBy(Math.max(0, totalEpochs - currentEpoch)));
     }
 
+    /** Finished student epochs, plus the part of the running one, over planned student epochs: 0 to 1. */
     public double progress() {
-        return totalEpochs == 0 ? 0 : Math.min(1.0, (double) currentEpoch / totalEpochs);
+        double done = currentEpoch + (status == ExperimentStatus.RUNNING ? epochFraction : 0);
+        return totalEpochs == 0 ? 0 : Math.min(1.0, done / totalEpochs);
     }
 }

@@ -57,7 +57,7 @@ public class ExperimentLifecycle {
      * training state: the epochs up to it keep their rows, later ones are trained again.
      */
     @Transactional
-    public Optional<TrainingPlan> start(UUID id) {
+    public Optional<TrainingPlan> start(UUID id, String device) {
         Experiment experiment = load(id);
         if (experiment.status().isTerminal() || experiment.status() == ExperimentStatus.WAITING) {
             return Optional.empty();
@@ -71,12 +71,12 @@ public class ExperimentLifecycle {
         Optional<ResumePoint> resume = experiment.attempts() == 0 ? Optional.empty() : resumePoint(id);
         if (resume.isPresent()) {
             metrics.clearStudentEpochsAfter(id, resume.get().epoch());
-            experiment.resume(clock.instant(), metrics.history(id).stream()
+            experiment.resume(clock.instant(), device, metrics.history(id).stream()
                     .filter(epoch -> EpochMetrics.STUDENT.equals(epoch.phase())).toList());
         } else {
             metrics.clear(id);
             checkpoints.clear(id);
-            experiment.start(clock.instant());
+            experiment.start(clock.instant(), device);
         }
         ExperimentSpec spec = codec.read(experiment.specJson());
         try {
@@ -104,9 +104,21 @@ public class ExperimentLifecycle {
     private record ResumePoint(int epoch, Path state) {
     }
 
+    /** Whether the experiment's spec asks for a GPU. */
+    @Transactional(readOnly = true)
+    public boolean needsGpu(UUID id) {
+        return SpecDefaults.GPU.equals(codec.read(load(id).specJson()).device());
+    }
+
     @Transactional(readOnly = true)
     public boolean isBest(UUID id, double testTop1) {
         return load(id).isBest(testTop1);
+    }
+
+    /** How far the running student epoch is, 0 to 1. */
+    @Transactional
+    public void recordBatchProgress(UUID id, double epochFraction) {
+        experiments.updateEpochFraction(id, epochFraction);
     }
 
     /** Records an epoch of either phase. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpecificationExecutor<Experiment> {
@@ -16,6 +17,12 @@ interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpeci
     List<Experiment> findByStatus(ExperimentStatus status);
 
     long countByStatus(ExperimentStatus status);
+
+    /** Live progress within the running epoch; a bulk update, so it never conflicts with a cancel. */
+    @Modifying
+    @Query("update Experiment e set e.epochFraction = :fraction where e.id = :id "
+            + "and e.status = dev.distillery.experiments.ExperimentStatus.RUNNING")
+    int updateEpochFraction(UUID id, double fraction);
 
     @Query("select e.cancelRequested from Experiment e where e.id = :id")
     boolean isCancelRequested(UUID id);

@@ -34,6 +34,8 @@ public record ExperimentSpec(
         Map<@NotBlank String, @NotNull Double> methodParams,
         @Min(0) @Max(Integer.MAX_VALUE) @Schema(description = "drawn and recorded when absent") Long seed,
         @Min(-100) @Max(100) @Schema(description = "higher runs first; default 0") Integer priority,
+        @Pattern(regexp = "any|gpu", message = "must be 'any' or 'gpu'")
+        @Schema(description = "'gpu' waits for a GPU worker; default 'any'") String device,
         @Size(max = 20) Map<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.\\-/]+",
                 message = "tag keys use letters, digits and _ . - / only") String,
                 @NotNull @Size(max = 256) String> tags) {

@@ -23,6 +23,8 @@ final class SpecDefaults {
     static final TrainingSpec TRAINING = new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4,
             List.of(150, 180, 210), 0.1, false, null);
     static final String CHECKPOINT = "best";
+    static final String ANY_DEVICE = "any";
+    static final String GPU = "gpu";
 
     /** What resolving needs to know beyond the spec itself. */
     interface Context {
@@ -59,6 +61,7 @@ final class SpecDefaults {
                 methodParams(spec.methodParams(), context.methodParameters(spec.method())),
                 spec.seed() != null ? spec.seed() : (long) seeds.nextInt(Integer.MAX_VALUE),
                 or(spec.priority(), 0),
+                or(spec.device(), ANY_DEVICE),
                 spec.tags() == null ? Map.of() : new TreeMap<>(spec.tags()));
     }
 

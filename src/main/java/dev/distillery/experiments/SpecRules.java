@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +19,13 @@ class SpecRules {
 
     private final CatalogLookup catalog;
     private final TeacherExperiments teachers;
+    private final boolean noGpuWillCome;
 
-    SpecRules(CatalogLookup catalog, TeacherExperiments teachers) {
+    SpecRules(CatalogLookup catalog, TeacherExperiments teachers,
+            @Value("${distillery.devices:auto}") String devices) {
         this.catalog = catalog;
         this.teachers = teachers;
+        this.noGpuWillCome = devices.trim().equalsIgnoreCase("cpu");
     }
 
     /** Checks a resolved spec of a known method; an empty list means it can run. */
@@ -32,6 +36,10 @@ class SpecRules {
         catalog.datasetProblem(spec.dataset()).ifPresent(violations::add);
         checkDecaySchedule("training", spec.training(), violations);
         checkMethodParams(spec, violations);
+        if (SpecDefaults.GPU.equals(spec.device()) && noGpuWillCome) {
+            violations.add(new FieldViolation("device", "no GPU worker will take it: this cluster is configured "
+                    + "with distillery.devices=cpu"));
+        }
         return violations;
     }
 

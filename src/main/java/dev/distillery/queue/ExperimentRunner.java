@@ -30,10 +30,15 @@ class ExperimentRunner {
     private final QueueProperties properties;
     private final Clock clock;
     private final WorkerMeters meters;
+    private final WorkerShutdown shutdown;
+    private final DeviceLeases leases;
 
     ExperimentRunner(ExperimentLifecycle lifecycle, TrainingService training, Checkpointing checkpointing,
-            QueueProperties properties, Clock clock, WorkerMeters meters) {
+            QueueProperties properties, Clock clock, WorkerMeters meters, WorkerShutdown shutdown,
+            DeviceLeases leases) {
+        this.leases = leases;
         this.meters = meters;
+        this.shutdown = shutdown;
         this.lifecycle = lifecycle;
         this.training = training;
         this.checkpointing = checkpointing;
@@ -41,17 +46,36 @@ class ExperimentRunner {
         this.clock = clock;
     }
 
-    void run(UUID id) {
-        Optional<TrainingPlan> plan = start(id);
+    /**
+     * Runs the experiment on a leased device.
+     *
+     * @return false when this worker cannot run it (it needs a GPU and this worker's device is the CPU)
+     */
+    boolean run(UUID id) {
+        try (DeviceLeases.Lease lease = leases.acquire()) {
+            if (lifecycle.needsGpu(id) && !lease.isGpu()) {
+                return false;
+            }
+            run(id, lease);
+            return true;
+        } catch (InterruptedException shutdown) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void run(UUID id, DeviceLeases.Lease lease) {
+        Optional<TrainingPlan> plan = start(id, lease.name());
         if (plan.isEmpty()) {
             log.info("Experiment {} is no longer runnable; skipped", id);
             return;
         }
-        log.info("Experiment {} started: {}", id, plan.get());
+        log.info("Experiment {} started on {}: {}", id, lease.name(), plan.get());
         CancelCheck stop = new CancelCheck(id, lifecycle, clock, properties.cancelCheckInterval());
         try {
-            TrainingOutcome outcome = training.train(plan.get(), new RecordingListener(id, lifecycle, checkpointing, meters),
-                    stop);
+            TrainingOutcome outcome = training.train(plan.get(), new RecordingListener(id, lifecycle, checkpointing, meters, shutdown, clock,
+                    properties.progressInterval()),
+                    stop, lease.device());
             if (outcome == TrainingOutcome.COMPLETED) {
                 lifecycle.succeed(id);
                 log.info("Experiment {} succeeded", id);
@@ -59,9 +83,10 @@ class ExperimentRunner {
                 lifecycle.cancelled(id);
                 log.info("Experiment {} cancelled", id);
             } else {
-                lifecycle.requeue(id);
-                log.info("Experiment {} interrupted by shutdown; queued again", id);
+                requeue(id);
             }
+        } catch (WorkerShutdown.Stopping stopping) {
+            requeue(id);
         } catch (RuntimeException | Error failure) {
             log.warn("Experiment {} failed", id, failure);
             lifecycle.fail(id, reason(failure));
@@ -70,11 +95,16 @@ class ExperimentRunner {
         }
     }
 
+    private void requeue(UUID id) {
+        lifecycle.requeue(id);
+        log.info("Experiment {} stopped by shutdown; queued again to resume from its last checkpoint", id);
+    }
+
     /** A cancel may commit between reading and starting the experiment; read it again then. */
-    private Optional<TrainingPlan> start(UUID id) {
+    private Optional<TrainingPlan> start(UUID id, String device) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return lifecycle.start(id);
+                return lifecycle.start(id, device);
             } catch (OptimisticLockingFailureException concurrentChange) {
                 if (attempt == START_ATTEMPTS) {
                     throw concurrentChange;

@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often a running execution proves it is alive
  * @param missedHeartbeatsLimit missed heartbeats after which an execution counts as dead and is revived
  * @param reconcileInterval how often queued experiments without a queue entry are given one
- * @param shutdownGrace how long a stopping worker waits for running trainings before interrupting them
+ * @param shutdownGrace how long a stopping worker waits for running trainings to finish their epoch
+ *     (and checkpoint it) before interrupting them; Kubernetes' terminationGracePeriodSeconds must exceed it
  * @param cancelCheckInterval how often a running training looks for a cancel request
+ * @param progressInterval how often a running training records how far its epoch is (live progress)
  */
 @ConfigurationProperties("distillery.queue")
 public record QueueProperties(
@@ -20,6 +22,7 @@ public record QueueProperties(
         @DefaultValue("15s") Duration heartbeatInterval,
         @DefaultValue("4") int missedHeartbeatsLimit,
         @DefaultValue("1m") Duration reconcileInterval,
-        @DefaultValue("10s") Duration shutdownGrace,
-        @DefaultValue("2s") Duration cancelCheckInterval) {
+        @DefaultValue("2m") Duration shutdownGrace,
+        @DefaultValue("2s") Duration cancelCheckInterval,
+        @DefaultValue("3s") Duration progressInterval) {
 }

@@ -5,6 +5,9 @@ import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.Checkpointing;
 import dev.distillery.training.EpochListener;
 import dev.distillery.training.EpochMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,9 +23,17 @@ final class RecordingListener implements EpochListener {
     private final ExperimentLifecycle lifecycle;
     private final Checkpointing checkpointing;
     private final WorkerMeters meters;
+    private final WorkerShutdown shutdown;
+    private final Clock clock;
+    private final Duration progressInterval;
+    private Instant nextProgress;
 
     RecordingListener(UUID experimentId, ExperimentLifecycle lifecycle, Checkpointing checkpointing,
-            WorkerMeters meters) {
+            WorkerMeters meters, WorkerShutdown shutdown, Clock clock, Duration progressInterval) {
+        this.clock = clock;
+        this.progressInterval = progressInterval;
+        this.nextProgress = clock.instant().plus(progressInterval);
+        this.shutdown = shutdown;
         this.experimentId = experimentId;
         this.lifecycle = lifecycle;
         this.checkpointing = checkpointing;
@@ -35,6 +46,21 @@ final class RecordingListener implements EpochListener {
         meters.epoch(metrics);
     }
 
+    /** Student batches move the experiment's live progress, at most once per progress interval. */
+    @Override
+    public void onBatch(String phase, int epoch, int step, int steps) {
+        if (EpochMetrics.STUDENT.equals(phase) && !clock.instant().isBefore(nextProgress)) {
+            lifecycle.recordBatchProgress(experimentId, (double) step / steps);
+            nextProgress = clock.instant().plus(progressInterval);
+        }
+    }
+
+    private void stopIfShuttingDown() {
+        if (shutdown.stopping()) {
+            throw new WorkerShutdown.Stopping();
+        }
+    }
+
     @Override
     public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters, ParameterWriter trainingState) {
         boolean best = lifecycle.isBest(experimentId, metrics.testTop1());
@@ -43,5 +69,6 @@ final class RecordingListener implements EpochListener {
         lifecycle.recordStudentEpoch(experimentId, metrics, written);
         checkpointing.prune(experimentId, metrics.epoch());
         meters.epoch(metrics);
+        stopIfShuttingDown();
     }
 }

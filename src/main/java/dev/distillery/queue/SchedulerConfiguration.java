@@ -2,7 +2,11 @@ package dev.distillery.queue;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import ai.djl.engine.Engine;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import dev.distillery.shared.DistilleryProperties;
+import java.time.Clock;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -19,7 +23,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 /**
  * db-scheduler wired by hand (it has no Boot 4 starter). Every instance gets a client, so
  * submissions queue inside their own transaction; only instances with workers run a scheduler,
- * with one thread per worker, after Flyway has created its table.
+ * with one thread per device lease, after Flyway has created its table.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
@@ -33,11 +37,36 @@ class SchedulerConfiguration {
                 .build();
     }
 
+    /**
+     * Runs an experiment; one that needs a GPU is put back for a later poll when this worker's
+     * device is the CPU, so a GPU worker takes it.
+     */
     @Bean
-    Task<Void> runExperimentTask(ExperimentRunner runner) {
-        return Tasks.oneTime(QueueTasks.RUN_EXPERIMENT)
+    Task<Void> runExperimentTask(ExperimentRunner runner, QueueProperties properties, Clock clock) {
+        return Tasks.custom(QueueTasks.RUN_EXPERIMENT)
                 .onDeadExecutionRevive()
-                .execute((instance, context) -> runner.run(UUID.fromString(instance.getId())));
+                .execute((instance, context) -> runner.run(UUID.fromString(instance.getId()))
+                        ? new CompletionHandler.OnCompleteRemove<>()
+                        : (complete, operations) -> operations.reschedule(complete,
+                                clock.instant().plus(properties.pollInterval().multipliedBy(5))));
+    }
+
+    @Bean
+    GpuCounter gpuCounter() {
+        return () -> {
+            try {
+                return Engine.getEngine("PyTorch").getGpuCount();
+            } catch (RuntimeException | UnsatisfiedLinkError noEngine) {
+                return 0;
+            }
+        };
+    }
+
+    @Bean
+    DeviceLeases deviceLeases(DeviceProperties devices, WorkerProperties workers, GpuCounter gpus,
+            DistilleryProperties service) {
+        boolean trains = service.role().trains() && workers.workers() > 0;
+        return new DeviceLeases(devices, trains ? workers.workers() : 0, trains ? gpus : () -> 0);
     }
 
     @Bean
@@ -49,10 +78,10 @@ class SchedulerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     @ConditionalOnExpression("'${distillery.role:all}'.toLowerCase() != 'api' and ${distillery.workers:1} > 0")
     Scheduler scheduler(DataSource dataSource, Task<Void> runExperimentTask, RecurringTask<Void> reconcileQueueTask,
-            QueueProperties queue, WorkerProperties workers, List<FlywayMigrationInitializer> migrated) {
+            QueueProperties queue, DeviceLeases leases, List<FlywayMigrationInitializer> migrated) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(runExperimentTask))
                 .startTasks(reconcileQueueTask)
-                .threads(workers.workers())
+                .threads(leases.size())
                 .pollingInterval(queue.pollInterval())
                 .heartbeatInterval(queue.heartbeatInterval())
                 .missedHeartbeatsLimit(queue.missedHeartbeatsLimit())

@@ -34,6 +34,8 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // stopped by the context after everything that uses it, not by a JVM hook racing the shutdown
+                .setRegisterShutdownHook(false)
                 // the embedded defaults favour test speed over durability; accepted experiments must survive
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -27,6 +27,13 @@ public interface EpochListener {
         onStudentEpoch(metrics, parameters);
     }
 
+    /**
+     * A training batch finished: {@code step} of {@code steps} of {@code epoch} in {@code phase}
+     * ({@code teacher} or {@code student}). Called for every batch; throttle before doing anything costly.
+     */
+    default void onBatch(String phase, int epoch, int step, int steps) {
+    }
+
     /** Writes a network's parameters in DJL's format. */
     @FunctionalInterface
     interface ParameterWriter {

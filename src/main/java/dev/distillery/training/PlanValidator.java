@@ -3,6 +3,7 @@ package dev.distillery.training;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.engine.Optimizers;
+import dev.distillery.training.engine.TrainingState;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-/** Finds the first reason a plan cannot be trained, without loading anything. */
+/**
+ * Finds the first reason a plan cannot be trained, without loading anything (a resume state's header and checksum
+ * are read, not loaded).
+ */
 final class PlanValidator {
 
     private final DatasetCatalog datasets;
@@ -35,7 +39,19 @@ final class PlanValidator {
                 () -> architectureProblem(plan, plan.studentArchitecture(), "student"),
                 () -> teacherProblem(plan),
                 () -> hyperparameterProblem(plan),
-                () -> methodParamsProblem(plan));
+                () -> methodParamsProblem(plan),
+                () -> check(plan.maxMinutes() == null || plan.maxMinutes() >= 0,
+                        "maxMinutes must be >= 0 (null for no limit), was " + plan.maxMinutes()),
+                () -> resumeStateProblem(plan));
+    }
+
+    /** The resume state must be an intact training state written for this plan (reads its header and checksum). */
+    private Optional<String> resumeStateProblem(TrainingPlan plan) {
+        if (plan.resumeState() == null) {
+            return Optional.empty();
+        }
+        boolean needsTeacher = methods.find(plan.method()).map(DistillationMethod::needsTeacher).orElse(false);
+        return TrainingState.problem(plan, needsTeacher);
     }
 
     private Optional<String> methodProblem(TrainingPlan plan) {

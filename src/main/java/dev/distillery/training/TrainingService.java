@@ -30,7 +30,10 @@ public class TrainingService {
         this.validator = new PlanValidator(datasets, architectures, methods);
     }
 
-    /** Why {@code plan} cannot be trained (dataset, names, hyperparameters), or empty. Cheap: loads nothing. */
+    /**
+     * Why {@code plan} cannot be trained (dataset, names, hyperparameters, time limit, resume state), or empty.
+     * Cheap: loads nothing (a resume state is read through once to check its header and checksum).
+     */
     public Optional<String> problem(TrainingPlan plan) {
         return validator.problem(plan);
     }
@@ -44,10 +47,15 @@ public class TrainingService {
      * Trains {@code plan} on {@code device}, checking {@code cancelRequested} between batches. When the method needs
      * a teacher and {@link TrainingPlan#teacherParameters()} is null, the teacher is trained first and each of its
      * epochs goes to {@link EpochListener#onEpoch} with phase {@code teacher}; every student epoch goes to
-     * {@link EpochListener#onStudentEpoch} with a writer of the student's parameters.
+     * {@link EpochListener#onStudentEpoch(EpochMetrics, EpochListener.ParameterWriter, EpochListener.ParameterWriter)}
+     * with a writer of the student's parameters and one of the training state to resume from. With
+     * {@link TrainingPlan#resumeState()} the run continues after the state's last epoch (no teacher phase), exactly
+     * as if it had not stopped.
      *
      * @return COMPLETED after the last epoch, CANCELLED as soon as cancellation was seen
-     * @throws TrainingException when the plan is unusable or training fails (message names phase, epoch, step)
+     * @throws TrainingException when the plan is unusable (a resume state that is corrupt or from another plan
+     *     included), training fails (message names phase, epoch, step), the loss diverges or
+     *     {@link TrainingPlan#maxMinutes()} is exceeded
      */
     public TrainingOutcome train(TrainingPlan plan, EpochListener listener, BooleanSupplier cancelRequested,
                                  Device device) {

@@ -62,6 +62,32 @@ class CrashResumeTest {
         }
     }
 
+    @Test
+    void onSigtermTheRunningEpochFinishesAndTheRunResumesAfterTheRestart() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "test-data", "sigterm-" + UUID.randomUUID()));
+        try (ServiceProcess service = new ServiceProcess(dir.resolve("data"), List.of("--distillery.workers=1",
+                "--distillery.queue.poll-interval=200ms", "--logging.level.io.zonky=WARN"))) {
+            service.start(dir.resolve("service-0.log"));
+            ServiceClient client = new ServiceClient(service.port());
+            String location = client.submit("""
+                    {"name": "sigterm", "method": "ce", "student": {"architecture": "lenet5"},
+                     "dataset": {"name": "synthetic", "trainLimit": 2500, "testLimit": 300},
+                     "training": {"epochs": %d, "learningRate": 0.01}, "seed": 10}""".formatted(EPOCHS));
+            awaitEpoch(client, location, 2);
+            int beforeStop = client.json(location).read("$.currentEpoch", Integer.class);
+            service.terminate();
+            service.start(dir.resolve("service-1.log"));
+
+            DocumentContext resumed = client.json(location);
+            assertThat(resumed.read("$.currentEpoch", Integer.class)).isGreaterThan(beforeStop);
+            DocumentContext finished = client.awaitTerminal(location, Duration.ofMinutes(5));
+            assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
+            assertThat(finished.read("$.attempts", Integer.class)).isEqualTo(2);
+            assertThat(rows(client, location)).extracting(row -> row.get("epoch"))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+        }
+    }
+
     private static void awaitEpoch(ServiceClient client, String location, int epoch) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (client.json(location).read("$.currentEpoch", Integer.class) < epoch) {

@@ -50,6 +50,8 @@ class EndToEndTest {
         assertThat(finished.read("$.startedAt", String.class)).isNotNull();
         assertThat(finished.read("$.finishedAt", String.class)).isNotNull();
         assertThat(finished.read("$.last.epoch", Integer.class)).isEqualTo(2);
+        assertThat(finished.read("$.device", String.class)).isEqualTo("cpu");
+        assertThat(finished.read("$.spec.device", String.class)).isEqualTo("any");
         assertThat(finished.read("$.best.testTop1", Double.class)).isBetween(0.0, 1.0);
 
         List<Map<String, Object>> epochs = service.json(location + "/metrics").read("$.epochs");
@@ -74,7 +76,7 @@ class EndToEndTest {
 
     private void checkpointsAreListedAndDownloadIntact(String location) throws Exception {
         DocumentContext checkpoints = service.json(location + "/checkpoints");
-        assertThat(checkpoints.read("$[*].name", List.class)).containsExactlyInAnyOrder("best", "last");
+        assertThat(checkpoints.read("$[*].name", List.class)).containsExactlyInAnyOrder("best", "last", "resume-0002");
         String bestSha = checkpoints.read("$[?(@.name == 'best')].sha256", List.class).get(0).toString();
         HttpResponse<byte[]> best = service.download(location + "/checkpoints/best");
         assertThat(best.statusCode()).isEqualTo(200);
@@ -140,6 +142,20 @@ class EndToEndTest {
                 .contains("\"status\":\"SUCCEEDED\"");
         assertThat(service.get("/api/v1/experiments/" + java.util.UUID.randomUUID() + "/events", "text/event-stream")
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anExperimentThatNeedsAGpuWaitsInTheQueueOnACpuOnlyWorker() throws Exception {
+        String location = service.submit("""
+                {"method": "ce", "student": {"architecture": "mlp"}, "device": "gpu",
+                 "dataset": {"name": "synthetic", "trainLimit": 100, "testLimit": 50},
+                 "training": {"epochs": 1}}""");
+        Thread.sleep(2000);
+        DocumentContext view = service.json(location);
+        assertThat(view.read("$.status", String.class)).isEqualTo("QUEUED");
+        assertThat(view.read("$.attempts", Integer.class)).isZero();
+        assertThat(view.read("$.spec.device", String.class)).isEqualTo("gpu");
+        assertThat(service.post(location + "/cancel", null).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -89,7 +89,7 @@ class QueueDurabilityTest {
     private static ExperimentSpec tiny(String name, int priority) {
         return new ExperimentSpec(name, "ce", null, new ExperimentSpec.ModelSpec("mlp"),
                 new ExperimentSpec.DatasetSpec("synthetic", null, 128, 64), null, null, null,
-                new TrainingSpec(1, 32, null, null, null, null, null, null, null, null), null, 1L, priority, null);
+                new TrainingSpec(1, 32, null, null, null, null, null, null, null, null), null, 1L, priority, null, null);
     }
 
     private static List<Experiment> awaitTerminal(ExperimentQueries queries, List<UUID> ids) throws Exception {

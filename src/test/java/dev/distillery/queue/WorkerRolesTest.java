@@ -68,7 +68,7 @@ class WorkerRolesTest {
     private static ExperimentSpec tiny(int seed) {
         return new ExperimentSpec("shared " + seed, "ce", null, new ExperimentSpec.ModelSpec("mlp"),
                 new ExperimentSpec.DatasetSpec("synthetic", null, 256, 64), null, null, null,
-                new TrainingSpec(2, 32, null, 0.01, null, null, null, null, null, null), null, (long) seed, 0, null);
+                new TrainingSpec(2, 32, null, 0.01, null, null, null, null, null, null), null, (long) seed, 0, null, null);
     }
 
     private static List<Experiment> awaitTerminal(ExperimentQueries queries, List<UUID> ids) throws Exception {

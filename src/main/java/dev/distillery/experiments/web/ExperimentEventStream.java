@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events of experiments: a {@code status} event whenever status, phase or epoch
- * changes, and an {@code epoch} event with the metrics of each finished epoch. It reads the
+ * Server-Sent Events of experiments: a {@code status} event whenever status, phase or progress
+ * changes (progress moves within an epoch every few seconds), and an {@code epoch} event with the
+ * metrics of each finished epoch. It reads the
  * database, so it sees runs on any worker instance; the stream ends after the terminal status.
  */
 @Component
@@ -86,7 +87,7 @@ class ExperimentEventStream {
 
         synchronized void poll() throws IOException {
             Experiment experiment = queries.get(id);
-            String state = experiment.status() + "/" + experiment.phase() + "/" + experiment.currentEpoch();
+            String state = experiment.status() + "/" + experiment.phase() + "/" + experiment.progress();
             if (!state.equals(lastState)) {
                 for (EpochMetrics epoch : queries.metrics(id)) {
                     if (sentEpochs.add(epoch.phase() + ":" + epoch.epoch())) {

@@ -10,6 +10,7 @@ import java.util.UUID;
  * An experiment as the API shows it.
  *
  * @param progress finished student epochs over planned student epochs, 0 to 1
+ * @param device the device of the latest attempt (cpu, gpu0, …)
  * @param eta when the run should end at its pace so far (running experiments only)
  * @param phase {@code teacher} while a teacher is trained first, then {@code student}
  * @param best the epoch with the highest test top-1 so far
@@ -18,7 +19,7 @@ import java.util.UUID;
  */
 public record ExperimentView(UUID id, String name, ExperimentStatus status, ExperimentSpec spec,
         Instant createdAt, Instant startedAt, Instant finishedAt, double progress, Instant eta, String phase,
-        int currentEpoch,
+        int currentEpoch, String device,
         EpochSummary best, EpochSummary last, int attempts, boolean cancelRequested, String error) {
 
     /** One epoch's test accuracies. */
@@ -31,6 +32,6 @@ public record ExperimentView(UUID id, String name, ExperimentStatus status, Expe
         EpochSummary last = e.lastTestTop1() == null ? null
                 : new EpochSummary(e.currentEpoch(), e.lastTestTop1(), e.lastTestTop5());
         return new ExperimentView(e.id(), e.name(), e.status(), spec, e.createdAt(), e.startedAt(),
-                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), best, last, e.attempts(), e.cancelRequested(), e.error());
+                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), best, last, e.attempts(), e.cancelRequested(), e.error());
     }
 }

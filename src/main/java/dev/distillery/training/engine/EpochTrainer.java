@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.LossSettings;
 import dev.distillery.methods.LossTerms;
+import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingPlan;
 
@@ -69,6 +70,11 @@ final class EpochTrainer {
         return new MultiStepSchedule(plan.learningRate(), plan.lrDecayEpochs(), plan.lrDecayRate());
     }
 
+    /** {@code teacher} or {@code student}, the first word of this trainer's label. */
+    private String phaseName() {
+        return phase.startsWith(EpochMetrics.TEACHER) ? EpochMetrics.TEACHER : EpochMetrics.STUDENT;
+    }
+
     double learningRate(int epoch) {
         return schedule.learningRate(epoch);
     }
@@ -100,6 +106,7 @@ final class EpochTrainer {
             int to = Math.min(order.length, from + batchSize);
             try {
                 step(epoch, step, steps, batches, order, from, to, scores);
+                control.batchDone(phaseName(), epoch, step, steps);
             } catch (TrainingException e) {
                 throw e;
             } catch (RuntimeException e) {

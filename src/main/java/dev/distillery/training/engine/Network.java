@@ -77,10 +77,6 @@ final class Network implements AutoCloseable {
         return manager;
     }
 
-    Device device() {
-        return device;
-    }
-
     /**
      * Training-mode forward pass (BatchNorm uses and updates batch statistics). The parameters are updated in place
      * by a {@link TrainingOptimizer}.

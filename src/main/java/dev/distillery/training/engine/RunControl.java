@@ -1,5 +1,6 @@
 package dev.distillery.training.engine;
 
+import dev.distillery.training.EpochListener;
 import dev.distillery.training.TrainingException;
 
 import java.util.Locale;
@@ -18,6 +19,11 @@ final class RunControl {
     private final Integer maxMinutes;
     private final LongSupplier nanoClock;
     private final long start;
+    private EpochListener progress = new EpochListener() {
+        @Override
+        public void onEpoch(dev.distillery.training.EpochMetrics metrics) {
+        }
+    };
 
     private RunControl(BooleanSupplier cancel, Integer maxMinutes, LongSupplier nanoClock) {
         this.cancel = cancel;
@@ -34,6 +40,17 @@ final class RunControl {
     /** Cancellation only, no time limit. */
     static RunControl cancelOnly(BooleanSupplier cancel) {
         return new RunControl(cancel, null, () -> 0L);
+    }
+
+    /** Reports batch progress to {@code listener}. */
+    RunControl reportingTo(EpochListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** A training batch finished. */
+    void batchDone(String phase, int epoch, int step, int steps) {
+        progress.onBatch(phase, epoch, step, steps);
     }
 
     /** Whether cancellation was requested (asks the caller's supplier once). */

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -30,8 +31,15 @@ import java.util.stream.IntStream;
  * student's settings and cross-entropy when there is none) reporting each epoch with phase {@code teacher}. It is
  * then frozen: parameters without gradients, inference-mode forward passes (BatchNorm running statistics neither
  * used for normalization nor updated), grad mode off. Then the student is trained with the plan's method,
- * reporting each epoch (loss parts, logit diagnostics) with a writer of its parameters. Everything random is derived
- * from the plans' seeds.
+ * reporting each epoch (loss parts, logit diagnostics) with a writer of its parameters and one of the whole
+ * {@link TrainingState}. Everything random is derived from the plans' seeds, per epoch (shuffle order and
+ * augmentation of epoch e depend only on the seed and e), so a run resumed from a state
+ * ({@link TrainingPlan#resumeState()}) continues with exactly the epochs an uninterrupted run would have trained:
+ * no teacher phase (the teacher comes from the state or {@link TrainingPlan#teacherParameters()}), the student's
+ * parameters and optimizer state restored, epoch numbers continuing.
+ *
+ * <p>Between batches the run checks for cancellation and for its time limit ({@link TrainingPlan#maxMinutes()},
+ * counted from the start of {@link #execute}); exceeding the limit fails the run.
  *
  * <p>Without augmentation the teacher's logits of every training and test sample are memoized the first time the
  * teacher computes them (see {@link TeacherLogits}); with augmentation the teacher runs on every augmented batch.
@@ -43,9 +51,18 @@ public final class TrainingRun {
      *
      * @param memoizeTeacherLogits keep the frozen teacher's logits of un-augmented samples instead of recomputing
      *                             them every epoch (default on)
+     * @param nanoClock            the clock {@link TrainingPlan#maxMinutes()} is measured with (System::nanoTime)
      */
-    public record Options(boolean memoizeTeacherLogits) {
+    public record Options(boolean memoizeTeacherLogits, LongSupplier nanoClock) {
         public static final Options DEFAULT = new Options(true);
+
+        public Options {
+            Objects.requireNonNull(nanoClock, "nanoClock");
+        }
+
+        public Options(boolean memoizeTeacherLogits) {
+            this(memoizeTeacherLogits, System::nanoTime);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
@@ -107,27 +124,32 @@ public final class TrainingRun {
     }
 
     public TrainingOutcome execute(EpochListener listener, BooleanSupplier cancel) {
-        if (!method.needsTeacher()) {
-            return trainStudent(null, listener, cancel);
+        RunControl control = RunControl.start(cancel, plan.maxMinutes(), options.nanoClock()).reportingTo(listener);
+        if (plan.resumeState() != null) {
+            return resume(listener, control);
         }
-        Optional<Network> teacher = plan.teacherParameters() != null
+        if (!method.needsTeacher()) {
+            return trainStudent(null, false, listener, control);
+        }
+        boolean loaded = plan.teacherParameters() != null;
+        Optional<Network> teacher = loaded
                 ? Optional.of(loadTeacher(plan.teacherParameters()))
-                : trainTeacher(listener, cancel);
+                : trainTeacher(listener, control);
         if (teacher.isEmpty()) {
             return TrainingOutcome.CANCELLED;
         }
         try (Network frozen = teacher.get()) {
-            return trainStudent(frozen, listener, cancel);
+            return trainStudent(frozen, !loaded, listener, control);
         }
     }
 
     /** Trains the teacher without reporting its epochs; empty when cancelled. */
     Optional<Network> trainTeacher(BooleanSupplier cancel) {
-        return trainTeacher(metrics -> { }, cancel);
+        return trainTeacher(metrics -> { }, RunControl.cancelOnly(cancel));
     }
 
     /** Trains the teacher, reporting each epoch with phase {@code teacher}, and freezes it; empty when cancelled. */
-    Optional<Network> trainTeacher(EpochListener listener, BooleanSupplier cancel) {
+    private Optional<Network> trainTeacher(EpochListener listener, RunControl control) {
         TrainingPlan teacherPlan = plan.teacherPlan() != null ? plan.teacherPlan() : plan;
         LossSettings settings = plan.teacherPlan() != null ? settings(teacherPlan) : CROSS_ENTROPY;
         Network teacher = network(teacherArchitecture, teacherPlan.seed());
@@ -138,8 +160,10 @@ public final class TrainingRun {
         };
         boolean completed = false;
         try {
-            completed = fit(new Phase(EpochMetrics.TEACHER, label, teacherPlan, teacherData, teacherMethod, settings),
-                    teacher, null, report, cancel);
+            Phase phase = new Phase(EpochMetrics.TEACHER, label, teacherPlan, teacherData, teacherMethod, settings);
+            MultiStepSchedule schedule = EpochTrainer.schedule(teacherPlan);
+            TrainingOptimizer optimizer = optimizer(teacherPlan, schedule, teacher);
+            completed = fit(phase, teacher, schedule, optimizer, null, 1, report, control);
         } finally {
             if (!completed) {
                 teacher.close();
@@ -168,13 +192,60 @@ public final class TrainingRun {
 
     /** Trains a fresh student, distilling from {@code teacher} (frozen) when it is not null. */
     TrainingOutcome trainStudent(Network teacher, EpochListener listener, BooleanSupplier cancel) {
+        return trainStudent(teacher, false, listener, RunControl.cancelOnly(cancel));
+    }
+
+    /** @param stateHoldsTeacher whether the training states written after each epoch include the teacher */
+    private TrainingOutcome trainStudent(Network teacher, boolean stateHoldsTeacher, EpochListener listener,
+                                         RunControl control) {
         try (Network student = network(studentArchitecture, plan.seed())) {
-            String label = "student " + studentArchitecture.name() + " (" + method.name() + ")";
-            Phase phase = new Phase(EpochMetrics.STUDENT, label, plan, data, method, settings(plan));
-            boolean completed = fit(phase, student, teacher,
-                    metrics -> listener.onStudentEpoch(metrics, student::writeParameters), cancel);
-            return completed ? TrainingOutcome.COMPLETED : TrainingOutcome.CANCELLED;
+            MultiStepSchedule schedule = EpochTrainer.schedule(plan);
+            TrainingOptimizer optimizer = optimizer(plan, schedule, student);
+            return fitStudent(student, schedule, optimizer, teacher, stateHoldsTeacher, 1, listener, control);
         }
+    }
+
+    /**
+     * Continues from {@link TrainingPlan#resumeState()}: restores the student, its optimizer and (when the state
+     * holds one) the teacher, then trains the remaining epochs.
+     */
+    private TrainingOutcome resume(EpochListener listener, RunControl control) {
+        Path file = plan.resumeState();
+        TrainingState.Header header = TrainingState.verify(file, plan, method.needsTeacher());
+        try (Network student = network(studentArchitecture, plan.seed());
+             Network stored = header.hasTeacher() ? network(teacherArchitecture, plan.seed()) : null) {
+            MultiStepSchedule schedule = EpochTrainer.schedule(plan);
+            TrainingOptimizer optimizer = optimizer(plan, schedule, student);
+            int completed = TrainingState.read(file, header, student, optimizer, stored);
+            log.info("student {} resumes after epoch {} of {} from {}", studentArchitecture.name(), completed,
+                    plan.epochs(), file);
+            if (stored != null) {
+                stored.freeze();
+                return fitStudent(student, schedule, optimizer, stored, true, completed + 1, listener, control);
+            }
+            if (!method.needsTeacher()) {
+                return fitStudent(student, schedule, optimizer, null, false, completed + 1, listener, control);
+            }
+            try (Network loaded = loadTeacher(plan.teacherParameters())) {
+                return fitStudent(student, schedule, optimizer, loaded, false, completed + 1, listener, control);
+            }
+        }
+    }
+
+    private TrainingOutcome fitStudent(Network student, MultiStepSchedule schedule, TrainingOptimizer optimizer,
+                                       Network teacher, boolean stateHoldsTeacher, int firstEpoch,
+                                       EpochListener listener, RunControl control) {
+        String label = "student " + studentArchitecture.name() + " (" + method.name() + ")";
+        Phase phase = new Phase(EpochMetrics.STUDENT, label, plan, data, method, settings(plan));
+        Network embedded = stateHoldsTeacher ? teacher : null;
+        Consumer<EpochMetrics> report = metrics -> listener.onStudentEpoch(metrics, student::writeParameters,
+                out -> TrainingState.write(out, plan, metrics.epoch(), student, optimizer, embedded));
+        boolean completed = fit(phase, student, schedule, optimizer, teacher, firstEpoch, report, control);
+        return completed ? TrainingOutcome.COMPLETED : TrainingOutcome.CANCELLED;
+    }
+
+    private static TrainingOptimizer optimizer(TrainingPlan plan, MultiStepSchedule schedule, Network network) {
+        return Optimizers.create(plan.optimizer(), schedule, plan.momentum(), plan.weightDecay(), network);
     }
 
     private static LossSettings settings(TrainingPlan plan) {
@@ -196,8 +267,9 @@ public final class TrainingRun {
                          LossSettings settings) {
     }
 
-    private boolean fit(Phase phase, Network network, Network teacher, Consumer<EpochMetrics> report,
-                        BooleanSupplier cancel) {
+    /** Trains epochs {@code firstEpoch..plan.epochs()} of a phase; false when cancelled. */
+    private boolean fit(Phase phase, Network network, MultiStepSchedule schedule, TrainingOptimizer optimizer,
+                        Network teacher, int firstEpoch, Consumer<EpochMetrics> report, RunControl control) {
         TrainingPlan phasePlan = phase.plan();
         ImageData phaseData = phase.data();
         Augmentation augmentation = augmentation(phasePlan);
@@ -210,18 +282,27 @@ public final class TrainingRun {
                         ? TeacherLogits.memoized(teacher, phaseData.classes(), phaseData.test().size())
                         : TeacherLogits.live(teacher, phaseData.classes());
         EpochTrainer trainer = new EpochTrainer(phase.label(), network, trainTeacher, phase.objective(),
-                phase.settings(), phasePlan, k);
+                phase.settings(), phasePlan, k, schedule, optimizer);
         BatchAssembler train = new BatchAssembler(phaseData.train(), normalization, augmentation);
         BatchAssembler test = new BatchAssembler(phaseData.test(), normalization, null);
-        Random shuffle = new Random(phasePlan.seed());
-        int[] order = IntStream.range(0, phaseData.train().size()).toArray();
-        for (int epoch = 1; epoch <= phasePlan.epochs(); epoch++) {
-            shuffle(order, shuffle);
+        int samples = phaseData.train().size();
+        int steps = (samples + phasePlan.batchSize() - 1) / phasePlan.batchSize();
+        for (int epoch = firstEpoch; epoch <= phasePlan.epochs(); epoch++) {
+            int[] order = order(samples, phasePlan.seed(), epoch);
+            train.startEpoch(epoch);
             long start = System.nanoTime();
-            Optional<Scores> trained = trainer.train(epoch, order, train, cancel);
+            Optional<Scores> trained = trainer.train(epoch, order, train, control);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
+            int trainedEpoch = epoch;
+            BooleanSupplier evaluationCheck = () -> {
+                if (control.cancelled()) {
+                    return true;
+                }
+                control.checkTime(phase.label(), trainedEpoch, steps, steps, "(evaluating)");
+                return false;
+            };
             Optional<Evaluator.Evaluation> tested = trained.isEmpty() ? Optional.empty()
-                    : evaluate(phase, epoch, network, testTeacher, test, cancel);
+                    : evaluate(phase, epoch, network, testTeacher, test, evaluationCheck);
             if (tested.isEmpty()) {
                 return false;
             }
@@ -236,6 +317,8 @@ public final class TrainingRun {
                                                     BatchAssembler test, BooleanSupplier cancel) {
         try {
             return Evaluator.evaluate(network, teacher, test, k, phase.settings().temperature(), cancel);
+        } catch (TrainingException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new TrainingException(phase.label() + " evaluation failed after epoch " + epoch + ": "
                     + e.getMessage(), e);
@@ -256,12 +339,16 @@ public final class TrainingRun {
                 train.meanParts(), diagnostics);
     }
 
-    private static void shuffle(int[] order, Random random) {
+    /** The training order of {@code epoch}: a permutation drawn from (seed, epoch) alone. */
+    static int[] order(int samples, long seed, int epoch) {
+        int[] order = IntStream.range(0, samples).toArray();
+        Random random = new Random(Seeds.forEpoch(seed, epoch));
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
         }
+        return order;
     }
 }

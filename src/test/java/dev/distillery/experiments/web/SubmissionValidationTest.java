@@ -73,6 +73,9 @@ class SubmissionValidationTest {
                 rule("{" + CE + ", \"tags\": " + manyTags(21) + "}", "tags"),
                 rule("{" + CE + ", \"tags\": {\"a:b\": \"c\"}}", "tags"),
                 rule("{" + CE + ", \"tags\": {\"k\": null}}", "tags"),
+                rule("{" + CE + ", \"device\": \"tpu\"}", "device"),
+                rule("{" + CE + ", \"device\": \"gpu\"}", "device"),
+                rule("{" + CE + ", \"training\": {\"maxMinutes\": 0}}", "training.maxMinutes"),
                 rule("{" + CE + ", \"training\": {\"lrDecayEpochs\": [null]}}", "training.lrDecayEpochs"),
                 rule("{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"mnist\", "
                         + "\"path\": \"/tmp/\\u0000x\"}}", "dataset.path"));

@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
 import org.junit.jupiter.api.Test;
@@ -23,23 +22,23 @@ class GradientResetTest {
     @Test
     void aStepUsesOnlyTheGradientOfItsOwnBatch() {
         try (Network network = Network.create(new OneLinear(), new InputShape(1, 1, 2), 1, Device.cpu(), 3)) {
-            ParameterStore store = network.trainingStore(Optimizers.create("sgd",
-                    new MultiStepSchedule(0.0, java.util.List.of(), 0.1), 0.0, 0.0));
-            float[] first = gradientAfterOneStep(network, store);
-            float[] second = gradientAfterOneStep(network, store);
+            TrainingOptimizer optimizer = Optimizers.create("sgd",
+                    new MultiStepSchedule(0.0, java.util.List.of(), 0.1), 0.0, 0.0, network);
+            float[] first = gradientAfterOneStep(network, optimizer);
+            float[] second = gradientAfterOneStep(network, optimizer);
             assertThat(second).containsExactly(first);
         }
     }
 
-    private static float[] gradientAfterOneStep(Network network, ParameterStore store) {
+    private static float[] gradientAfterOneStep(Network network, TrainingOptimizer optimizer) {
         try (NDManager scope = network.manager().newSubManager()) {
             NDArray input = scope.create(new float[] {1f, 2f}, new Shape(1, 1, 1, 2));
             try (Autograd.GradMode on = Autograd.gradMode(true)) {
-                Autograd.backward(network.forward(store, input).sum());
+                Autograd.backward(network.forward(input).sum());
             }
             Parameter weight = network.block().getParameters().get(0).getValue();
             float[] gradient = weight.getArray().getGradient().toFloatArray();
-            store.updateAllParameters();
+            optimizer.step();
             return gradient;
         }
     }

@@ -83,8 +83,10 @@ class TeacherFreezeAndMemoryTest {
                 Evaluator.evaluate(network, test, 5, () -> false).orElseThrow();
                 counts.add(network.manager().getManagedArrays().size());
             }
-            // only the 10 parameter arrays stay attached; every batch's arrays were closed with the batch
-            assertThat(counts).containsOnly(network.block().getParameters().size());
+            // only the 10 parameter arrays and the optimizer's momentum buffers (one per trainable parameter) stay
+            // attached; every batch's arrays were closed with the batch
+            assertThat(trainer.optimizer().stateArrays()).isEqualTo(network.block().getParameters().size());
+            assertThat(counts).containsOnly(network.block().getParameters().size() + trainer.optimizer().stateArrays());
         }
     }
 
@@ -99,6 +101,7 @@ class TeacherFreezeAndMemoryTest {
         try (Network teacher = Network.create(new BatchNormCnn(), DATA.train().shape(), 10, Device.cpu(), 2);
              Network student = Network.create(lenet5(), DATA.train().shape(), 10, Device.cpu(), 1)) {
             teacher.freeze();
+            int optimizerState = 0; // each trainer's optimizer keeps its momentum buffers until the network closes
             for (boolean augment : new boolean[] {false, true}) {
                 BatchAssembler train = new BatchAssembler(DATA.train(), normalization,
                         augment ? Augmentation.forShape(DATA.train().shape(), 1) : null);
@@ -106,6 +109,7 @@ class TeacherFreezeAndMemoryTest {
                         : TeacherLogits.memoized(teacher, 10, DATA.train().size());
                 TeacherLogits testTeacher = TeacherLogits.memoized(teacher, 10, DATA.test().size());
                 EpochTrainer trainer = new EpochTrainer("test", student, trainTeacher, kd, settings, plan, 5);
+                optimizerState += trainer.optimizer().stateArrays();
                 List<List<Integer>> counts = new ArrayList<>();
                 for (int epoch = 1; epoch <= 3; epoch++) {
                     Scores scores = trainer.train(epoch, order, train, () -> false).orElseThrow();
@@ -117,7 +121,8 @@ class TeacherFreezeAndMemoryTest {
                             teacher.manager().getManagedArrays().size()));
                 }
                 assertThat(counts).as("augment %s", augment).containsOnly(List.of(
-                        student.block().getParameters().size(), teacher.block().getParameters().size()));
+                        student.block().getParameters().size() + optimizerState,
+                        teacher.block().getParameters().size()));
                 assertThat(trainTeacher.knownSamples()).isEqualTo(augment ? 0 : DATA.train().size());
                 assertThat(testTeacher.knownSamples()).isEqualTo(DATA.test().size());
             }

@@ -1,0 +1,315 @@
+package dev.distillery.training.engine;
+
+import dev.distillery.training.TrainingException;
+import dev.distillery.training.TrainingPlan;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The training state written after a student epoch, from which a run resumes exactly
+ * ({@link TrainingPlan#resumeState()}). Layout (big-endian, Java {@code DataOutput}):
+ *
+ * <pre>
+ *   header   8 bytes magic "DSTLSTAT", int format version (1), int completed student epochs,
+ *            UTF plan fingerprint (SHA-256 hex of the identity), UTF plan identity (key=value;...),
+ *            boolean teacher included
+ *   body     the student's parameters (DJL Block.saveParameters, exactly the checkpoint format),
+ *            the optimizer state (see TrainingOptimizer: name, parameter count, per parameter name,
+ *            update count and state arrays in DJL's NDArray encoding),
+ *            the frozen teacher's parameters (DJL format) when the teacher was trained in the run
+ *   trailer  long CRC32 of every byte before it
+ * </pre>
+ *
+ * <p>The identity lists everything that determines the student's trajectory: method and its parameters,
+ * architectures, dataset and its sample limits, optimizer and every hyperparameter, augmentation and seed. Not
+ * in it: the number of epochs (a run may be extended), the dataset's directory, the teacher's parameter file, the
+ * time limit. A state whose fingerprint differs from the plan's is refused, naming the differing keys.
+ */
+public final class TrainingState {
+
+    /** The current (and only) format version. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final byte[] MAGIC = "DSTLSTAT".getBytes(StandardCharsets.US_ASCII);
+    private static final int TRAILER_BYTES = Long.BYTES;
+
+    private TrainingState() {
+    }
+
+    /** What the header of a state says. */
+    record Header(int version, int completedEpochs, String fingerprint, String identity, boolean hasTeacher) {
+    }
+
+    /** The canonical description of what determines {@code plan}'s student trajectory (see the class comment). */
+    public static String identity(TrainingPlan plan) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("method", plan.method());
+        keys.put("studentArchitecture", plan.studentArchitecture());
+        keys.put("teacherArchitecture", String.valueOf(plan.teacherArchitecture()));
+        keys.put("dataset", plan.dataset() == null ? "null" : plan.dataset().name());
+        keys.put("trainLimit", plan.dataset() == null ? "null" : String.valueOf(plan.dataset().trainLimit()));
+        keys.put("testLimit", plan.dataset() == null ? "null" : String.valueOf(plan.dataset().testLimit()));
+        keys.put("methodParams", new TreeMap<>(plan.methodParams()).toString());
+        keys.put("temperature", Double.toString(plan.temperature()));
+        keys.put("zscore", Boolean.toString(plan.zscore()));
+        keys.put("ceWeight", Double.toString(plan.ceWeight()));
+        keys.put("kdWeight", Double.toString(plan.kdWeight()));
+        keys.put("batchSize", Integer.toString(plan.batchSize()));
+        keys.put("optimizer", plan.optimizer() == null ? "null" : plan.optimizer().toLowerCase(java.util.Locale.ROOT));
+        keys.put("learningRate", Double.toString(plan.learningRate()));
+        keys.put("momentum", Double.toString(plan.momentum()));
+        keys.put("weightDecay", Double.toString(plan.weightDecay()));
+        keys.put("lrDecayEpochs", String.valueOf(plan.lrDecayEpochs() == null ? List.of() : plan.lrDecayEpochs()));
+        keys.put("lrDecayRate", Double.toString(plan.lrDecayRate()));
+        keys.put("augment", Boolean.toString(plan.augment()));
+        keys.put("seed", Long.toString(plan.seed()));
+        StringBuilder identity = new StringBuilder();
+        keys.forEach((key, value) -> identity.append(key).append('=').append(value).append(';'));
+        return identity.toString();
+    }
+
+    /** SHA-256 (hex) of {@link #identity}. */
+    public static String fingerprint(TrainingPlan plan) {
+        return sha256(identity(plan));
+    }
+
+    /**
+     * Why the state at {@code plan.resumeState()} cannot resume {@code plan}, or empty: unreadable, not a training
+     * state, another format version, corrupt (checksum) or truncated, written for another plan, more epochs done
+     * than the plan has, or no teacher available for a method that needs one. Reads the file, loads nothing.
+     */
+    public static Optional<String> problem(TrainingPlan plan, boolean needsTeacher) {
+        Path file = plan.resumeState();
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            verify(file, plan, needsTeacher);
+            return Optional.empty();
+        } catch (TrainingException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Checks the file's integrity (checksum over all of it) and that its header matches {@code plan}.
+     *
+     * @throws TrainingException saying why the state cannot be used
+     */
+    static Header verify(Path file, TrainingPlan plan, boolean needsTeacher) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw failure(file, "no readable file");
+        }
+        Header header;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            header = readHeader(file, in);
+        } catch (IOException e) {
+            throw failure(file, "could not read it: " + e.getMessage());
+        }
+        verifyChecksum(file);
+        mismatch(header, plan, needsTeacher).ifPresent(problem -> {
+            throw failure(file, problem);
+        });
+        return header;
+    }
+
+    /**
+     * Writes the state after {@code completedEpochs} student epochs; leaves {@code out} open.
+     *
+     * @param teacher the frozen teacher when it was trained in this run (or restored from a state), else null
+     */
+    static void write(OutputStream out, TrainingPlan plan, int completedEpochs, Network student,
+                      TrainingOptimizer optimizer, Network teacher) throws IOException {
+        CRC32 crc = new CRC32();
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(out, crc)));
+        data.write(MAGIC);
+        data.writeInt(FORMAT_VERSION);
+        data.writeInt(completedEpochs);
+        data.writeUTF(fingerprint(plan));
+        data.writeUTF(identity(plan));
+        data.writeBoolean(teacher != null);
+        student.writeParameters(data);
+        optimizer.writeState(data);
+        if (teacher != null) {
+            teacher.writeParameters(data);
+        }
+        data.flush();
+        DataOutputStream trailer = new DataOutputStream(out);
+        trailer.writeLong(crc.getValue());
+        trailer.flush();
+    }
+
+    /**
+     * Loads a verified state ({@link #verify}) into freshly built networks: the student's parameters, the
+     * optimizer's state and, when the state holds one, the teacher's parameters.
+     *
+     * @param teacher receives the state's teacher; null when {@code header} says there is none
+     * @return the number of completed student epochs
+     * @throws TrainingException when the state cannot be loaded into these networks
+     */
+    static int read(Path file, Header header, Network student, TrainingOptimizer optimizer, Network teacher) {
+        if (header.hasTeacher() != (teacher != null)) {
+            throw new IllegalArgumentException("teacher network must be given exactly when the state holds one");
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            Header again = readHeader(file, in);
+            if (!again.equals(header)) {
+                throw failure(file, "the file changed while it was being read");
+            }
+            String source = "the training state";
+            student.readParameters(in, source);
+            optimizer.readState(in);
+            if (teacher != null) {
+                teacher.readParameters(in, source);
+            }
+            in.readLong();
+            if (in.read() != -1) {
+                throw failure(file, "unexpected data after the checksum");
+            }
+            return header.completedEpochs();
+        } catch (EOFException e) {
+            throw failure(file, "it is truncated (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw failure(file, "could not read it: " + e.getMessage());
+        } catch (TrainingException e) {
+            throw e.getMessage().startsWith("resumeState") ? e : failure(file, e.getMessage());
+        } catch (RuntimeException e) {
+            throw failure(file, "it is malformed: " + e);
+        }
+    }
+
+    private static Header readHeader(Path file, DataInputStream in) throws IOException {
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw failure(file, "not a training state (no DSTLSTAT header)");
+        }
+        try {
+            int version = in.readInt();
+            if (version != FORMAT_VERSION) {
+                throw failure(file, "written in format version " + version + "; this service reads version "
+                        + FORMAT_VERSION);
+            }
+            int completed = in.readInt();
+            String fingerprint = in.readUTF();
+            String identity = in.readUTF();
+            boolean hasTeacher = in.readBoolean();
+            if (completed < 1) {
+                throw failure(file, "it is corrupt (" + completed + " completed epochs)");
+            }
+            return new Header(version, completed, fingerprint, identity, hasTeacher);
+        } catch (EOFException e) {
+            throw failure(file, "it is truncated (the header is incomplete)");
+        }
+    }
+
+    private static void verifyChecksum(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size < MAGIC.length + TRAILER_BYTES) {
+                throw failure(file, "it is truncated (" + size + " bytes)");
+            }
+            CRC32 crc = new CRC32();
+            long stored;
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                 CheckedInputStream checked = new CheckedInputStream(raw, crc)) {
+                byte[] buffer = new byte[1 << 16];
+                long remaining = size - TRAILER_BYTES;
+                while (remaining > 0) {
+                    int read = checked.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                    if (read < 0) {
+                        throw failure(file, "it is truncated");
+                    }
+                    remaining -= read;
+                }
+                stored = new DataInputStream(raw).readLong();
+            }
+            if (stored != crc.getValue()) {
+                throw failure(file, "it is corrupt or truncated (checksum mismatch)");
+            }
+        } catch (IOException e) {
+            throw failure(file, "could not read it: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> mismatch(Header header, TrainingPlan plan, boolean needsTeacher) {
+        if (!header.fingerprint().equals(fingerprint(plan)) || !header.fingerprint().equals(sha256(header.identity()))) {
+            return Optional.of("it was written for a different plan (" + differences(header.identity(), identity(plan))
+                    + ")");
+        }
+        if (header.completedEpochs() > plan.epochs()) {
+            return Optional.of("it holds " + header.completedEpochs() + " completed epochs but the plan has only "
+                    + plan.epochs());
+        }
+        if (header.hasTeacher() && !needsTeacher) {
+            return Optional.of("it holds a teacher but method '" + plan.method() + "' has none");
+        }
+        if (needsTeacher && !header.hasTeacher() && plan.teacherParameters() == null) {
+            return Optional.of("it holds no teacher (the teacher was loaded from teacherParameters when it was "
+                    + "written); set teacherParameters to the same teacher");
+        }
+        return Optional.empty();
+    }
+
+    /** "key: 'a' in the state, 'b' in the plan" for each key whose value differs. */
+    private static String differences(String stateIdentity, String planIdentity) {
+        Map<String, String> state = keys(stateIdentity);
+        Map<String, String> plan = keys(planIdentity);
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, String> entry : plan.entrySet()) {
+            String stored = state.get(entry.getKey());
+            if (!Objects.equals(stored, entry.getValue())) {
+                differences.add(entry.getKey() + ": '" + stored + "' in the state, '" + entry.getValue()
+                        + "' in the plan");
+            }
+        }
+        return differences.isEmpty() ? "fingerprint mismatch" : String.join("; ", differences);
+    }
+
+    private static Map<String, String> keys(String identity) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String pair : identity.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                keys.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return keys;
+    }
+
+    private static TrainingException failure(Path file, String problem) {
+        return new TrainingException("resumeState " + file + " cannot be used: " + problem);
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
