@@ -16,7 +16,7 @@ public record TrainingSpec(
         @Min(1) @Max(1000) @Schema(example = "10") Integer epochs,
         @Min(1) @Max(4096) @Schema(example = "64") Integer batchSize,
         @Pattern(regexp = "sgd|adam", message = "must be 'sgd' or 'adam'") String optimizer,
-        @Positive @DecimalMax("10") Double learningRate,
+        @Positive @DecimalMax("1000000") Double learningRate,
         @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double momentum,
         @DecimalMin("0") @DecimalMax("1") Double weightDecay,
         @Size(max = 100) List<@NotNull @Min(1) @Max(1000) Integer> lrDecayEpochs,

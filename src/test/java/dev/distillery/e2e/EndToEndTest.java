@@ -159,6 +159,18 @@ class EndToEndTest {
     }
 
     @Test
+    void aDivergingRunFailsNamingTheEpochAndTheLastFiniteLoss() throws Exception {
+        String location = service.submit("""
+                {"method": "ce", "student": {"architecture": "mlp"},
+                 "dataset": {"name": "synthetic", "trainLimit": 640, "testLimit": 100},
+                 "training": {"epochs": 3, "learningRate": 1e6}, "seed": 1}""");
+        DocumentContext failed = service.awaitTerminal(location, PATIENCE);
+        assertThat(failed.read("$.status", String.class)).isEqualTo("FAILED");
+        assertThat(failed.read("$.error", String.class))
+                .contains("diverged", "epoch 1", "last finite loss").containsAnyOf("NaN", "Infinity");
+    }
+
+    @Test
     void theCatalogAndHealthAnswer() throws Exception {
         DocumentContext catalog = service.json("/api/v1/catalog");
         assertThat(catalog.read("$.architectures[*].name", List.class)).contains("mlp", "lenet5", "resnet8x4");
