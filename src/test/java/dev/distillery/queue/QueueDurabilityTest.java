@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.distillery.DistilleryApplication;
 import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentStatus;
 import dev.distillery.experiments.ExperimentSubmission;
-import dev.distillery.experiments.TrainingSpec;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -33,14 +29,14 @@ class QueueDurabilityTest {
         List<UUID> submitted;
         try (ConfigurableApplicationContext apiOnly = start(0)) {
             ExperimentSubmission submission = apiOnly.getBean(ExperimentSubmission.class);
-            UUID oldLow = submission.submit(tiny("old low", 0)).id();
-            UUID young = submission.submit(tiny("young high", 5)).id();
-            UUID newLow = submission.submit(tiny("new low", 0)).id();
+            UUID oldLow = submission.submit(TinyExperiments.spec("old low", 1, 1, 0)).id();
+            UUID young = submission.submit(TinyExperiments.spec("young high", 1, 1, 5)).id();
+            UUID newLow = submission.submit(TinyExperiments.spec("new low", 1, 1, 0)).id();
             submitted = List.of(young, oldLow, newLow);
         }
         try (ConfigurableApplicationContext worker = start(1)) {
             ExperimentQueries queries = worker.getBean(ExperimentQueries.class);
-            List<Experiment> finished = awaitTerminal(queries, submitted);
+            List<Experiment> finished = TinyExperiments.awaitTerminal(queries, submitted);
             assertThat(finished).allSatisfy(e -> assertThat(e.status()).as(e.error())
                     .isEqualTo(ExperimentStatus.SUCCEEDED));
             assertThat(finished.stream().sorted(Comparator.comparing(Experiment::startedAt)).map(Experiment::id))
@@ -53,7 +49,7 @@ class QueueDurabilityTest {
     void aRunWhoseWorkerDiedIsTakenUpAgainFromScratch() throws Exception {
         UUID id;
         try (ConfigurableApplicationContext apiOnly = start(0)) {
-            id = apiOnly.getBean(ExperimentSubmission.class).submit(tiny("orphan", 0)).id();
+            id = apiOnly.getBean(ExperimentSubmission.class).submit(TinyExperiments.spec("orphan", 1, 1, 0)).id();
             // What a killed worker leaves behind: a RUNNING experiment, one epoch recorded, and a picked
             // queue entry whose heartbeat stopped long ago.
             JdbcClient jdbc = apiOnly.getBean(JdbcClient.class);
@@ -68,7 +64,7 @@ class QueueDurabilityTest {
         }
         try (ConfigurableApplicationContext worker = start(1, "--distillery.queue.heartbeat-interval=1s")) {
             ExperimentQueries queries = worker.getBean(ExperimentQueries.class);
-            Experiment finished = awaitTerminal(queries, List.of(id)).get(0);
+            Experiment finished = TinyExperiments.awaitTerminal(queries, List.of(id)).get(0);
             assertThat(finished.status()).as(finished.error()).isEqualTo(ExperimentStatus.SUCCEEDED);
             assertThat(finished.attempts()).isEqualTo(2);
             assertThat(queries.metrics(id)).singleElement()
@@ -84,22 +80,5 @@ class QueueDurabilityTest {
         args[3] = "--spring.main.banner-mode=off";
         System.arraycopy(extra, 0, args, 4, extra.length);
         return new SpringApplicationBuilder(DistilleryApplication.class).profiles("test").run(args);
-    }
-
-    private static ExperimentSpec tiny(String name, int priority) {
-        return new ExperimentSpec(name, "ce", null, new ExperimentSpec.ModelSpec("mlp"),
-                new ExperimentSpec.DatasetSpec("synthetic", null, 128, 64), null, null, null,
-                new TrainingSpec(1, 32, null, null, null, null, null, null, null, null), null, 1L, priority, null, null);
-    }
-
-    private static List<Experiment> awaitTerminal(ExperimentQueries queries, List<UUID> ids) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            List<Experiment> experiments = ids.stream().map(queries::get).toList();
-            if (experiments.stream().allMatch(e -> e.status().isTerminal()) || Instant.now().isAfter(deadline)) {
-                return experiments;
-            }
-            Thread.sleep(200);
-        }
     }
 }

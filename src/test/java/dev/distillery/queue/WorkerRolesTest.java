@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.distillery.DistilleryApplication;
 import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentStatus;
 import dev.distillery.experiments.ExperimentSubmission;
-import dev.distillery.experiments.TrainingSpec;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -41,9 +37,9 @@ class WorkerRolesTest {
             assertThat(status(first, "/actuator/health")).isEqualTo(200);
 
             ExperimentSubmission submission = api.getBean(ExperimentSubmission.class);
-            List<UUID> ids = IntStream.range(0, 6).mapToObj(i -> submission.submit(tiny(i)).id()).toList();
+            List<UUID> ids = IntStream.range(0, 6).mapToObj(i -> submission.submit(TinyExperiments.spec("shared " + i, 2, i, 0)).id()).toList();
             ExperimentQueries queries = api.getBean(ExperimentQueries.class);
-            List<Experiment> finished = awaitTerminal(queries, ids);
+            List<Experiment> finished = TinyExperiments.awaitTerminal(queries, ids);
 
             assertThat(finished).allSatisfy(experiment -> {
                 assertThat(experiment.status()).as(experiment.error()).isEqualTo(ExperimentStatus.SUCCEEDED);
@@ -63,22 +59,5 @@ class WorkerRolesTest {
         String port = context.getEnvironment().getProperty("local.server.port");
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static ExperimentSpec tiny(int seed) {
-        return new ExperimentSpec("shared " + seed, "ce", null, new ExperimentSpec.ModelSpec("mlp"),
-                new ExperimentSpec.DatasetSpec("synthetic", null, 256, 64), null, null, null,
-                new TrainingSpec(2, 32, null, 0.01, null, null, null, null, null, null), null, (long) seed, 0, null, null);
-    }
-
-    private static List<Experiment> awaitTerminal(ExperimentQueries queries, List<UUID> ids) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            List<Experiment> experiments = ids.stream().map(queries::get).toList();
-            if (experiments.stream().allMatch(e -> e.status().isTerminal()) || Instant.now().isAfter(deadline)) {
-                return experiments;
-            }
-            Thread.sleep(200);
-        }
     }
 }
