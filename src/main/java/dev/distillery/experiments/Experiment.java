@@ -56,6 +56,8 @@ public class Experiment {
     private boolean cancelRequested;
     private String device;
     private double epochFraction;
+    private UUID groupId;
+    private UUID sweepId;
     @Version
     private long version;
     @ElementCollection(fetch = FetchType.EAGER)
@@ -81,6 +83,13 @@ public class Experiment {
         experiment.status = teacherPending ? ExperimentStatus.WAITING : ExperimentStatus.QUEUED;
         experiment.createdAt = now;
         return experiment;
+    }
+
+    /** Places the new experiment in a group of repeats (and a sweep); either may be null. */
+    Experiment placedIn(UUID group, UUID sweep) {
+        this.groupId = group;
+        this.sweepId = sweep;
+        return this;
     }
 
     /** Its teacher experiment succeeded: the experiment joins the queue. */
@@ -271,6 +280,16 @@ public class Experiment {
 
     public boolean cancelRequested() {
         return cancelRequested;
+    }
+
+    /** The group of repeats (same spec, seeds seed, seed+1, …) it belongs to; null when submitted alone. */
+    public UUID groupId() {
+        return groupId;
+    }
+
+    /** The sweep that created it; null otherwise. */
+    public UUID sweepId() {
+        return sweepId;
     }
 
     public UUID teacherExperimentId() {

@@ -40,6 +40,28 @@ public class ExperimentQueries {
         return experiments.findById(id).orElseThrow(() -> new NotFoundException("no experiment with id " + id));
     }
 
+    /** The experiments with these ids, in this order; 404 naming every unknown id. */
+    public List<Experiment> getAll(List<UUID> ids) {
+        java.util.Map<UUID, Experiment> found = new java.util.HashMap<>();
+        experiments.findAllWithTags(ids).forEach(e -> found.put(e.id(), e));
+        List<UUID> unknown = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new NotFoundException("no experiment with id " + unknown.stream().map(UUID::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return ids.stream().map(found::get).toList();
+    }
+
+    /** The repeats of a group, oldest first; empty for an unknown group. */
+    public List<Experiment> group(UUID groupId) {
+        return experiments.findByGroupIdOrderByCreatedAtAsc(groupId);
+    }
+
+    /** The experiments a sweep created, oldest first. */
+    public List<Experiment> sweep(UUID sweepId) {
+        return experiments.findBySweepIdOrderByCreatedAtAsc(sweepId);
+    }
+
     public ExperimentSpec spec(Experiment experiment) {
         return codec.read(experiment.specJson());
     }

@@ -38,7 +38,23 @@ public record ExperimentSpec(
         @Schema(description = "'gpu' waits for a GPU worker; default 'any'") String device,
         @Size(max = 20) Map<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.\\-/]+",
                 message = "tag keys use letters, digits and _ . - / only") String,
-                @NotNull @Size(max = 256) String> tags) {
+                @NotNull @Size(max = 256) String> tags,
+        @Min(1) @Max(10) @Schema(description = "submit this many runs differing only by seed (seed, seed+1, …) "
+                + "under one group id; not stored in the resolved spec", example = "3") Integer repeats) {
+
+    /** The spec as submitted before {@code repeats} was added: one run. */
+    public ExperimentSpec(String name, String method, TeacherSpec teacher, ModelSpec student, DatasetSpec dataset,
+            Double temperature, Boolean zscore, LossWeights lossWeights, TrainingSpec training,
+            Map<String, Double> methodParams, Long seed, Integer priority, String device, Map<String, String> tags) {
+        this(name, method, teacher, student, dataset, temperature, zscore, lossWeights, training, methodParams,
+                seed, priority, device, tags, null);
+    }
+
+    /** This spec with another seed. */
+    public ExperimentSpec withSeed(long newSeed) {
+        return new ExperimentSpec(name, method, teacher, student, dataset, temperature, zscore, lossWeights, training,
+                methodParams, newSeed, priority, device, tags, repeats);
+    }
 
     /**
      * The teacher: an architecture trained first inside the experiment (with its own optional

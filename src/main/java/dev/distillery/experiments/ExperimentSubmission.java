@@ -38,9 +38,33 @@ public class ExperimentSubmission {
         this.clock = clock;
     }
 
-    /** Stores the resolved spec and queues it, in one transaction with the queue entry. */
+    /**
+     * Stores the resolved spec and queues it, in one transaction with the queue entry. A spec with
+     * {@code repeats} creates that many experiments under one group; the first is returned.
+     */
     @Transactional
     public Experiment submit(ExperimentSpec spec) {
+        return spec.repeats() == null ? store(resolve(spec), null, null) : submitRepeats(spec, null).get(0);
+    }
+
+    /**
+     * Stores {@code repeats} (default 1) experiments of the spec differing only by seed (seed, seed+1,
+     * …) under a new group id, optionally as part of a sweep; all or none.
+     */
+    @Transactional
+    public List<Experiment> submitRepeats(ExperimentSpec spec, UUID sweepId) {
+        ExperimentSpec resolved = resolve(spec);
+        UUID group = UUID.randomUUID();
+        int repeats = spec.repeats() == null ? 1 : spec.repeats();
+        if (resolved.seed() + repeats - 1 > Integer.MAX_VALUE) {
+            throw new InvalidRequestException("seed", "with repeats " + repeats + " the seeds " + resolved.seed()
+                    + " … " + (resolved.seed() + repeats - 1) + " must stay at most " + Integer.MAX_VALUE);
+        }
+        return java.util.stream.IntStream.range(0, repeats)
+                .mapToObj(i -> store(resolved.withSeed(resolved.seed() + i), group, sweepId)).toList();
+    }
+
+    private ExperimentSpec resolve(ExperimentSpec spec) {
         if (catalog.method(spec.method()).isEmpty()) {
             throw new InvalidRequestException("method", "unknown method '" + spec.method() + "'; known: "
                     + String.join(", ", catalog.methodNames()));
@@ -50,8 +74,12 @@ public class ExperimentSubmission {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
+        return resolved;
+    }
+
+    private Experiment store(ExperimentSpec resolved, UUID group, UUID sweep) {
         Experiment experiment = Experiment.submitted(UUID.randomUUID(), resolved, codec.write(resolved),
-                teacherPending(resolved), clock.instant());
+                teacherPending(resolved), clock.instant()).placedIn(group, sweep);
         experiments.save(experiment);
         if (experiment.status() == ExperimentStatus.QUEUED) {
             events.publishEvent(new ExperimentQueued(experiment.id(), experiment.priority(),

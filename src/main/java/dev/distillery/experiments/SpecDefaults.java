@@ -24,6 +24,8 @@ final class SpecDefaults {
             List.of(150, 180, 210), 0.1, false, null);
     static final String CHECKPOINT = "best";
     static final String ANY_DEVICE = "any";
+    /** The most experiments one submission may repeat a spec into (seeds seed … seed + repeats - 1). */
+    static final int MAX_REPEATS = 10;
     static final String GPU = "gpu";
 
     /** What resolving needs to know beyond the spec itself. */
@@ -59,7 +61,7 @@ final class SpecDefaults {
                         or(given == null ? null : given.kd(), defaults.kdWeight())),
                 training,
                 methodParams(spec.methodParams(), context.methodParameters(spec.method())),
-                spec.seed() != null ? spec.seed() : (long) seeds.nextInt(Integer.MAX_VALUE),
+                spec.seed() != null ? spec.seed() : (long) seeds.nextInt(Integer.MAX_VALUE - MAX_REPEATS),
                 or(spec.priority(), 0),
                 or(spec.device(), ANY_DEVICE),
                 spec.tags() == null ? Map.of() : new TreeMap<>(spec.tags()));

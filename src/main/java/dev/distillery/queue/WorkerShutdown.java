@@ -27,6 +27,7 @@ class WorkerShutdown implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping.set(false);
         running.set(true);
     }
 

@@ -15,12 +15,14 @@ import java.util.UUID;
  * @param phase {@code teacher} while a teacher is trained first, then {@code student}
  * @param best the epoch with the highest test top-1 so far
  * @param last the latest finished epoch
+ * @param group the group of repeats it belongs to (submitted with {@code repeats}); absent otherwise
  * @param cancelRequested a cancel of the running experiment is pending; its worker stops between batches
  */
 public record ExperimentView(UUID id, String name, ExperimentStatus status, ExperimentSpec spec,
         Instant createdAt, Instant startedAt, Instant finishedAt, double progress, Instant eta, String phase,
         int currentEpoch, String device,
-        EpochSummary best, EpochSummary last, int attempts, boolean cancelRequested, String error) {
+        EpochSummary best, EpochSummary last, int attempts, boolean cancelRequested, String error,
+        UUID group) {
 
     /** One epoch's test accuracies. */
     public record EpochSummary(int epoch, double testTop1, double testTop5) {
@@ -32,6 +34,7 @@ public record ExperimentView(UUID id, String name, ExperimentStatus status, Expe
         EpochSummary last = e.lastTestTop1() == null ? null
                 : new EpochSummary(e.currentEpoch(), e.lastTestTop1(), e.lastTestTop5());
         return new ExperimentView(e.id(), e.name(), e.status(), spec, e.createdAt(), e.startedAt(),
-                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), best, last, e.attempts(), e.cancelRequested(), e.error());
+                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), best, last, e.attempts(), e.cancelRequested(), e.error(),
+                e.groupId());
     }
 }

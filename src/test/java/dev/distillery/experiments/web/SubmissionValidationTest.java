@@ -69,6 +69,7 @@ class SubmissionValidationTest {
                 rule("{" + CE + ", \"training\": {\"lrDecayRate\": 1.5}}", "training.lrDecayRate"),
                 rule("{" + CE + ", \"training\": {\"lrDecayEpochs\": [10, 5]}}", "training.lrDecayEpochs"),
                 rule("{" + CE + ", \"seed\": -1}", "seed"),
+                rule("{" + CE + ", \"seed\": 2147483640, \"repeats\": 10}", "seed"),
                 rule("{" + CE + ", \"priority\": 101}", "priority"),
                 rule("{" + CE + ", \"tags\": " + manyTags(21) + "}", "tags"),
                 rule("{" + CE + ", \"tags\": {\"a:b\": \"c\"}}", "tags"),

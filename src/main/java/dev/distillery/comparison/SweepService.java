@@ -1,0 +1,67 @@
+package dev.distillery.comparison;
+
+import dev.distillery.experiments.Experiment;
+import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.shared.InvalidRequestException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Expands a sweep into groups of experiments, one group per grid cell, all tagged with the sweep id. */
+@Service
+public class SweepService {
+
+    static final int MAX_EXPERIMENTS = 500;
+
+    private final ExperimentSubmission submission;
+    private final ExperimentQueries experiments;
+    private final SweepSpecs specs;
+    private final SweepStore store;
+    private final SpecFields fields;
+
+    SweepService(ExperimentSubmission submission, ExperimentQueries experiments, SweepSpecs specs, SweepStore store,
+            SpecFields fields) {
+        this.fields = fields;
+        this.submission = submission;
+        this.experiments = experiments;
+        this.specs = specs;
+        this.store = store;
+    }
+
+    /** All cells or none: one transaction. */
+    @Transactional
+    public SweepCreated submit(SweepRequest request) {
+        int repeats = request.repeats() == null ? 1 : request.repeats();
+        request.grid().keySet().forEach(path -> SpecPaths.check("grid." + path, path));
+        BigInteger total = GridExpansion.count(request.grid()).multiply(BigInteger.valueOf(repeats));
+        if (total.compareTo(BigInteger.valueOf(MAX_EXPERIMENTS)) > 0) {
+            throw new InvalidRequestException("grid", "the sweep would create " + total + " experiments (cells × "
+                    + "repeats); at most " + MAX_EXPERIMENTS + " are allowed");
+        }
+        UUID id = UUID.randomUUID();
+        store.save(id, request.spec(), request.grid(), repeats);
+        List<SweepCreated.Cell> cells = new ArrayList<>();
+        for (Map<String, Object> values : GridExpansion.cellsOf(request.grid())) {
+            List<Experiment> group = submission.submitRepeats(specs.cell(request.spec(), values, repeats), id);
+            cells.add(new SweepCreated.Cell(values, group.get(0).groupId(), group.stream().map(Experiment::id).toList()));
+        }
+        return new SweepCreated(id, total.intValue(), cells);
+    }
+
+    @Transactional(readOnly = true)
+    public SweepSummary summary(UUID id) {
+        SweepStore.Sweep sweep = store.find(id);
+        return SweepSummaries.of(sweep, experiments.sweep(id), experiments::spec, fields);
+    }
+
+    /** The grid's mean best test top-1 over paths {@code x} and {@code y}. */
+    @Transactional(readOnly = true)
+    public byte[] heatmap(UUID id, String x, String y, ChartSize size, ChartFormat format) {
+        return Heatmaps.draw(summary(id), x, y, size, format);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.distillery.comparison;
+
+import dev.distillery.experiments.Experiment;
+import java.util.UUID;
+
+/** One repeat: its seed and its best and last test top-1 (null before its first epoch). */
+record Trial(UUID id, long seed, Double best, Double last) {
+
+    static Trial of(Experiment experiment, long seed) {
+        return new Trial(experiment.id(), seed, experiment.bestTestTop1(), experiment.lastTestTop1());
+    }
+}
