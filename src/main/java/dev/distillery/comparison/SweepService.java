@@ -33,6 +33,9 @@ public class SweepService {
         this.store = store;
     }
 
+    /** Every experiment of a sweep carries this tag with the sweep id, so the experiment search finds them. */
+    static final String SWEEP_TAG = "sweep";
+
     /** All cells or none: one transaction. */
     @Transactional
     public SweepCreated submit(SweepRequest request) {
@@ -47,7 +50,8 @@ public class SweepService {
         store.save(id, request.spec(), request.grid(), repeats);
         List<SweepCreated.Cell> cells = new ArrayList<>();
         for (Map<String, Object> values : GridExpansion.cellsOf(request.grid())) {
-            List<Experiment> group = submission.submitRepeats(specs.cell(request.spec(), values, repeats), id);
+            List<Experiment> group = submission.submitRepeats(
+                    specs.cell(request.spec(), values, repeats).withTag(SWEEP_TAG, id.toString()), id);
             cells.add(new SweepCreated.Cell(values, group.get(0).groupId(), group.stream().map(Experiment::id).toList()));
         }
         return new SweepCreated(id, total.intValue(), cells);

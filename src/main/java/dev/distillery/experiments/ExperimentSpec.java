@@ -50,6 +50,14 @@ public record ExperimentSpec(
                 seed, priority, device, tags, null);
     }
 
+    /** This spec with one more tag (replacing a tag of the same key). */
+    public ExperimentSpec withTag(String key, String value) {
+        Map<String, String> more = new java.util.TreeMap<>(tags == null ? Map.of() : tags);
+        more.put(key, value);
+        return new ExperimentSpec(name, method, teacher, student, dataset, temperature, zscore, lossWeights, training,
+                methodParams, seed, priority, device, more, repeats);
+    }
+
     /** This spec with another seed. */
     public ExperimentSpec withSeed(long newSeed) {
         return new ExperimentSpec(name, method, teacher, student, dataset, temperature, zscore, lossWeights, training,

@@ -60,7 +60,12 @@ class SweepApiTest {
                     e.read("$.spec.lossWeights.kd", Double.class), e.read("$.spec.zscore", Boolean.class)));
             assertThat(e.read("$.spec.seed", Long.class)).isBetween(7L, 8L);
             assertThat(e.read("$.spec.training.epochs", Integer.class)).isEqualTo(2);
+            assertThat(e.read("$.spec.tags.sweep", String.class)).isEqualTo(sweep);
         }
+        mvc.perform(get("/api/v1/experiments").param("tag", "sweep:" + sweep).param("size", "50"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.totalItems")
+                        .value(16));
         assertThat(combinations).hasSize(8).contains(List.of(2.0, 3.0, false), List.of(3.0, 9.0, true));
 
         // cell 0 = (τ 2, λ_KD 3, vanilla): best 0.4 and 0.6 → mean 0.5, sample std √0.02 = 0.141421
