@@ -2,6 +2,7 @@ package dev.distillery.queue;
 
 import dev.distillery.experiments.ExperimentLifecycle;
 import dev.distillery.experiments.ExperimentQueued;
+import dev.distillery.experiments.IdempotentSubmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,14 +19,19 @@ class QueueReconciler {
 
     private final ExperimentLifecycle lifecycle;
     private final ExperimentScheduling scheduling;
+    private final IdempotentSubmission idempotency;
 
-    QueueReconciler(ExperimentLifecycle lifecycle, ExperimentScheduling scheduling) {
+    QueueReconciler(ExperimentLifecycle lifecycle, ExperimentScheduling scheduling,
+            IdempotentSubmission idempotency) {
         this.lifecycle = lifecycle;
         this.scheduling = scheduling;
+        this.idempotency = idempotency;
     }
 
+    /** Also forgets expired Idempotency-Keys: housekeeping that some instance must do periodically. */
     void reconcile() {
         lifecycle.settleWaiting();
+        idempotency.forgetExpired();
         long added = lifecycle.queued().stream().filter(scheduling::schedule).count();
         if (added > 0) {
             log.info("Re-queued {} experiment(s) that had no queue entry", added);

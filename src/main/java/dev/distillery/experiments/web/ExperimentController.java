@@ -5,7 +5,9 @@ import dev.distillery.experiments.ExperimentCancellation;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.IdempotentSubmission;
 import dev.distillery.training.EpochMetrics;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,6 +16,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
@@ -42,9 +47,14 @@ class ExperimentController {
     private final ExperimentQueries queries;
     private final ExperimentCancellation cancellation;
     private final ExperimentEventStream events;
+    private final IdempotentSubmission idempotent;
+    private final TerminalWaits waits;
 
     ExperimentController(ExperimentSubmission submission, ExperimentQueries queries,
-            ExperimentCancellation cancellation, ExperimentEventStream events) {
+            ExperimentCancellation cancellation, ExperimentEventStream events, IdempotentSubmission idempotent,
+            TerminalWaits waits) {
+        this.idempotent = idempotent;
+        this.waits = waits;
         this.submission = submission;
         this.queries = queries;
         this.cancellation = cancellation;
@@ -58,15 +68,40 @@ class ExperimentController {
             examples = {
                 @ExampleObject(name = "ce on synthetic", value = Examples.CE_SYNTHETIC),
                 @ExampleObject(name = "kd with logit standardization", value = Examples.KD_ZSCORE)}))
-            @Valid @RequestBody ExperimentSpec spec) {
-        Experiment experiment = submission.submit(spec);
-        return ResponseEntity.created(URI.create("/api/v1/experiments/" + experiment.id())).body(view(experiment));
+            @Valid @RequestBody ExperimentSpec spec,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255)
+            @Parameter(description = "the same key with the same body returns the original experiment (200); "
+                    + "with another body 422; keys are kept 24 h") String idempotencyKey) {
+        URI location;
+        if (idempotencyKey == null) {
+            Experiment experiment = submission.submit(spec);
+            location = URI.create("/api/v1/experiments/" + experiment.id());
+            return ResponseEntity.created(location).body(view(experiment));
+        }
+        IdempotentSubmission.Outcome outcome = idempotent.submit(idempotencyKey, spec);
+        location = URI.create("/api/v1/experiments/" + outcome.experiment().id());
+        return (outcome.created() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
+                .body(view(outcome.experiment()));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An experiment: status, progress, best and last epoch, error")
-    ExperimentView get(@PathVariable UUID id) {
+    @Operation(operationId = "getExperiment", summary = "An experiment: status, progress, best and last epoch, error",
+            description = "With waitFor=terminal the answer comes as soon as the experiment has ended, or with its "
+                    + "current state after `timeout` (ISO-8601, at most PT10M; default PT10M): no polling loop needed.")
+    ExperimentView get(@PathVariable UUID id,
+            @RequestParam(required = false) @Parameter(description = "terminal: wait until the experiment has ended")
+            String waitFor,
+            @RequestParam(required = false) @Parameter(description = "how long to wait, e.g. PT10M") String timeout) {
         return view(queries.get(id));
+    }
+
+    /** The long-poll variant of {@link #get}: chosen when {@code waitFor} is present. */
+    @GetMapping(path = "/{id}", params = "waitFor", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Hidden
+    DeferredResult<ExperimentView> await(@PathVariable UUID id,
+            @RequestParam @Pattern(regexp = "terminal", message = "must be 'terminal'") String waitFor,
+            @RequestParam(required = false) String timeout) {
+        return waits.await(id, WaitTimeout.parse(timeout), this::view);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -4,6 +4,7 @@ import dev.distillery.shared.ConflictException;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
 import dev.distillery.shared.NotFoundException;
+import dev.distillery.shared.UnprocessableException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -48,6 +49,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
+    }
+
+    @ExceptionHandler(UnprocessableException.class)
+    ResponseEntity<Object> unprocessable(UnprocessableException ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                ex.field() + ": " + ex.getMessage());
+        body.setType(ProblemTypes.UNPROCESSABLE);
+        body.setTitle("Unprocessable request");
+        body.setProperty("errors", List.of(new FieldViolation(ex.field(), ex.getMessage())));
+        return ResponseEntity.unprocessableContent().body(body);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -8,6 +8,7 @@ final class ProblemTypes {
     static final URI INVALID_REQUEST = URI.create("urn:problem-type:distillery:invalid-request");
     static final URI MALFORMED_BODY = URI.create("urn:problem-type:distillery:malformed-body");
     static final URI NOT_FOUND = URI.create("urn:problem-type:distillery:not-found");
+    static final URI UNPROCESSABLE = URI.create("urn:problem-type:distillery:unprocessable");
     static final URI CONFLICT = URI.create("urn:problem-type:distillery:conflict");
     static final URI PAYLOAD_TOO_LARGE = URI.create("urn:problem-type:distillery:payload-too-large");
     static final URI INTERNAL = URI.create("urn:problem-type:distillery:internal-error");

@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -238,6 +241,54 @@ class ExperimentApiTest {
                             .content(dkd + ", \"methodParams\": " + c[0] + "}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value(c[1]));
+        }
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithTheSameBodyReturnsTheOriginalExperiment() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
+                + "\"dataset\": {\"name\": \"synthetic\"}, \"name\": \"idempotent\"}";
+        String first = mvc.perform(post("/api/v1/experiments").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(first, "$.id");
+        mvc.perform(post("/api/v1/experiments").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Location", "/api/v1/experiments/" + id))
+                .andExpect(jsonPath("$.id").value(id));
+        mvc.perform(post("/api/v1/experiments").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("idempotent", "other")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        mvc.perform(get("/api/v1/experiments").param("name", "idempotent"))
+                .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]", hasSize(1)));
+        mvc.perform(post("/api/v1/experiments").header("Idempotency-Key", "k".repeat(256))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void waitingForTheEndAnswersWhenTheExperimentEndsOrTheTimeoutPasses() throws Exception {
+        String id = submit("{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
+                + "\"dataset\": {\"name\": \"synthetic\"}}");
+        long started = System.nanoTime();
+        var timedOut = mvc.perform(get("/api/v1/experiments/" + id).param("waitFor", "terminal")
+                .param("timeout", "PT1S")).andExpect(request().asyncStarted()).andReturn();
+        mvc.perform(asyncDispatch(timedOut)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("QUEUED"));
+        assertThat((System.nanoTime() - started) / 1e9).isBetween(0.9, 8.0);
+
+        var waiting = mvc.perform(get("/api/v1/experiments/" + id).param("waitFor", "terminal")
+                .param("timeout", "PT5M")).andExpect(request().asyncStarted()).andReturn();
+        mvc.perform(post("/api/v1/experiments/" + id + "/cancel")).andExpect(status().isOk());
+        mvc.perform(asyncDispatch(waiting)).andExpect(jsonPath("$.status").value("CANCELLED"));
+
+        for (String[] bad : new String[][] {{"waitFor", "done"}, {"timeout", "PT11M"}, {"timeout", "soon"}}) {
+            mvc.perform(get("/api/v1/experiments/" + id).param("waitFor", "terminal").param(bad[0], bad[1]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field", containsString(bad[0])));
         }
     }
 
