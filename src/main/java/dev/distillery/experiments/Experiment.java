@@ -58,6 +58,8 @@ public class Experiment {
     private double epochFraction;
     private UUID groupId;
     private UUID sweepId;
+    private String gate;
+    private String gateReasons;
     @Version
     private long version;
     @ElementCollection(fetch = FetchType.EAGER)
@@ -271,6 +273,19 @@ public class Experiment {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** Records the verdict of the spec's gates (null: the spec has none). */
+    void recordGate(GateResult result) {
+        gate = result == null ? null : result.status();
+        gateReasons = result == null ? null : String.join("\n", result.reasons());
+    }
+
+    /** The verdict of the spec's gates once the run has ended; null without gates or before the end. */
+    public GateResult gate() {
+        return gate == null ? null
+                : new GateResult(gate, gateReasons == null || gateReasons.isEmpty() ? List.of()
+                        : List.of(gateReasons.split("\n")));
     }
 
     /** The device of the latest attempt, e.g. cpu or gpu1; null before the first start. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -40,14 +41,34 @@ public record ExperimentSpec(
                 message = "tag keys use letters, digits and _ . - / only") String,
                 @NotNull @Size(max = 256) String> tags,
         @Min(1) @Max(10) @Schema(description = "submit this many runs differing only by seed (seed, seed+1, …) "
-                + "under one group id; not stored in the resolved spec", example = "3") Integer repeats) {
+                + "under one group id; not stored in the resolved spec", example = "3") Integer repeats,
+        @Valid @Schema(description = "gates evaluated when the run ends; the result is the experiment's 'gate'")
+        Expectations expect) {
 
-    /** The spec as submitted before {@code repeats} was added: one run. */
+    /** The spec as submitted before {@code repeats} and {@code expect} were added: one run, no gates. */
     public ExperimentSpec(String name, String method, TeacherSpec teacher, ModelSpec student, DatasetSpec dataset,
             Double temperature, Boolean zscore, LossWeights lossWeights, TrainingSpec training,
             Map<String, Double> methodParams, Long seed, Integer priority, String device, Map<String, String> tags) {
         this(name, method, teacher, student, dataset, temperature, zscore, lossWeights, training, methodParams,
-                seed, priority, device, tags, null);
+                seed, priority, device, tags, null, null);
+    }
+
+    /**
+     * Gates on the result: a minimum best test top-1, and/or a minimum difference to another
+     * experiment's result.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Expectations(
+            @DecimalMin("0") @DecimalMax("1") Double minBestTestTop1,
+            @Valid DeltaExpectation minDeltaVsExperiment) {
+    }
+
+    /** This run's {@code metric} minus the other experiment's must be at least {@code min}. */
+    public record DeltaExpectation(
+            @NotNull java.util.UUID experimentId,
+            @Pattern(regexp = "bestTestTop1|lastTestTop1", message = "must be bestTestTop1 or lastTestTop1")
+            String metric,
+            @NotNull @DecimalMin("-1") @DecimalMax("1") Double min) {
     }
 
     /** This spec with one more tag (replacing a tag of the same key). */
@@ -55,13 +76,13 @@ public record ExperimentSpec(
         Map<String, String> more = new java.util.TreeMap<>(tags == null ? Map.of() : tags);
         more.put(key, value);
         return new ExperimentSpec(name, method, teacher, student, dataset, temperature, zscore, lossWeights, training,
-                methodParams, seed, priority, device, more, repeats);
+                methodParams, seed, priority, device, more, repeats, expect);
     }
 
     /** This spec with another seed. */
     public ExperimentSpec withSeed(long newSeed) {
         return new ExperimentSpec(name, method, teacher, student, dataset, temperature, zscore, lossWeights, training,
-                methodParams, newSeed, priority, device, tags, repeats);
+                methodParams, newSeed, priority, device, tags, repeats, expect);
     }
 
     /**

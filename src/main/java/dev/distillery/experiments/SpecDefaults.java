@@ -64,7 +64,18 @@ final class SpecDefaults {
                 spec.seed() != null ? spec.seed() : (long) seeds.nextInt(Integer.MAX_VALUE - MAX_REPEATS),
                 or(spec.priority(), 0),
                 or(spec.device(), ANY_DEVICE),
-                spec.tags() == null ? Map.of() : new TreeMap<>(spec.tags()));
+                spec.tags() == null ? Map.of() : new TreeMap<>(spec.tags()),
+                null,
+                expectations(spec.expect()));
+    }
+
+    private static ExperimentSpec.Expectations expectations(ExperimentSpec.Expectations expect) {
+        if (expect == null || expect.minDeltaVsExperiment() == null) {
+            return expect;
+        }
+        ExperimentSpec.DeltaExpectation delta = expect.minDeltaVsExperiment();
+        return new ExperimentSpec.Expectations(expect.minBestTestTop1(), new ExperimentSpec.DeltaExpectation(
+                delta.experimentId(), or(delta.metric(), "bestTestTop1"), delta.min()));
     }
 
     private static String defaultName(ExperimentSpec spec) {

@@ -36,6 +36,7 @@ class SpecRules {
         catalog.datasetProblem(spec.dataset()).ifPresent(violations::add);
         checkDecaySchedule("training", spec.training(), violations);
         checkMethodParams(spec, violations);
+        checkGateReference(spec, violations);
         if (SpecDefaults.GPU.equals(spec.device()) && noGpuWillCome) {
             violations.add(new FieldViolation("device", "no GPU worker will take it: this cluster is configured "
                     + "with distillery.devices=cpu"));
@@ -67,6 +68,16 @@ class SpecRules {
                         + "experimentId"));
             }
             checkDecaySchedule("teacher.training", teacher.training(), violations);
+        }
+    }
+
+    private void checkGateReference(ExperimentSpec spec, List<FieldViolation> violations) {
+        if (spec.expect() != null && spec.expect().minDeltaVsExperiment() != null) {
+            java.util.UUID reference = spec.expect().minDeltaVsExperiment().experimentId();
+            if (teachers.architecture(reference).isEmpty()) {
+                violations.add(new FieldViolation("expect.minDeltaVsExperiment.experimentId", "no experiment "
+                        + reference));
+            }
         }
     }
 

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Experiments WAITING for a teacher experiment: released into the queue when it succeeds, failed
+ * What happens when an experiment ends: its gates are evaluated, and the experiments WAITING for it
+ * as their teacher are settled. Experiments WAITING for a teacher experiment: released into the queue when it succeeds, failed
  * with the reason when it fails or is cancelled. Runs in the transaction that ends the teacher.
  */
 @Component
@@ -17,15 +18,22 @@ class WaitingExperiments {
     private final ExperimentRepository experiments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Gates gates;
+    private final SpecCodec codec;
 
-    WaitingExperiments(ExperimentRepository experiments, ApplicationEventPublisher events, Clock clock) {
+    WaitingExperiments(ExperimentRepository experiments, ApplicationEventPublisher events, Clock clock, Gates gates,
+            SpecCodec codec) {
+        this.gates = gates;
+        this.codec = codec;
         this.experiments = experiments;
         this.events = events;
         this.clock = clock;
     }
 
+    /** Records the ended experiment's gates, then settles the experiments waiting for it as their teacher. */
     @Transactional(propagation = Propagation.MANDATORY)
     void teacherEnded(Experiment teacher) {
+        teacher.recordGate(gates.evaluate(teacher, codec.read(teacher.specJson()).expect()));
         experiments.findByStatusAndTeacherExperimentId(ExperimentStatus.WAITING, teacher.id())
                 .forEach(waiting -> settle(waiting, teacher));
     }
@@ -47,6 +55,7 @@ class WaitingExperiments {
         } else {
             waiting.fail("teacher experiment " + teacher.id() + " ended " + teacher.status()
                     + (teacher.error() == null ? "" : ": " + teacher.error()), clock.instant());
+            waiting.recordGate(gates.evaluate(waiting, codec.read(waiting.specJson()).expect()));
         }
     }
 }

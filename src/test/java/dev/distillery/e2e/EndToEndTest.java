@@ -171,6 +171,27 @@ class EndToEndTest {
     }
 
     @Test
+    void gatesAreEvaluatedWhenARunEnds() throws Exception {
+        String spec = """
+                {"method": "ce", "student": {"architecture": "mlp"},
+                 "dataset": {"name": "synthetic", "trainLimit": 300, "testLimit": 100},
+                 "training": {"epochs": 1, "learningRate": 0.01}, "seed": 8, "expect": %s}""";
+        String baseline = service.submit(spec.formatted("{\"minBestTestTop1\": 0.0}"));
+        DocumentContext passed = service.json(baseline + "?waitFor=terminal&timeout=PT3M");
+        assertThat(passed.read("$.status", String.class)).isEqualTo("SUCCEEDED");
+        assertThat(passed.read("$.gate.status", String.class)).isEqualTo("PASSED");
+        String baselineId = baseline.substring(baseline.lastIndexOf('/') + 1);
+
+        String strict = service.submit(spec.formatted("{\"minBestTestTop1\": 0.99, \"minDeltaVsExperiment\": "
+                + "{\"experimentId\": \"" + baselineId + "\", \"min\": 0.5}}"));
+        DocumentContext failed = service.json(strict + "?waitFor=terminal&timeout=PT3M");
+        assertThat(failed.read("$.status", String.class)).isEqualTo("SUCCEEDED");
+        assertThat(failed.read("$.gate.status", String.class)).isEqualTo("FAILED");
+        assertThat(failed.read("$.gate.reasons", List.class)).hasSize(2);
+        assertThat(failed.read("$.spec.expect.minDeltaVsExperiment.metric", String.class)).isEqualTo("bestTestTop1");
+    }
+
+    @Test
     void theCatalogAndHealthAnswer() throws Exception {
         DocumentContext catalog = service.json("/api/v1/catalog");
         assertThat(catalog.read("$.architectures[*].name", List.class)).contains("mlp", "lenet5", "resnet8x4");

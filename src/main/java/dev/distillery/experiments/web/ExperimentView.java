@@ -16,12 +16,14 @@ import java.util.UUID;
  * @param best the epoch with the highest test top-1 so far
  * @param last the latest finished epoch
  * @param group the group of repeats it belongs to (submitted with {@code repeats}); absent otherwise
+ * @param gate the verdict of the spec's {@code expect} gates once the run has ended (null without gates)
  * @param cancelRequested a cancel of the running experiment is pending; its worker stops between batches
  */
 public record ExperimentView(UUID id, String name, ExperimentStatus status, ExperimentSpec spec,
         Instant createdAt, Instant startedAt, Instant finishedAt, double progress, Instant eta, String phase,
         int currentEpoch, String device,
         EpochSummary best, EpochSummary last, int attempts, boolean cancelRequested, String error,
+        dev.distillery.experiments.GateResult gate,
         UUID group) {
 
     /** One epoch's test accuracies. */
@@ -34,7 +36,7 @@ public record ExperimentView(UUID id, String name, ExperimentStatus status, Expe
         EpochSummary last = e.lastTestTop1() == null ? null
                 : new EpochSummary(e.currentEpoch(), e.lastTestTop1(), e.lastTestTop5());
         return new ExperimentView(e.id(), e.name(), e.status(), spec, e.createdAt(), e.startedAt(),
-                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), best, last, e.attempts(), e.cancelRequested(), e.error(),
-                e.groupId());
+                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), best, last, e.attempts(),
+                e.cancelRequested(), e.error(), e.gate(), e.groupId());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -102,8 +105,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> violations = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldViolation(parameterName(result.getMethodParameter().getParameterName(),
-                                error), error.getDefaultMessage())))
+                        .map(error -> new FieldViolation(parameterName(result.getMethodParameter(), error),
+                                error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(invalidRequest(violations));
     }
@@ -132,8 +135,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 new FieldViolation(ex.getParameterName(), "is required"))));
     }
 
-    private static String parameterName(String parameter, MessageSourceResolvable error) {
-        return error instanceof FieldError field ? parameter + "." + field.getField() : parameter;
+    /** A body's fields are named by their JSON path alone; other parameters by their name first. */
+    private static String parameterName(MethodParameter parameter, MessageSourceResolvable error) {
+        if (!(error instanceof FieldError field)) {
+            return headerOrParameterName(parameter);
+        }
+        return parameter.hasParameterAnnotation(RequestBody.class) ? field.getField()
+                : parameter.getParameterName() + "." + field.getField();
+    }
+
+    private static String headerOrParameterName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        return header != null && !header.name().isEmpty() ? header.name() : parameter.getParameterName();
     }
 
     private static ProblemDetail invalidRequest(List<FieldViolation> violations) {

@@ -64,7 +64,7 @@ public final class ComparisonBenchmark {
         ExperimentSpec spec = new ExperimentSpec("bench", "kd", new ExperimentSpec.TeacherSpec("lenet5", null, null,
                 null), new ExperimentSpec.ModelSpec("mlp"), new ExperimentSpec.DatasetSpec("synthetic", null, 100, 50),
                 null, null, null, new TrainingSpec(epochs, null, null, null, null, null, null, null, null, null),
-                null, 1L, null, null, null, 10);
+                null, 1L, null, null, null, 10, null);
         List<UUID> ids = new ArrayList<>();
         long started = System.nanoTime();
         while (ids.size() < runs) {

@@ -75,6 +75,13 @@ class SubmissionValidationTest {
                 rule("{" + CE + ", \"tags\": {\"a:b\": \"c\"}}", "tags"),
                 rule("{" + CE + ", \"tags\": {\"k\": null}}", "tags"),
                 rule("{" + CE + ", \"device\": \"tpu\"}", "device"),
+                rule("{" + CE + ", \"expect\": {\"minBestTestTop1\": 1.5}}", "expect.minBestTestTop1"),
+                rule("{" + CE + ", \"expect\": {\"minDeltaVsExperiment\": {\"experimentId\": "
+                        + "\"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\", \"min\": 0}}}",
+                        "expect.minDeltaVsExperiment.experimentId"),
+                rule("{" + CE + ", \"expect\": {\"minDeltaVsExperiment\": {\"experimentId\": "
+                        + "\"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\", \"metric\": \"loss\", \"min\": 0}}}",
+                        "expect.minDeltaVsExperiment.metric"),
                 rule("{" + CE + ", \"device\": \"gpu\"}", "device"),
                 rule("{" + CE + ", \"training\": {\"maxMinutes\": 0}}", "training.maxMinutes"),
                 rule("{" + CE + ", \"training\": {\"lrDecayEpochs\": [null]}}", "training.lrDecayEpochs"),

@@ -1,0 +1,59 @@
+package dev.distillery.experiments;
+
+import dev.distillery.experiments.ExperimentSpec.DeltaExpectation;
+import dev.distillery.experiments.ExperimentSpec.Expectations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates a spec's {@code expect} when its run has ended: a run that did not succeed fails every
+ * gate; otherwise each gate compares the run's result with its bound.
+ */
+@Component
+class Gates {
+
+    private final ExperimentRepository experiments;
+
+    Gates(ExperimentRepository experiments) {
+        this.experiments = experiments;
+    }
+
+    /** Null when the spec has no gates. */
+    GateResult evaluate(Experiment run, Expectations expect) {
+        if (expect == null) {
+            return null;
+        }
+        if (run.status() != ExperimentStatus.SUCCEEDED) {
+            return GateResult.of(List.of("the run ended " + run.status()));
+        }
+        List<String> failures = new ArrayList<>();
+        if (expect.minBestTestTop1() != null && run.bestTestTop1() < expect.minBestTestTop1()) {
+            failures.add(String.format(Locale.ROOT, "best test top-1 %.4f is below minBestTestTop1 %.4f",
+                    run.bestTestTop1(), expect.minBestTestTop1()));
+        }
+        deltaFailure(run, expect.minDeltaVsExperiment()).ifPresent(failures::add);
+        return GateResult.of(failures);
+    }
+
+    private Optional<String> deltaFailure(Experiment run, DeltaExpectation delta) {
+        if (delta == null) {
+            return Optional.empty();
+        }
+        Optional<Experiment> reference = experiments.findById(delta.experimentId());
+        if (reference.isEmpty() || reference.get().status() != ExperimentStatus.SUCCEEDED) {
+            return Optional.of("reference experiment " + delta.experimentId() + " has no result ("
+                    + reference.map(e -> e.status().name()).orElse("missing") + ")");
+        }
+        double difference = metric(run, delta.metric()) - metric(reference.get(), delta.metric());
+        return difference >= delta.min() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "%s exceeds experiment %s's by %.4f, less than the required %.4f", delta.metric(),
+                delta.experimentId(), difference, delta.min()));
+    }
+
+    private static double metric(Experiment experiment, String metric) {
+        return "lastTestTop1".equals(metric) ? experiment.lastTestTop1() : experiment.bestTestTop1();
+    }
+}
