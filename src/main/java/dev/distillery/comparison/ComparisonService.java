@@ -55,6 +55,9 @@ public class ComparisonService {
     }
 
     private static void check(List<UUID> ids, UUID baseline) {
+        if (ids.contains(null)) {
+            throw new InvalidRequestException("ids", "contains an empty id");
+        }
         if (ids.size() < MIN_RUNS || ids.size() > MAX_RUNS) {
             throw new InvalidRequestException("ids", "give " + MIN_RUNS + " to " + MAX_RUNS
                     + " experiment ids, not " + ids.size());

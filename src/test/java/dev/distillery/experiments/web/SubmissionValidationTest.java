@@ -2,6 +2,7 @@ package dev.distillery.experiments.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -116,6 +117,9 @@ class SubmissionValidationTest {
                 rule("not json at all", "body"),
                 rule("", "body"),
                 rule("{" + CE + "} trailing", "body"),
+                rule("{" + CE + ", \"name\": \"a\\u0000b\"}", "name"),
+                rule("{" + CE + ", \"tags\": {\"k\": \"\\u0000\"}}", "tags"),
+                rule("{" + CE + ", \"tags\": {\"\\u0000\": \"v\"}}", "tags"),
                 rule("null", "body"),
                 rule("[]", "body"),
                 rule("{\"method\": \"ce\", \"student\": \"lenet5\", " + DATASET + "}", "student"),
@@ -131,6 +135,17 @@ class SubmissionValidationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(startsWith(field)));
+    }
+
+    @Test
+    void queryParametersWithNulAndEmptyIdsAre400() throws Exception {
+        mvc.perform(get("/api/v1/experiments").param("name", "a\u0000b"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        mvc.perform(get("/api/v1/comparisons?ids=" + java.util.UUID.randomUUID() + ",+"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("ids"));
     }
 
     @Test

@@ -1,0 +1,51 @@
+package dev.distillery.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Query parameters that cannot be decoded (percent-encoding that is not UTF-8) or that hold a NUL
+ * character are refused with a 400 problem before any controller or database sees them.
+ */
+@Component
+class QueryParameterFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException undecodable) {
+            reject(response, "query", "the query string is not valid UTF-8 percent-encoding");
+            return;
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (parameter.getKey().indexOf('\0') >= 0
+                    || Arrays.stream(parameter.getValue()).anyMatch(value -> value.indexOf('\0') >= 0)) {
+                reject(response, parameter.getKey().replace("\0", ""), "NUL characters are not accepted");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void reject(HttpServletResponse response, String field, String reason) throws IOException {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String safeField = field.replaceAll("[^A-Za-z0-9_.\\-]", "?");
+        String body = "{\"type\":\"" + ProblemTypes.INVALID_REQUEST + "\",\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"" + safeField + ": " + reason + "\",\"errors\":[{\"field\":\"" + safeField
+                + "\",\"message\":\"" + reason + "\"}]}";
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+}
