@@ -95,7 +95,7 @@ class EndToEndTest {
         String location = service.submit("""
                 {"method": "ce", "student": {"architecture": "lenet5"},
                  "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
-                 "training": {"epochs": 2, "learningRate": 0.01}}""");
+                 "training": {"epochs": 2, "learningRate": 0.01}, "seed": 42}""");
         DocumentContext finished = service.awaitTerminal(location, PATIENCE);
         assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
         assertThat(finished.read("$.spec.training.momentum", Double.class)).isEqualTo(0.9);

@@ -39,7 +39,6 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private void reject(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader("Connection", "close");
         String body = "{\"type\":\"" + ProblemTypes.PAYLOAD_TOO_LARGE + "\",\"title\":\"Payload too large\","
                 + "\"status\":413,\"detail\":\"request body exceeds " + limit + " bytes\"}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
