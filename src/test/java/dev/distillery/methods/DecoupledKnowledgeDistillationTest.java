@@ -2,14 +2,9 @@ package dev.distillery.methods;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.distillery.training.DjlTestThreads;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -44,7 +39,7 @@ import static org.assertj.core.api.Assertions.within;
  * On rows without underflow, mdistiller's own order (softmax, cat_mask, torch.log) agrees with this log-space form
  * to 5e-15 (checked in the same script).
  */
-class DecoupledKnowledgeDistillationTest {
+class DecoupledKnowledgeDistillationTest extends NDManagerTest {
 
     private static final double TOLERANCE = 1e-6;
 
@@ -56,23 +51,6 @@ class DecoupledKnowledgeDistillationTest {
     private static final double CE = 0.6271587530685823;
 
     private final DecoupledKnowledgeDistillation dkd = new DecoupledKnowledgeDistillation();
-    private NDManager manager;
-
-    @BeforeAll
-    static void threads() {
-        DjlTestThreads.oneThreadUnlessConfigured();
-    }
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
-
     @Test
     void withoutStandardizationDuringWarmup() {
         assertDkd(4.0, false, 5, 3331.4949955451525, 16001.202607666617, 19333.32476196484);

@@ -2,14 +2,9 @@ package dev.distillery.methods;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.distillery.training.DjlTestThreads;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,30 +24,13 @@ import static org.assertj.core.api.Assertions.within;
  * gradients: central differences of kd's total with h = 1e-6
  * </pre>
  */
-class MethodMathTest {
+class MethodMathTest extends NDManagerTest {
 
     private static final double TOLERANCE = 1e-6;
 
     private static final double[][] STUDENT = {{1.0, 2.0, 0.5, -1.0}, {2.0, 2.0, 2.0, 2.0}, {1e4, 0.0, -1e4, 5.0}};
     private static final double[][] TEACHER = {{0.2, 3.0, -0.7, 1.1}, {1.0, -2.0, 0.5, 4.0}, {-3.0, 1e4, 2.0, 0.0}};
     private static final long[] LABELS = {1, 3, 0};
-
-    private NDManager manager;
-
-    @BeforeAll
-    static void threads() {
-        DjlTestThreads.oneThreadUnlessConfigured();
-    }
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     @Test
     void standardizationUsesUnbiasedStdPerRowAndDividesByTemperature() {
