@@ -6,10 +6,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
-import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
 import org.junit.jupiter.api.Test;
 
@@ -40,24 +37,6 @@ class GradientResetTest {
             float[] gradient = weight.getArray().getGradient().toFloatArray();
             optimizer.step();
             return gradient;
-        }
-    }
-
-    private static final class OneLinear implements Architecture {
-        @Override
-        public String name() {
-            return "one-linear";
-        }
-
-        @Override
-        public String description() {
-            return "a single linear unit";
-        }
-
-        @Override
-        public Block build(InputShape shape, int classes) {
-            return new ai.djl.nn.SequentialBlock().add(ai.djl.nn.Blocks.batchFlattenBlock())
-                    .add(Linear.builder().setUnits(classes).build());
         }
     }
 }

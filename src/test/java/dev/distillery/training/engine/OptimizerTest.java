@@ -4,11 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
 import org.junit.jupiter.api.Test;
 
@@ -138,22 +133,5 @@ class OptimizerTest {
         float[] w = network.block().getParameters().get(0).getValue().getArray().toFloatArray();
         float[] b = network.block().getParameters().get(1).getValue().getArray().toFloatArray();
         return new double[] {w[0], w[1], b[0]};
-    }
-
-    private static final class OneLinear implements Architecture {
-        @Override
-        public String name() {
-            return "one-linear";
-        }
-
-        @Override
-        public String description() {
-            return "a single linear unit";
-        }
-
-        @Override
-        public Block build(InputShape shape, int classes) {
-            return new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(classes).build());
-        }
     }
 }
