@@ -143,18 +143,20 @@ final class HostileApp {
         }
     }
 
+    /** The problem type of the 400 that Tomcat itself answers (through the host's ProblemErrorReportValve). */
+    static final String CONTAINER_REJECTION_TYPE = "urn:problem-type:distillery:malformed-request";
+
     /**
-     * As {@link #assertSaneAnswer}, but a request Tomcat itself refuses before any application
-     * code runs (request line too long, percent-encoding that is not UTF-8) may be Tomcat's own
-     * HTML 400: such answers are counted and reported, never a 5xx.
+     * As {@link #assertSaneAnswer}, for requests Tomcat itself may refuse before any application code
+     * runs (request line too long, percent-encoding that is not UTF-8, illegal characters): those
+     * answers must be problem+json 400s too (no HTML error page), and are counted.
      */
     static void assertSaneAnswerOrContainerRejection(HttpResponse<String> response, String request) {
-        if (response.statusCode() == 400 && response.headers().firstValue("Content-Type").orElse("")
-                .startsWith("text/html") && response.body().contains("HTTP Status 400")) {
-            tally("(tomcat-level html 400, not problem+json)");
-            return;
-        }
         assertSaneAnswer(response, request);
+        if (response.statusCode() == 400
+                && CONTAINER_REJECTION_TYPE.equals(JSON.readTree(response.body()).path("type").asString())) {
+            tally("(tomcat-level 400, problem+json)");
+        }
     }
 
     static void assertProblem(HttpResponse<String> response, String request) {

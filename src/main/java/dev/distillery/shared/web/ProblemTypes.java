@@ -7,6 +7,8 @@ final class ProblemTypes {
 
     static final URI INVALID_REQUEST = URI.create("urn:problem-type:distillery:invalid-request");
     static final URI MALFORMED_BODY = URI.create("urn:problem-type:distillery:malformed-body");
+    /** A request the HTTP server itself refused before the application saw it (URI, request line, headers). */
+    static final URI MALFORMED_REQUEST = URI.create("urn:problem-type:distillery:malformed-request");
     static final URI NOT_FOUND = URI.create("urn:problem-type:distillery:not-found");
     static final URI UNPROCESSABLE = URI.create("urn:problem-type:distillery:unprocessable");
     static final URI CONFLICT = URI.create("urn:problem-type:distillery:conflict");
