@@ -3,14 +3,17 @@ package dev.distillery.comparison;
 import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.IdempotentRequests;
 import dev.distillery.shared.InvalidRequestException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Expands a sweep into groups of experiments, one group per grid cell, all tagged with the sweep id. */
 @Service
@@ -23,9 +26,13 @@ public class SweepService {
     private final SweepSpecs specs;
     private final SweepStore store;
     private final SpecFields fields;
+    private final IdempotentRequests idempotent;
+    private final JsonMapper json;
 
     SweepService(ExperimentSubmission submission, ExperimentQueries experiments, SweepSpecs specs, SweepStore store,
-            SpecFields fields) {
+            SpecFields fields, IdempotentRequests idempotent, JsonMapper json) {
+        this.idempotent = idempotent;
+        this.json = json;
         this.fields = fields;
         this.submission = submission;
         this.experiments = experiments;
@@ -36,7 +43,25 @@ public class SweepService {
     /** Every experiment of a sweep carries this tag with the sweep id, so the experiment search finds them. */
     static final String SWEEP_TAG = "sweep";
 
-    /** All cells or none: one transaction. */
+    /** A sweep submitted with an Idempotency-Key: the same key and request give back the sweep first created. */
+    @Transactional
+    public SweepOutcome submit(SweepRequest request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new SweepOutcome(submit(request), true);
+        }
+        var fresh = new AtomicReference<SweepCreated>();
+        var outcome = idempotent.once("sweep", idempotencyKey, json.writeValueAsString(request), () -> {
+            fresh.set(submit(request));
+            return fresh.get().id();
+        });
+        return new SweepOutcome(outcome.created() ? fresh.get() : created(outcome.resourceId()), outcome.created());
+    }
+
+    /** A sweep and whether this request created it (false: a replay of an earlier request). */
+    public record SweepOutcome(SweepCreated sweep, boolean created) {
+    }
+
+    /** All cells or none: one transaction. Refused (429) when the queue, or the caller's share of it, is full. */
     @Transactional
     public SweepCreated submit(SweepRequest request) {
         int repeats = request.repeats() == null ? 1 : request.repeats();
@@ -46,6 +71,7 @@ public class SweepService {
             throw new InvalidRequestException("grid", "the sweep would create " + total + " experiments (cells × "
                     + "repeats); at most " + MAX_EXPERIMENTS + " are allowed");
         }
+        submission.admit(total.intValue());
         UUID id = UUID.randomUUID();
         store.save(id, request.spec(), request.grid(), repeats);
         List<SweepCreated.Cell> cells = new ArrayList<>();
@@ -55,6 +81,13 @@ public class SweepService {
             cells.add(new SweepCreated.Cell(values, group.get(0).groupId(), group.stream().map(Experiment::id).toList()));
         }
         return new SweepCreated(id, total.intValue(), cells);
+    }
+
+    /** What submitting the sweep answered: its cells with their groups and experiments. */
+    private SweepCreated created(UUID id) {
+        SweepSummary summary = summary(id);
+        return new SweepCreated(id, summary.experiments(), summary.cells().stream()
+                .map(cell -> new SweepCreated.Cell(cell.values(), cell.group(), cell.runs())).toList());
     }
 
     @Transactional(readOnly = true)

@@ -60,6 +60,7 @@ public class Experiment {
     private UUID sweepId;
     private String gate;
     private String gateReasons;
+    private String owner;
     @Version
     private long version;
     @ElementCollection(fetch = FetchType.EAGER)
@@ -91,6 +92,11 @@ public class Experiment {
     Experiment placedIn(UUID group, UUID sweep) {
         this.groupId = group;
         this.sweepId = sweep;
+        return this;
+    }
+
+    Experiment ownedBy(String key) {
+        this.owner = key;
         return this;
     }
 
@@ -300,6 +306,11 @@ public class Experiment {
     /** The group of repeats (same spec, seeds seed, seed+1, …) it belongs to; null when submitted alone. */
     public UUID groupId() {
         return groupId;
+    }
+
+    /** The name of the API key that submitted it; null when security was off. */
+    public String owner() {
+        return owner;
     }
 
     /** The sweep that created it; null otherwise. */

@@ -1,5 +1,7 @@
 package dev.distillery.experiments;
 
+import dev.distillery.access.CurrentCaller;
+import dev.distillery.shared.ForbiddenException;
 import dev.distillery.shared.NotFoundException;
 import java.time.Clock;
 import java.util.UUID;
@@ -16,8 +18,11 @@ public class ExperimentCancellation {
     private final ExperimentRepository experiments;
     private final WaitingExperiments waiting;
     private final Clock clock;
+    private final CurrentCaller callers;
 
-    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock) {
+    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock,
+            CurrentCaller callers) {
+        this.callers = callers;
         this.experiments = experiments;
         this.waiting = waiting;
         this.clock = clock;
@@ -27,6 +32,12 @@ public class ExperimentCancellation {
     public Experiment cancel(UUID id) {
         Experiment experiment = experiments.findById(id)
                 .orElseThrow(() -> new NotFoundException("no experiment with id " + id));
+        callers.get().filter(caller -> !caller.isAdmin() && !caller.name().equals(experiment.owner()))
+                .ifPresent(caller -> {
+                    throw new ForbiddenException("experiment " + id + " was submitted by "
+                            + (experiment.owner() == null ? "no key" : "the key '" + experiment.owner() + "'")
+                            + "; the key '" + caller.name() + "' can cancel only its own experiments");
+                });
         experiment.cancel(clock.instant());
         waiting.teacherEnded(experiment);
         return experiment;

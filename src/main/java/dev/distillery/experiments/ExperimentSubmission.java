@@ -1,5 +1,7 @@
 package dev.distillery.experiments;
 
+import dev.distillery.access.Caller;
+import dev.distillery.access.CurrentCaller;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
 import java.security.SecureRandom;
@@ -25,10 +27,15 @@ public class ExperimentSubmission {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SpecDefaults.Context context;
+    private final QueueQuota quota;
+    private final CurrentCaller callers;
     private final RandomGenerator seeds = new SecureRandom();
 
     ExperimentSubmission(ExperimentRepository experiments, SpecRules rules, CatalogLookup catalog,
-            TeacherExperiments teachers, SpecCodec codec, ApplicationEventPublisher events, Clock clock) {
+            TeacherExperiments teachers, SpecCodec codec, ApplicationEventPublisher events, Clock clock,
+            QueueQuota quota, CurrentCaller callers) {
+        this.quota = quota;
+        this.callers = callers;
         this.context = context(catalog, teachers);
         this.experiments = experiments;
         this.rules = rules;
@@ -40,22 +47,37 @@ public class ExperimentSubmission {
 
     /**
      * Stores the resolved spec and queues it, in one transaction with the queue entry. A spec with
-     * {@code repeats} creates that many experiments under one group; the first is returned.
+     * {@code repeats} creates that many experiments under one group; the first is returned. Refused
+     * (429) when the queue or the caller's share of it is full.
      */
     @Transactional
     public Experiment submit(ExperimentSpec spec) {
-        return spec.repeats() == null ? store(resolve(spec), null, null) : submitRepeats(spec, null).get(0);
+        ExperimentSpec resolved = resolve(spec);
+        admit(repeats(spec));
+        return spec.repeats() == null ? store(resolved, null, null) : storeRepeats(resolved, repeats(spec), null).get(0);
+    }
+
+    /** Refuses (429) {@code experiments} more when the queue, or the caller's share of it, is full. */
+    @Transactional
+    public void admit(int experiments) {
+        quota.admit(experiments, callers.get().orElse(null));
     }
 
     /**
      * Stores {@code repeats} (default 1) experiments of the spec differing only by seed (seed, seed+1,
-     * …) under a new group id, optionally as part of a sweep; all or none.
+     * …) under a new group id, optionally as part of a sweep; all or none. Callers {@link #admit} them first.
      */
     @Transactional
     public List<Experiment> submitRepeats(ExperimentSpec spec, UUID sweepId) {
-        ExperimentSpec resolved = resolve(spec);
+        return storeRepeats(resolve(spec), repeats(spec), sweepId);
+    }
+
+    private static int repeats(ExperimentSpec spec) {
+        return spec.repeats() == null ? 1 : spec.repeats();
+    }
+
+    private List<Experiment> storeRepeats(ExperimentSpec resolved, int repeats, UUID sweepId) {
         UUID group = UUID.randomUUID();
-        int repeats = spec.repeats() == null ? 1 : spec.repeats();
         if (resolved.seed() + repeats - 1 > Integer.MAX_VALUE) {
             throw new InvalidRequestException("seed", "with repeats " + repeats + " the seeds " + resolved.seed()
                     + " … " + (resolved.seed() + repeats - 1) + " must stay at most " + Integer.MAX_VALUE);
@@ -79,7 +101,8 @@ public class ExperimentSubmission {
 
     private Experiment store(ExperimentSpec resolved, UUID group, UUID sweep) {
         Experiment experiment = Experiment.submitted(UUID.randomUUID(), resolved, codec.write(resolved),
-                teacherPending(resolved), clock.instant()).placedIn(group, sweep);
+                teacherPending(resolved), clock.instant()).placedIn(group, sweep)
+                .ownedBy(callers.get().map(Caller::name).orElse(null));
         experiments.save(experiment);
         if (experiment.status() == ExperimentStatus.QUEUED) {
             events.publishEvent(new ExperimentQueued(experiment.id(), experiment.priority(),

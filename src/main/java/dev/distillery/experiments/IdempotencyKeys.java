@@ -21,19 +21,19 @@ class IdempotencyKeys {
         this.jdbc = jdbc;
     }
 
-    Optional<Used> find(String scope, String key) {
-        return jdbc.sql("select request_sha256, resource_id from idempotency_keys where scope = ? and idempotency_key = ?")
-                .params(scope, key)
+    Optional<Used> find(String scope, String owner, String key) {
+        return jdbc.sql("select request_sha256, resource_id from idempotency_keys where scope = ? and owner = ? and idempotency_key = ?")
+                .params(scope, owner, key)
                 .query((rs, row) -> new Used(rs.getString(1).trim(), rs.getObject(2, UUID.class)))
                 .optional();
     }
 
     /** @return false when a concurrent request took the key first */
-    boolean remember(String scope, String key, String requestSha256, UUID resourceId, Instant now) {
+    boolean remember(String scope, String owner, String key, String requestSha256, UUID resourceId, Instant now) {
         return jdbc.sql("""
-                insert into idempotency_keys (scope, idempotency_key, request_sha256, resource_id, created_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(scope, key, requestSha256, resourceId, Timestamp.from(now))
+                insert into idempotency_keys (scope, owner, idempotency_key, request_sha256, resource_id, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(scope, owner, key, requestSha256, resourceId, Timestamp.from(now))
                 .update() == 1;
     }
 

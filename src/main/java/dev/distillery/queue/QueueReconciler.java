@@ -2,7 +2,7 @@ package dev.distillery.queue;
 
 import dev.distillery.experiments.ExperimentLifecycle;
 import dev.distillery.experiments.ExperimentQueued;
-import dev.distillery.experiments.IdempotentSubmission;
+import dev.distillery.experiments.IdempotentRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,10 +19,10 @@ class QueueReconciler {
 
     private final ExperimentLifecycle lifecycle;
     private final ExperimentScheduling scheduling;
-    private final IdempotentSubmission idempotency;
+    private final IdempotentRequests idempotency;
 
     QueueReconciler(ExperimentLifecycle lifecycle, ExperimentScheduling scheduling,
-            IdempotentSubmission idempotency) {
+            IdempotentRequests idempotency) {
         this.lifecycle = lifecycle;
         this.scheduling = scheduling;
         this.idempotency = idempotency;

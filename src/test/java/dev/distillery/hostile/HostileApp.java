@@ -3,12 +3,15 @@ package dev.distillery.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distillery.DistilleryApplication;
+import dev.distillery.shared.Sha256;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,10 +41,20 @@ final class HostileApp {
     private final AtomicLong expectedExperiments = new AtomicLong();
     private static final Map<String, AtomicInteger> CASES = new ConcurrentHashMap<>();
 
-    private HostileApp() {
-        context = new SpringApplicationBuilder(DistilleryApplication.class).profiles("test").run(
+    /** The one valid key of the {@link #secured()} instance (role submitter). */
+    static final String SUBMITTER_KEY = "hostile-submitter-key-4c1d";
+
+    private static HostileApp secured;
+
+    private HostileApp(String... settings) {
+        List<String> args = new ArrayList<>(List.of(
                 "--distillery.workers=0", "--distillery.devices=cpu", "--server.port=0",
-                "--spring.main.banner-mode=off");
+                // thousands of valid submissions pile up (no workers): keep back-pressure out of the way
+                "--distillery.queue.max-queued=1000000",
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(settings));
+        context = new SpringApplicationBuilder(DistilleryApplication.class).profiles("test")
+                .run(args.toArray(String[]::new));
         base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -59,6 +72,16 @@ final class HostileApp {
             instance = new HostileApp();
         }
         return instance;
+    }
+
+    /** A second instance with API-key security on and one submitter key, {@link #SUBMITTER_KEY}. */
+    static synchronized HostileApp secured() {
+        if (secured == null) {
+            secured = new HostileApp("--distillery.security.enabled=true",
+                    "--distillery.security.keys[0].name=hostile", "--distillery.security.keys[0].roles=submitter",
+                    "--distillery.security.keys[0].hash=" + Sha256.hex(SUBMITTER_KEY));
+        }
+        return secured;
     }
 
     /** Counts one generated case of the named property. */

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -47,9 +48,14 @@ class SweepController {
             examples = {
                 @ExampleObject(name = "the paper's Table 4 ablation", value = ComparisonExamples.TABLE4_SWEEP),
                 @ExampleObject(name = "2×2×2 grid", value = ComparisonExamples.SMALL_SWEEP)}))
-            @Valid @RequestBody SweepRequest request) {
-        SweepCreated created = sweeps.submit(request);
-        return ResponseEntity.created(URI.create("/api/v1/sweeps/" + created.id())).body(created);
+            @Valid @RequestBody SweepRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255)
+            @Parameter(description = "the same key with the same body returns the original sweep (200); "
+                    + "with another body 422; keys are kept 24 h") String idempotencyKey) {
+        SweepService.SweepOutcome outcome = sweeps.submit(request, idempotencyKey);
+        URI location = URI.create("/api/v1/sweeps/" + outcome.sweep().id());
+        return (outcome.created() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
+                .body(outcome.sweep());
     }
 
     @GetMapping(path = "/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, CsvNegotiation.CSV})

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param last the latest finished epoch
  * @param group the group of repeats it belongs to (submitted with {@code repeats}); absent otherwise
  * @param gate the verdict of the spec's {@code expect} gates once the run has ended (null without gates)
+ * @param owner the name of the API key that submitted it (absent when security is off)
  * @param cancelRequested a cancel of the running experiment is pending; its worker stops between batches
  */
 public record ExperimentView(UUID id, String name, ExperimentStatus status, ExperimentSpec spec,
@@ -24,7 +25,7 @@ public record ExperimentView(UUID id, String name, ExperimentStatus status, Expe
         int currentEpoch, String device,
         EpochSummary best, EpochSummary last, int attempts, boolean cancelRequested, String error,
         dev.distillery.experiments.GateResult gate,
-        UUID group) {
+        UUID group, String owner) {
 
     /** One epoch's test accuracies. */
     public record EpochSummary(int epoch, double testTop1, double testTop5) {
@@ -37,6 +38,6 @@ public record ExperimentView(UUID id, String name, ExperimentStatus status, Expe
                 : new EpochSummary(e.currentEpoch(), e.lastTestTop1(), e.lastTestTop5());
         return new ExperimentView(e.id(), e.name(), e.status(), spec, e.createdAt(), e.startedAt(),
                 e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), best, last, e.attempts(),
-                e.cancelRequested(), e.error(), e.gate(), e.groupId());
+                e.cancelRequested(), e.error(), e.gate(), e.groupId(), e.owner());
     }
 }

@@ -2,6 +2,8 @@ package dev.distillery.shared.web;
 
 import dev.distillery.shared.ConflictException;
 import dev.distillery.shared.FieldViolation;
+import dev.distillery.shared.ForbiddenException;
+import dev.distillery.shared.TooManyRequestsException;
 import dev.distillery.shared.InvalidRequestException;
 import dev.distillery.shared.NotFoundException;
 import dev.distillery.shared.UnprocessableException;
@@ -52,6 +54,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException ex) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", ex.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Object> tooMany(TooManyRequestsException ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        body.setType(ProblemTypes.TOO_MANY_REQUESTS);
+        body.setTitle("Too many queued experiments");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+                .body(body);
     }
 
     @ExceptionHandler(UnprocessableException.class)

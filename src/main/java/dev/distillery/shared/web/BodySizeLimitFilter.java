@@ -1,5 +1,6 @@
 package dev.distillery.shared.web;
 
+import dev.distillery.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,11 +36,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String body = "{\"type\":\"" + ProblemTypes.PAYLOAD_TOO_LARGE + "\",\"title\":\"Payload too large\","
-                + "\"status\":413,\"detail\":\"request body exceeds " + limit + " bytes\"}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", "request body exceeds " + limit + " bytes");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

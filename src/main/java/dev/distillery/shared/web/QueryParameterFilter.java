@@ -1,14 +1,15 @@
 package dev.distillery.shared.web;
 
+import dev.distillery.shared.FieldViolation;
+import dev.distillery.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,12 +41,9 @@ class QueryParameterFilter extends OncePerRequestFilter {
     }
 
     private static void reject(HttpServletResponse response, String field, String reason) throws IOException {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String safeField = field.replaceAll("[^A-Za-z0-9_.\\-]", "?");
-        String body = "{\"type\":\"" + ProblemTypes.INVALID_REQUEST + "\",\"title\":\"Invalid request\",\"status\":400,"
-                + "\"detail\":\"" + safeField + ": " + reason + "\",\"errors\":[{\"field\":\"" + safeField
-                + "\",\"message\":\"" + reason + "\"}]}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
+                "Invalid request", safeField + ": " + reason,
+                Map.of("errors", List.of(new FieldViolation(safeField, reason))));
     }
 }

@@ -1,13 +1,12 @@
 package dev.distillery.shared.web;
 
 import dev.distillery.shared.DistilleryProperties;
+import dev.distillery.shared.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,10 +28,7 @@ class WorkerRoleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String body = "{\"type\":\"" + ProblemTypes.NOT_FOUND + "\",\"title\":\"Not found\",\"status\":404,"
-                + "\"detail\":\"this instance runs with distillery.role=worker and serves no API\"}";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        ProblemResponses.write(response, HttpServletResponse.SC_NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                "this instance runs with distillery.role=worker and serves no API");
     }
 }

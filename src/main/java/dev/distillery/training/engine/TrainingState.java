@@ -1,5 +1,6 @@
 package dev.distillery.training.engine;
 
+import dev.distillery.shared.Sha256;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingPlan;
 
@@ -14,11 +15,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +92,7 @@ public final class TrainingState {
 
     /** SHA-256 (hex) of {@link #identity}. */
     public static String fingerprint(TrainingPlan plan) {
-        return sha256(identity(plan));
+        return Sha256.hex(identity(plan));
     }
 
     /**
@@ -256,7 +254,7 @@ public final class TrainingState {
     }
 
     private static Optional<String> mismatch(Header header, TrainingPlan plan, boolean needsTeacher) {
-        if (!header.fingerprint().equals(fingerprint(plan)) || !header.fingerprint().equals(sha256(header.identity()))) {
+        if (!header.fingerprint().equals(fingerprint(plan)) || !header.fingerprint().equals(Sha256.hex(header.identity()))) {
             return Optional.of("it was written for a different plan (" + differences(header.identity(), identity(plan))
                     + ")");
         }
@@ -302,14 +300,5 @@ public final class TrainingState {
 
     private static TrainingException failure(Path file, String problem) {
         return new TrainingException("resumeState " + file + " cannot be used: " + problem);
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

@@ -1,0 +1,70 @@
+package dev.distillery.access;
+
+import dev.distillery.shared.ConflictException;
+import dev.distillery.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What admins do with keys: list them, create one (its secret is shown once), revoke one. */
+@Service
+public class ApiKeyAdministration {
+
+    /** A key as admins see it: never the key or its hash. {@code source} is "configuration" or "api". */
+    public record KeyView(String name, Set<ApiRole> roles, int maxQueued, String source, String createdBy,
+            Instant createdAt, Instant revokedAt) {
+    }
+
+    /** A new key and its secret, which is not kept and cannot be shown again. */
+    public record CreatedKey(String name, String key, Set<ApiRole> roles, int maxQueued) {
+    }
+
+    private final ApiKeyDirectory directory;
+    private final StoredApiKeys stored;
+    private final CurrentCaller callers;
+    private final Clock clock;
+
+    ApiKeyAdministration(ApiKeyDirectory directory, StoredApiKeys stored, CurrentCaller callers, Clock clock) {
+        this.directory = directory;
+        this.stored = stored;
+        this.callers = callers;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<KeyView> list() {
+        List<KeyView> keys = new ArrayList<>();
+        directory.configured().callers().stream().sorted(Comparator.comparing(Caller::name)).forEach(caller -> keys.add(
+                new KeyView(caller.name(), caller.roles(), caller.maxQueued(), "configuration", null, null, null)));
+        stored.all().forEach(key -> keys.add(new KeyView(key.name(), directory.caller(key).roles(),
+                directory.caller(key).maxQueued(), "api", key.createdBy(), key.createdAt(), key.revokedAt())));
+        return keys;
+    }
+
+    @Transactional
+    public CreatedKey create(String name, Set<ApiRole> roles, Integer maxQueued) {
+        String key = ApiKeyHashes.newKey();
+        String createdBy = callers.get().map(Caller::name).orElse(null);
+        if (directory.configured().byName(name).isPresent()
+                || !stored.insert(name, ApiKeyHashes.sha256(key), roles, maxQueued, createdBy, clock.instant())) {
+            throw new ConflictException("a key named '" + name + "' already exists (revoked keys keep their name)");
+        }
+        Caller caller = directory.caller(stored.findByName(name).orElseThrow());
+        return new CreatedKey(name, key, caller.roles(), caller.maxQueued());
+    }
+
+    /** Revokes an API-created key at once; idempotent. Configured keys are removed from the configuration instead. */
+    @Transactional
+    public void revoke(String name) {
+        if (directory.configured().byName(name).isPresent()) {
+            throw new ConflictException("'" + name + "' is a configured key: remove it from distillery.security.keys");
+        }
+        stored.findByName(name).orElseThrow(() -> new NotFoundException("no API key named '" + name + "'"));
+        stored.revoke(name, clock.instant());
+    }
+}

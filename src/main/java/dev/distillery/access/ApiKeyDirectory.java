@@ -1,0 +1,36 @@
+package dev.distillery.access;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Finds the caller behind a presented key: configured keys first, then keys admins created. */
+@Component
+class ApiKeyDirectory {
+
+    private final ConfiguredKeys configured;
+    private final StoredApiKeys stored;
+    private final int defaultMaxQueued;
+
+    ApiKeyDirectory(AccessProperties properties, StoredApiKeys stored) {
+        this.configured = new ConfiguredKeys(properties);
+        this.stored = stored;
+        this.defaultMaxQueued = properties.maxQueuedPerKey();
+    }
+
+    Optional<Caller> find(String presentedKey) {
+        String hash = ApiKeyHashes.sha256(presentedKey);
+        return configured.byHash(hash).or(() -> stored.findActiveByHash(hash).map(this::caller));
+    }
+
+    ConfiguredKeys configured() {
+        return configured;
+    }
+
+    Caller caller(StoredApiKeys.StoredKey key) {
+        Set<ApiRole> roles = EnumSet.noneOf(ApiRole.class);
+        key.roles().forEach(role -> roles.addAll(role.withIncluded()));
+        return new Caller(key.name(), Set.copyOf(roles), key.maxQueued() == null ? defaultMaxQueued : key.maxQueued());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.distillery.access;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** What a key may do; each role includes the ones before it. */
+public enum ApiRole {
+    /** every GET: experiments, metrics, comparisons, checkpoints */
+    READER,
+    /** also submit experiments and sweeps, and cancel its own experiments */
+    SUBMITTER,
+    /** everything: cancel any experiment, manage keys */
+    ADMIN;
+
+    /** This role and every role it includes. */
+    public Set<ApiRole> withIncluded() {
+        return EnumSet.range(READER, this);
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    @JsonValue
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static ApiRole parse(String label) {
+        for (ApiRole role : values()) {
+            if (role.label().equals(label)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + label + "'; known: reader, submitter, admin");
+    }
+}
