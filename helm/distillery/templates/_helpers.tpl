@@ -138,3 +138,29 @@ readinessProbe:
   periodSeconds: {{ .Values.probes.readiness.periodSeconds }}
   failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
 {{- end }}
+
+{{/*
+API-key security: with security.enabled at least one configured key must be an admin (else nobody could
+ever manage keys), and names and hashes must be unique (the service refuses duplicates at startup).
+*/}}
+{{- define "distillery.security.validate" -}}
+{{- $names := dict }}
+{{- $hashes := dict }}
+{{- $admins := 0 }}
+{{- range $i, $key := .Values.security.keys }}
+{{- if hasKey $names $key.name }}
+{{- fail (printf "security.keys[%d]: the name %q is used by another key; names must be unique" $i $key.name) }}
+{{- end }}
+{{- if hasKey $hashes $key.hash }}
+{{- fail (printf "security.keys[%d] (%s) has the same hash as the key %q: every key must be different" $i $key.name (get $hashes $key.hash)) }}
+{{- end }}
+{{- $_ := set $names $key.name $i }}
+{{- $_ := set $hashes $key.hash $key.name }}
+{{- if has "admin" $key.roles }}
+{{- $admins = add1 $admins }}
+{{- end }}
+{{- end }}
+{{- if and .Values.security.enabled (eq $admins 0) }}
+{{- fail "security.enabled is true but security.keys has no key with the admin role: add one (name, hash: the SHA-256 of the key in hex from `bin/distillery hash-key`, roles: [admin]): without one nobody can create or revoke keys; see docs/deploy.md, \"Security and quotas\"" }}
+{{- end }}
+{{- end }}

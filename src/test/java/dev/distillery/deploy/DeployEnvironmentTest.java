@@ -3,7 +3,10 @@ package dev.distillery.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.distillery.access.AccessProperties;
+import dev.distillery.access.ApiRole;
 import dev.distillery.experiments.AttemptProperties;
+import dev.distillery.experiments.SubmissionLimits;
 import dev.distillery.queue.DeviceProperties;
 import dev.distillery.queue.QueueProperties;
 import dev.distillery.queue.WorkerProperties;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +54,7 @@ class DeployEnvironmentTest {
     /** What the service made of one environment: its configuration records, bound as at startup. */
     record Bound(Binder binder, DistilleryProperties service, WorkerProperties workers, DeviceProperties devices,
             QueueProperties queue, AttemptProperties attempts, CheckpointProperties checkpoints,
-            DatasetLocations datasets) {
+            DatasetLocations datasets, AccessProperties access, SubmissionLimits limits) {
 
         static Bound of(Map<String, String> env) {
             MutablePropertySources sources = new MutablePropertySources();
@@ -70,7 +74,9 @@ class DeployEnvironmentTest {
                     binder.bindOrCreate("distillery.queue", QueueProperties.class),
                     binder.bindOrCreate("distillery", AttemptProperties.class),
                     binder.bindOrCreate("distillery.checkpoints", CheckpointProperties.class),
-                    binder.bindOrCreate("distillery", DatasetLocations.class));
+                    binder.bindOrCreate("distillery", DatasetLocations.class),
+                    binder.bindOrCreate("distillery.security", AccessProperties.class),
+                    binder.bindOrCreate("distillery.queue", SubmissionLimits.class));
         }
 
         Object property(String name, Class<?> type) {
@@ -79,6 +85,28 @@ class DeployEnvironmentTest {
 
         String dataset(String name) {
             return datasets.datasets() == null ? null : datasets.datasets().get(name);
+        }
+
+        /**
+         * A field of a configured API key, by its property below {@code distillery.security.keys[i]}
+         * ({@code name}, {@code hash}, {@code roles[j]}, {@code max-queued}); null if the service did not bind it.
+         */
+        Object key(int index, String field) {
+            if (index >= access.keys().size()) {
+                return null;
+            }
+            AccessProperties.ConfiguredKey key = access.keys().get(index);
+            Matcher role = Pattern.compile("roles\\[(\\d+)]").matcher(field);
+            if (role.matches()) {
+                int j = Integer.parseInt(role.group(1));
+                return key.roles() == null || j >= key.roles().size() ? null : key.roles().get(j);
+            }
+            return switch (field) {
+                case "name" -> key.name();
+                case "hash" -> key.hash();
+                case "max-queued" -> key.maxQueued();
+                default -> null;
+            };
         }
     }
 
@@ -96,6 +124,11 @@ class DeployEnvironmentTest {
             Map.entry("DISTILLERY_CHECKPOINTS_DIR", b -> b.checkpoints().dir()),
             Map.entry("DISTILLERY_CHECKPOINTS_KEEP_EVERY", b -> b.checkpoints().keepEvery()),
             Map.entry("DISTILLERY_DATASETS_MNIST", b -> b.dataset("mnist")),
+            Map.entry("DISTILLERY_QUEUE_MAX_QUEUED", b -> b.limits().maxQueued()),
+            Map.entry("DISTILLERY_QUEUE_RETRY_AFTER", b -> b.limits().retryAfter()),
+            Map.entry("DISTILLERY_SECURITY_ENABLED", b -> b.access().enabled()),
+            Map.entry("DISTILLERY_SECURITY_PUBLIC_READ", b -> b.access().publicRead()),
+            Map.entry("DISTILLERY_SECURITY_MAX_QUEUED_PER_KEY", b -> b.access().maxQueuedPerKey()),
             // bound by the training module's configuration (distillery.training.threads-per-worker)
             Map.entry("DISTILLERY_TRAINING_THREADS_PER_WORKER",
                     b -> b.property("distillery.training.threads-per-worker", Integer.class)),
@@ -109,6 +142,13 @@ class DeployEnvironmentTest {
             "MALLOC_TOP_PAD_", "DJL_CACHE_DIR", "PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR",
             "JAVA_HOME", "PATH");
 
+    /** Configured API keys as environment variables (relaxed binding of distillery.security.keys[n].*). */
+    static final Pattern KEY_VARIABLE = Pattern.compile("DISTILLERY_SECURITY_KEYS_(\\d+)_(NAME|HASH|ROLES|MAX_QUEUED)");
+
+    /** Configured API keys in SPRING_APPLICATION_JSON, flattened as Spring Boot flattens it. */
+    static final Pattern KEY_SETTING = Pattern.compile(
+            "distillery\\.security\\.keys\\[(\\d+)]\\.(name|hash|max-queued|roles\\[\\d+])");
+
     static final Path ROOT = Path.of("");
 
     /** Asserts that the service, started with {@code env}, reads every variable in it with the value given. */
@@ -120,11 +160,25 @@ class DeployEnvironmentTest {
             if (name.equals("SPRING_APPLICATION_JSON")) {
                 Map<String, Object> settings = flatten("", JsonParserFactory.getJsonParser().parseMap(value));
                 assertThat(settings).as("%s: SPRING_APPLICATION_JSON", where).isNotEmpty();
-                settings.forEach((key, path) -> {
+                settings.forEach((key, setting) -> {
+                    Matcher apiKey = KEY_SETTING.matcher(key);
+                    if (apiKey.matches()) {
+                        Object read = bound.key(Integer.parseInt(apiKey.group(1)), apiKey.group(2));
+                        assertThat(sameValue(read, String.valueOf(setting)))
+                                .as("%s: SPRING_APPLICATION_JSON %s=%s is read as %s", where, key, setting, read)
+                                .isTrue();
+                        return;
+                    }
                     assertThat(key).as(where).startsWith("distillery.datasets.");
                     assertThat(bound.dataset(key.substring("distillery.datasets.".length())))
-                            .as("%s: %s", where, key).isEqualTo(path);
+                            .as("%s: %s", where, key).isEqualTo(setting);
                 });
+                continue;
+            }
+            Matcher keyVariable = KEY_VARIABLE.matcher(name);
+            if (keyVariable.matches()) {
+                assertKeyVariableRead(where, bound, name, value, Integer.parseInt(keyVariable.group(1)),
+                        keyVariable.group(2));
                 continue;
             }
             Function<Bound, Object> read = READ_BY_THE_SERVICE.get(name);
@@ -132,6 +186,22 @@ class DeployEnvironmentTest {
             assertThat(sameValue(read.apply(bound), value))
                     .as("%s: %s=%s is read as %s", where, name, value, read.apply(bound)).isTrue();
         }
+    }
+
+    static void assertKeyVariableRead(String where, Bound bound, String name, String value, int index, String field) {
+        if (field.equals("ROLES")) {
+            // a comma-separated list, bound element by element
+            List<String> roles = List.of(value.split(","));
+            for (int j = 0; j < roles.size(); j++) {
+                Object read = bound.key(index, "roles[" + j + "]");
+                assertThat(sameValue(read, roles.get(j).trim())).as("%s: %s=%s, role %d is read as %s", where,
+                        name, value, j, read).isTrue();
+            }
+            assertThat(bound.access().keys().get(index).roles()).as("%s: %s", where, name).hasSameSizeAs(roles);
+            return;
+        }
+        Object read = bound.key(index, field.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        assertThat(sameValue(read, value)).as("%s: %s=%s is read as %s", where, name, value, read).isTrue();
     }
 
     @Test
@@ -144,9 +214,23 @@ class DeployEnvironmentTest {
         assertThatThrownBy(() -> assertServiceReadsAll("x",
                 Map.of("SPRING_APPLICATION_JSON", "{\"distillery\":{\"dataset\":{\"mnist\":\"/d\"}}}")))
                 .isInstanceOf(AssertionError.class);
+        // an API key field the service does not have, and a role it does not know
+        assertThatThrownBy(() -> assertServiceReadsAll("x", Map.of("SPRING_APPLICATION_JSON",
+                "{\"distillery\":{\"security\":{\"keys\":[{\"name\":\"a\",\"max-queue\":3}]}}}")))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> assertServiceReadsAll("x", Map.of("DISTILLERY_SECURITY_KEY_0_NAME", "a")))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> assertServiceReadsAll("x", Map.of("DISTILLERY_SECURITY_KEYS_0_NAME", "a",
+                "DISTILLERY_SECURITY_KEYS_0_ROLES", "reader,owner"))).isInstanceOf(RuntimeException.class);
         // and accepts what Spring binds
         assertServiceReadsAll("x", Map.of("DISTILLERY_QUEUE_SHUTDOWN_GRACE", "90s", "DISTILLERY_ROLE", "worker",
                 "SPRING_APPLICATION_JSON", "{\"distillery\":{\"datasets\":{\"fashion-mnist\":\"/d\"}}}"));
+        assertServiceReadsAll("x", Map.of("DISTILLERY_QUEUE_RETRY_AFTER", "2m", "DISTILLERY_SECURITY_ENABLED", "true",
+                "SPRING_APPLICATION_JSON", "{\"distillery\":{\"security\":{\"keys\":[{\"name\":\"a\","
+                        + "\"hash\":\"" + "ab".repeat(32) + "\",\"roles\":[\"reader\",\"admin\"],\"max-queued\":3}]}}}"));
+        assertServiceReadsAll("x", Map.of("DISTILLERY_SECURITY_KEYS_0_NAME", "a", "DISTILLERY_SECURITY_KEYS_0_HASH",
+                "ab".repeat(32), "DISTILLERY_SECURITY_KEYS_0_ROLES", "reader,admin",
+                "DISTILLERY_SECURITY_KEYS_0_MAX_QUEUED", "3"));
     }
 
     static boolean sameValue(Object bound, String raw) {
@@ -205,6 +289,45 @@ class DeployEnvironmentTest {
             Duration grace = DurationStyle.detectAndParse(environment(services.get(worker))
                     .get("DISTILLERY_QUEUE_SHUTDOWN_GRACE"));
             assertThat(stop).isGreaterThan(grace);
+        }
+    }
+
+    @Test
+    void theComposeOverrideWithKeysInTheDocsGivesApiAndWorkersTheSameValidKeys() throws IOException {
+        Map<String, Object> override = docsBlock("# docker-compose.override.yml");
+        Map<String, Map<String, Object>> services = cast(compose().get("services"));
+        Map<String, Map<String, Object>> overridden = cast(override.get("services"));
+        assertThat(overridden).containsOnlyKeys("api", "worker", "worker-gpu");
+
+        List<AccessProperties.ConfiguredKey> apiKeys = null;
+        for (String service : overridden.keySet()) {
+            // docker compose merges the override's environment into the service's
+            Map<String, String> env = new LinkedHashMap<>(environment(services.get(service)));
+            Map<String, Object> added = cast(overridden.get(service).get("environment"));
+            added.forEach((name, value) -> env.put(name, String.valueOf(value)));
+            env.put("DISTILLERY_SECURITY_ENABLED", "true");
+            assertServiceReadsAll("docs/deploy.md override " + service, env);
+
+            List<AccessProperties.ConfiguredKey> keys = Bound.of(env).access().keys();
+            assertThat(keys).isNotEmpty().allSatisfy(key -> {
+                assertThat(key.name()).matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+                assertThat(key.hash()).matches("[0-9a-f]{64}");
+                assertThat(key.roles()).isNotEmpty();
+            });
+            assertThat(keys).anySatisfy(key -> assertThat(key.roles()).contains(ApiRole.ADMIN));
+            apiKeys = apiKeys == null ? keys : apiKeys;
+            assertThat(keys).as("%s has the api's keys", service).isEqualTo(apiKeys);
+        }
+    }
+
+    @Test
+    void composeConfiguresNoKeysThatCouldBeEmpty() throws IOException {
+        // the service checks configured keys even with security off: an empty name or hash stops it
+        Map<String, Map<String, Object>> services = cast(compose().get("services"));
+        for (String service : List.of("api", "worker", "worker-gpu")) {
+            Map<String, String> env = environment(services.get(service));
+            assertThat(env.keySet()).noneMatch(name -> name.startsWith("DISTILLERY_SECURITY_KEYS"));
+            assertThat(Bound.of(env).access().keys()).as(service).isEmpty();
         }
     }
 
@@ -320,6 +443,18 @@ class DeployEnvironmentTest {
         return out.toString().replace("\u0000", "$");
     }
 
+    /** The YAML of the indented code block of docs/deploy.md whose first line is {@code firstLine}. */
+    static Map<String, Object> docsBlock(String firstLine) throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("docs/deploy.md"));
+        int start = lines.indexOf("    " + firstLine);
+        assertThat(start).as("docs/deploy.md has a code block starting with %s", firstLine).isNotNegative();
+        StringBuilder block = new StringBuilder();
+        for (int i = start; i < lines.size() && (lines.get(i).isBlank() || lines.get(i).startsWith("    ")); i++) {
+            block.append(lines.get(i).isBlank() ? "" : lines.get(i).substring(4)).append('\n');
+        }
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(block.toString());
+    }
+
     static Map<String, String> envExample() throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
@@ -358,17 +493,24 @@ class DeployEnvironmentTest {
         }
     }
 
+    /** Flattens parsed JSON as Spring Boot flattens SPRING_APPLICATION_JSON: {@code a.b}, lists as {@code a[0]}. */
     static Map<String, Object> flatten(String prefix, Map<String, Object> map) {
         Map<String, Object> flat = new LinkedHashMap<>();
-        map.forEach((key, value) -> {
-            String name = prefix.isEmpty() ? key : prefix + "." + key;
-            if (value instanceof Map<?, ?> nested) {
-                flat.putAll(flatten(name, cast(nested)));
-            } else {
-                flat.put(name, value);
-            }
-        });
+        map.forEach((key, value) -> extract(prefix.isEmpty() ? key : prefix + "." + key, value, flat));
         return flat;
+    }
+
+    private static void extract(String name, Object value, Map<String, Object> flat) {
+        if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
+            flat.putAll(flatten(name, cast(nested)));
+        } else if (value instanceof Collection<?> list && !list.isEmpty()) {
+            int index = 0;
+            for (Object element : list) {
+                extract(name + "[" + index++ + "]", element, flat);
+            }
+        } else {
+            flat.put(name, value);
+        }
     }
 
     @SuppressWarnings("unchecked")
