@@ -134,4 +134,28 @@ class SweepApiTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/sweeps/" + UUID.randomUUID())).andExpect(status().isNotFound());
     }
+
+    @Test
+    void theSameIdempotencyKeyGivesBackTheSameSweepAndRefusesAnotherBody() throws Exception {
+        String key = "sweep-" + UUID.randomUUID();
+        String body = """
+                {"spec": %s, "repeats": 2, "grid": {"zscore": [false, true]}}""".formatted(BASE);
+        String first = mvc.perform(post("/api/v1/sweeps").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(post("/api/v1/sweeps").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(again, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
+        assertThat(JsonPath.<List<String>>read(again, "$.cells[*].runs[*]"))
+                .containsExactlyInAnyOrderElementsOf(JsonPath.<List<String>>read(first, "$.cells[*].runs[*]"));
+        String sweepTag = "sweep:" + JsonPath.read(first, "$.id");
+        mvc.perform(get("/api/v1/experiments").param("tag", sweepTag)).andExpect(jsonPath("$.totalItems").value(4));
+
+        mvc.perform(post("/api/v1/sweeps").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("\"repeats\": 2", "\"repeats\": 3")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+    }
 }
