@@ -1,8 +1,6 @@
 package dev.distillery.access;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Finds the caller behind a presented key: configured keys first, then keys admins created. */
@@ -29,8 +27,7 @@ class ApiKeyDirectory {
     }
 
     Caller caller(StoredApiKeys.StoredKey key) {
-        Set<ApiRole> roles = EnumSet.noneOf(ApiRole.class);
-        key.roles().forEach(role -> roles.addAll(role.withIncluded()));
-        return new Caller(key.name(), Set.copyOf(roles), key.maxQueued() == null ? defaultMaxQueued : key.maxQueued());
+        return new Caller(key.name(), ApiRole.expand(key.roles()),
+                key.maxQueued() == null ? defaultMaxQueued : key.maxQueued());
     }
 }

@@ -2,6 +2,8 @@ package dev.distillery.access;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -15,9 +17,11 @@ public enum ApiRole {
     /** everything: cancel any experiment, manage keys */
     ADMIN;
 
-    /** This role and every role it includes. */
-    public Set<ApiRole> withIncluded() {
-        return EnumSet.range(READER, this);
+    /** The given roles and every role they include, in order (reader, submitter, admin). */
+    public static Set<ApiRole> expand(Collection<ApiRole> given) {
+        Set<ApiRole> roles = EnumSet.noneOf(ApiRole.class);
+        given.forEach(role -> roles.addAll(EnumSet.range(READER, role)));
+        return Collections.unmodifiableSet(roles);
     }
 
     public String authority() {

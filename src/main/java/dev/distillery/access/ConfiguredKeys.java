@@ -1,11 +1,9 @@
 package dev.distillery.access;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The keys from {@code distillery.security.keys}, checked once at startup, by hash. */
 final class ConfiguredKeys {
@@ -46,10 +44,8 @@ final class ConfiguredKeys {
         if (byHash.containsKey(hash) || byName(key.name()).isPresent()) {
             throw invalid(property, "repeats the name or key of another configured key");
         }
-        Set<ApiRole> roles = EnumSet.noneOf(ApiRole.class);
-        key.roles().forEach(role -> roles.addAll(role.withIncluded()));
         int maxQueued = key.maxQueued() == null ? defaultMaxQueued : key.maxQueued();
-        byHash.put(hash, new Caller(key.name(), Set.copyOf(roles), maxQueued));
+        byHash.put(hash, new Caller(key.name(), ApiRole.expand(key.roles()), maxQueued));
     }
 
     private static IllegalStateException invalid(String property, String reason) {
