@@ -75,7 +75,8 @@ class SecurityConfiguration {
         } else {
             reads.hasRole(ApiRole.READER.name());
         }
-        rules.anyRequest().authenticated();
+        // secure by default: an endpoint without a rule above (a new one, another method) is for admins
+        rules.anyRequest().hasRole(ApiRole.ADMIN.name());
     }
 
     private static void warnOpen() {

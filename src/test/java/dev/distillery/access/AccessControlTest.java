@@ -134,6 +134,16 @@ class AccessControlTest {
     }
 
     @Test
+    void requestsNoRuleNamesAreForAdminsOnly() throws Exception {
+        assertThat(status(withKey(post("/api/v1/catalog"), "submitter"))).isEqualTo(403);
+        assertThat(status(withKey(delete("/api/v1/experiments/" + alicesExperiment), "submitter-alice")))
+                .isEqualTo(403);
+        assertThat(status(withKey(get("/actuator/env"), "reader"))).isEqualTo(403);
+        assertThat(status(delete("/api/v1/experiments/" + alicesExperiment))).isEqualTo(401);
+        assertThat(status(withKey(post("/api/v1/catalog"), "admin"))).isEqualTo(405);
+    }
+
+    @Test
     void experimentsRecordTheKeyThatSubmittedThem() throws Exception {
         String body = mvc.perform(withKey(get("/api/v1/experiments/" + alicesExperiment), "reader"))
                 .andReturn().getResponse().getContentAsString();
