@@ -5,6 +5,7 @@ import dev.distillery.comparison.Comparison.EpochResult;
 import dev.distillery.comparison.Comparison.Identity;
 import dev.distillery.comparison.Comparison.MetricStats;
 import dev.distillery.comparison.Comparison.Run;
+import dev.distillery.experiments.EpochScore;
 import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentSpec;
 import java.time.Clock;
@@ -21,7 +22,7 @@ final class RunSummaries {
     }
 
     static Run summary(Experiment e, ExperimentSpec spec, RunMetrics epochs, Clock clock) {
-        return new Run(e.id(), identity(e, spec), best(e), last(e), stats(epochs), wallSeconds(e, clock),
+        return new Run(e.id(), identity(e, spec), result(e.best()), result(e.last()), stats(epochs), wallSeconds(e, clock),
                 meanThroughput(epochs), null);
     }
 
@@ -47,12 +48,8 @@ final class RunSummaries {
                 spec.student().architecture(), spec.dataset().name(), spec.seed(), e.status(), e.groupId());
     }
 
-    private static EpochResult best(Experiment e) {
-        return e.bestEpoch() == null ? null : new EpochResult(e.bestEpoch(), e.bestTestTop1(), e.bestTestTop5());
-    }
-
-    private static EpochResult last(Experiment e) {
-        return e.lastTestTop1() == null ? null : new EpochResult(e.currentEpoch(), e.lastTestTop1(), e.lastTestTop5());
+    private static EpochResult result(EpochScore score) {
+        return score == null ? null : new EpochResult(score.epoch(), score.testTop1(), score.testTop5());
     }
 
     private static Map<String, MetricStats> stats(RunMetrics epochs) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 record Trial(UUID id, long seed, Double best, Double last) {
 
     static Trial of(Experiment experiment, long seed) {
-        return new Trial(experiment.id(), seed, experiment.bestTestTop1(), experiment.lastTestTop1());
+        return new Trial(experiment.id(), seed, experiment.best() == null ? null : experiment.best().testTop1(),
+                experiment.last() == null ? null : experiment.last().testTop1());
     }
 }

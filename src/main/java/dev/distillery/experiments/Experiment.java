@@ -233,32 +233,18 @@ public class Experiment {
         return specJson;
     }
 
-    public int totalEpochs() {
-        return totalEpochs;
-    }
-
     public int currentEpoch() {
         return currentEpoch;
     }
 
-    public Integer bestEpoch() {
-        return bestEpoch;
+    /** The student epoch with the highest test top-1 so far; null before the first. */
+    public EpochScore best() {
+        return bestEpoch == null ? null : new EpochScore(bestEpoch, bestTestTop1, bestTestTop5);
     }
 
-    public Double bestTestTop1() {
-        return bestTestTop1;
-    }
-
-    public Double bestTestTop5() {
-        return bestTestTop5;
-    }
-
-    public Double lastTestTop1() {
-        return lastTestTop1;
-    }
-
-    public Double lastTestTop5() {
-        return lastTestTop5;
+    /** The latest finished student epoch; null before the first. */
+    public EpochScore last() {
+        return lastTestTop1 == null ? null : new EpochScore(currentEpoch, lastTestTop1, lastTestTop5);
     }
 
     public int attempts() {
@@ -284,14 +270,12 @@ public class Experiment {
     /** Records the verdict of the spec's gates (null: the spec has none). */
     void recordGate(GateResult result) {
         gate = result == null ? null : result.status();
-        gateReasons = result == null ? null : String.join("\n", result.reasons());
+        gateReasons = result == null ? null : result.storedReasons();
     }
 
     /** The verdict of the spec's gates once the run has ended; null without gates or before the end. */
     public GateResult gate() {
-        return gate == null ? null
-                : new GateResult(gate, gateReasons == null || gateReasons.isEmpty() ? List.of()
-                        : List.of(gateReasons.split("\n")));
+        return gate == null ? null : GateResult.stored(gate, gateReasons);
     }
 
     /** The device of the latest attempt, e.g. cpu or gpu1; null before the first start. */
@@ -311,11 +295,6 @@ public class Experiment {
     /** The name of the API key that submitted it; null when security was off. */
     public String owner() {
         return owner;
-    }
-
-    /** The sweep that created it; null otherwise. */
-    public UUID sweepId() {
-        return sweepId;
     }
 
     public UUID teacherExperimentId() {

@@ -30,9 +30,9 @@ class Gates {
             return GateResult.of(List.of("the run ended " + run.status()));
         }
         List<String> failures = new ArrayList<>();
-        if (expect.minBestTestTop1() != null && run.bestTestTop1() < expect.minBestTestTop1()) {
+        if (expect.minBestTestTop1() != null && run.best().testTop1() < expect.minBestTestTop1()) {
             failures.add(String.format(Locale.ROOT, "best test top-1 %.4f is below minBestTestTop1 %.4f",
-                    run.bestTestTop1(), expect.minBestTestTop1()));
+                    run.best().testTop1(), expect.minBestTestTop1()));
         }
         deltaFailure(run, expect.minDeltaVsExperiment()).ifPresent(failures::add);
         return GateResult.of(failures);
@@ -54,6 +54,6 @@ class Gates {
     }
 
     private static double metric(Experiment experiment, String metric) {
-        return "lastTestTop1".equals(metric) ? experiment.lastTestTop1() : experiment.bestTestTop1();
+        return ("lastTestTop1".equals(metric) ? experiment.last() : experiment.best()).testTop1();
     }
 }

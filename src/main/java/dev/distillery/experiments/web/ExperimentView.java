@@ -29,15 +29,16 @@ public record ExperimentView(UUID id, String name, ExperimentStatus status, Expe
 
     /** One epoch's test accuracies. */
     public record EpochSummary(int epoch, double testTop1, double testTop5) {
+
+        static EpochSummary of(dev.distillery.experiments.EpochScore score) {
+            return score == null ? null : new EpochSummary(score.epoch(), score.testTop1(), score.testTop5());
+        }
     }
 
     static ExperimentView of(Experiment e, ExperimentSpec spec) {
-        EpochSummary best = e.bestEpoch() == null ? null
-                : new EpochSummary(e.bestEpoch(), e.bestTestTop1(), e.bestTestTop5());
-        EpochSummary last = e.lastTestTop1() == null ? null
-                : new EpochSummary(e.currentEpoch(), e.lastTestTop1(), e.lastTestTop5());
         return new ExperimentView(e.id(), e.name(), e.status(), spec, e.createdAt(), e.startedAt(),
-                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), best, last, e.attempts(),
+                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), EpochSummary.of(e.best()),
+                EpochSummary.of(e.last()), e.attempts(),
                 e.cancelRequested(), e.error(), e.gate(), e.groupId(), e.owner());
     }
 }
