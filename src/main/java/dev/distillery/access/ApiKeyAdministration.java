@@ -22,14 +22,24 @@ public class ApiKeyAdministration {
 
     /** A new key and its secret, which is not kept and cannot be shown again. */
     public record CreatedKey(String name, String key, Set<ApiRole> roles, int maxQueued) {
+
+        /** Spring logs returned values at DEBUG: the secret must not be in what it prints. */
+        @Override
+        public String toString() {
+            return "CreatedKey[name=" + name + ", key=(shown once, never logged), roles=" + roles + ", maxQueued="
+                    + maxQueued + "]";
+        }
     }
 
     private final ApiKeyDirectory directory;
     private final StoredApiKeys stored;
     private final CurrentCaller callers;
     private final Clock clock;
+    private final boolean securityOn;
 
-    ApiKeyAdministration(ApiKeyDirectory directory, StoredApiKeys stored, CurrentCaller callers, Clock clock) {
+    ApiKeyAdministration(ApiKeyDirectory directory, StoredApiKeys stored, CurrentCaller callers, Clock clock,
+            AccessProperties properties) {
+        this.securityOn = properties.enabled();
         this.directory = directory;
         this.stored = stored;
         this.callers = callers;
@@ -48,6 +58,10 @@ public class ApiKeyAdministration {
 
     @Transactional
     public CreatedKey create(String name, Set<ApiRole> roles, Integer maxQueued) {
+        if (!securityOn) {
+            // anyone can reach this endpoint while security is off; a key made now would outlive that
+            throw new ConflictException("keys can be created only with distillery.security.enabled=true");
+        }
         String key = ApiKeyHashes.newKey();
         String createdBy = callers.get().map(Caller::name).orElse(null);
         if (directory.configured().byName(name).isPresent()
@@ -61,10 +75,11 @@ public class ApiKeyAdministration {
     /** Revokes an API-created key at once; idempotent. Configured keys are removed from the configuration instead. */
     @Transactional
     public void revoke(String name) {
-        if (directory.configured().byName(name).isPresent()) {
-            throw new ConflictException("'" + name + "' is a configured key: remove it from distillery.security.keys");
+        if (stored.findByName(name).isEmpty()) {
+            throw directory.configured().byName(name).isPresent()
+                    ? new ConflictException("'" + name + "' is a configured key: remove it from distillery.security.keys")
+                    : new NotFoundException("no API key named '" + name + "'");
         }
-        stored.findByName(name).orElseThrow(() -> new NotFoundException("no API key named '" + name + "'"));
         stored.revoke(name, clock.instant());
     }
 }

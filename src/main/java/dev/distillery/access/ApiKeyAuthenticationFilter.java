@@ -35,6 +35,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (count(request, API_KEY_HEADER) > 1 || count(request, "Authorization") > 1) {
+            AccessProblems.unauthorized(response, "send one key, in one header");
+            return;
+        }
         if (authorization != null && !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             AccessProblems.unauthorized(response, "only 'Authorization: Bearer <key>' or 'X-API-Key: <key>' is accepted");
             return;
@@ -57,5 +61,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static int count(HttpServletRequest request, String header) {
+        return java.util.Collections.list(request.getHeaders(header)).size();
     }
 }

@@ -3,7 +3,11 @@ package dev.distillery.access;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Finds the caller behind a presented key: configured keys first, then keys admins created. */
+/**
+ * Finds the caller behind a presented key: configured keys first, then keys admins created. A stored
+ * key whose name a configured key also has is shadowed: it never authenticates (names are identities:
+ * owners, quotas, Idempotency-Keys), and startup warns about it.
+ */
 @Component
 class ApiKeyDirectory {
 
@@ -19,7 +23,8 @@ class ApiKeyDirectory {
 
     Optional<Caller> find(String presentedKey) {
         String hash = ApiKeyHashes.sha256(presentedKey);
-        return configured.byHash(hash).or(() -> stored.findActiveByHash(hash).map(this::caller));
+        return configured.byHash(hash).or(() -> stored.findActiveByHash(hash)
+                .filter(key -> configured.byName(key.name()).isEmpty()).map(this::caller));
     }
 
     ConfiguredKeys configured() {

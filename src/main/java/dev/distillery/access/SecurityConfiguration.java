@@ -64,6 +64,7 @@ class SecurityConfiguration {
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole(ApiRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/experiments/*/checkpoints/*").hasRole(ApiRole.READER.name())
+                .requestMatchers(HttpMethod.HEAD, "/api/v1/experiments/*/checkpoints/*").hasRole(ApiRole.READER.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/experiments", "/api/v1/sweeps",
                         "/api/v1/experiments/*/cancel").hasRole(ApiRole.SUBMITTER.name());
         var paths = PathPatternRequestMatcher.withDefaults();

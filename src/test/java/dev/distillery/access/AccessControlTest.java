@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -36,6 +37,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @ApiTest
 @ExtendWith(OutputCaptureExtension.class)
+// inline properties (unlike dynamic ones) are in place when logging is set up
+@TestPropertySource(properties = {"logging.level.org.springframework.security=DEBUG",
+    "logging.level.org.springframework.web=DEBUG"})
 class AccessControlTest {
 
     static final String SPEC = """
@@ -44,8 +48,6 @@ class AccessControlTest {
     @DynamicPropertySource
     static void security(DynamicPropertyRegistry registry) {
         TestKeys.configure(registry, 100);
-        registry.add("logging.level.org.springframework.security", () -> "DEBUG");
-        registry.add("logging.level.org.springframework.web", () -> "DEBUG");
     }
 
     @Autowired
@@ -171,7 +173,7 @@ class AccessControlTest {
         assertThat(status(withKey(delete("/api/v1/admin/keys/" + name), "admin"))).isEqualTo(204);
         assertThat(status(get("/api/v1/catalog").header("X-API-Key", key))).isEqualTo(401);
         assertThat(status(withKey(delete("/api/v1/admin/keys/" + name), "admin"))).isEqualTo(204);
-        assertThat(status(withKey(delete("/api/v1/admin/keys/alice"), "admin"))).isEqualTo(409);
+        assertThat(status(withKey(delete("/api/v1/admin/keys/reader"), "admin"))).isEqualTo(409);
         assertThat(status(withKey(delete("/api/v1/admin/keys/nobody"), "admin"))).isEqualTo(404);
         assertThat(status(withKey(post("/api/v1/admin/keys").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"alice\", \"roles\": [\"reader\"]}"), "admin"))).isEqualTo(409);
@@ -201,8 +203,30 @@ class AccessControlTest {
             mvc.perform(withKey(post("/api/v1/experiments/" + alicesExperiment + "/cancel"), caller));
             mvc.perform(withKey(get("/api/v1/admin/keys"), caller));
         }
-        assertThat(output.getAll()).isNotEmpty()
-                .doesNotContain(TestKeys.READER, TestKeys.ALICE, TestKeys.BOB, TestKeys.ADMIN, "wrong-secret-0");
+        String created = mvc.perform(withKey(post("/api/v1/admin/keys").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"logged-" + KEY_NAMES.incrementAndGet() + "\", \"roles\": [\"reader\"]}"), "admin"))
+                .andReturn().getResponse().getContentAsString();
+        String newKey = JsonPath.read(created, "$.key");
+        assertThat(output.getAll()).isNotEmpty().contains("CreatedKey[")
+                .doesNotContain(TestKeys.READER, TestKeys.ALICE, TestKeys.BOB, TestKeys.ADMIN, "wrong-secret-0", newKey);
+    }
+
+    @Test
+    void aKeyInTwoHeadersOfTheSameNameIsRefused() throws Exception {
+        assertThat(status(get("/api/v1/catalog").header("Authorization", "Bearer " + TestKeys.READER,
+                "Bearer wrong-secret-0"))).isEqualTo(401);
+        assertThat(status(get("/api/v1/catalog").header("X-API-Key", TestKeys.READER, TestKeys.READER)))
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aStoredKeyWithTheNameOfAConfiguredKeyNeverGetsIn(@Autowired StoredApiKeys stored) throws Exception {
+        String secret = "shadowed-" + UUID.randomUUID();
+        stored.insert("alice", ApiKeyHashes.sha256(secret), java.util.Set.of(ApiRole.ADMIN), null, null,
+                Instant.now());
+        assertThat(status(get("/api/v1/catalog").header("X-API-Key", secret))).isEqualTo(401);
+        assertThat(status(withKey(delete("/api/v1/admin/keys/alice"), "admin"))).isEqualTo(204);
+        assertThat(status(withKey(get("/api/v1/catalog"), "submitter-alice"))).isEqualTo(200);
     }
 
     private MockHttpServletRequestBuilder[] requests(String endpointClass) throws Exception {

@@ -42,6 +42,9 @@ class OpenByDefaultTest {
         assertThat(mvc.perform(get("/api/v1/experiments/" + id + "/checkpoints/last")).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get("/api/v1/admin/keys")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post("/api/v1/admin/keys").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"planted\", \"roles\": [\"admin\"]}")).andReturn().getResponse().getStatus())
+                .as("a key made while anyone may call the API would outlive turning security on").isEqualTo(409);
         assertThat(output.getAll()).contains("SECURITY IS OFF (distillery.security.enabled=false)");
     }
 }

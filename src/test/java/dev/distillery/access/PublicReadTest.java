@@ -2,6 +2,7 @@ package dev.distillery.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
@@ -43,6 +44,7 @@ class PublicReadTest {
                 .content("{\"teacher\": [[1, 2, 3]], \"student\": [[1, 2, 4]]}"))).isEqualTo(200);
 
         assertThat(status(get("/api/v1/experiments/" + id + "/checkpoints/last"))).isEqualTo(401);
+        assertThat(status(head("/api/v1/experiments/" + id + "/checkpoints/last"))).isEqualTo(401);
         assertThat(status(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
                 .content(AccessControlTest.SPEC))).isEqualTo(401);
         assertThat(status(post("/api/v1/experiments/" + id + "/cancel"))).isEqualTo(401);

@@ -31,6 +31,7 @@ class QueueQuotaTest {
         registry.add("distillery.security.max-queued-per-key", () -> 3);
         registry.add("distillery.queue.max-queued", () -> 5);
         registry.add("distillery.queue.retry-after", () -> "90s");
+        registry.add("distillery.api.max-event-streams", () -> 2);
     }
 
     @Autowired
@@ -99,6 +100,26 @@ class QueueQuotaTest {
         }
         assertThat(submit(TestKeys.ALICE, "{\"method\": \"nope\", \"student\": {\"architecture\": \"mlp\"}, "
                 + "\"dataset\": {\"name\": \"synthetic\"}}").getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void openEventStreamsAreBoundedToo() throws Exception {
+        String id = JsonPath.read(submit(TestKeys.BOB, SPEC).getContentAsString(), "$.id");
+        for (int i = 0; i < 2; i++) {
+            assertThat(events(id).getStatus()).isEqualTo(200);
+        }
+        MockHttpServletResponse refused = events(id);
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("30");
+        // a finished experiment ends its streams, which frees their places
+        mvc.perform(post("/api/v1/experiments/" + id + "/cancel").header("X-API-Key", TestKeys.BOB));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> events(id).getStatus() == 200);
+    }
+
+    private MockHttpServletResponse events(String id) throws Exception {
+        return mvc.perform(get("/api/v1/experiments/" + id + "/events").header("X-API-Key", TestKeys.READER))
+                .andReturn().getResponse();
     }
 
     private MockHttpServletResponse submit(String key, String spec) throws Exception {

@@ -49,7 +49,17 @@ class HostileAuthTest {
             @ForAll("endpoints") int endpoint) {
         HostileApp.tally("auth.not-the-key");
         Endpoint target = targets().get(endpoint);
-        HttpResponse<String> response = app.send(withKey(request(target), key, presentation));
+        HttpResponse<String> response;
+        try {
+            response = app.send(withKey(request(target), key, presentation));
+        } catch (java.io.UncheckedIOException closed) {
+            // over Tomcat's header limit the server answers 400 and closes, possibly before the client has
+            // written the whole header: the client then sees a broken pipe, never an answer that lets it in
+            assertThat(key.length()).as("a dropped connection for a %d-character key", key.length())
+                    .isGreaterThanOrEqualTo(8_000);
+            HostileApp.tally("(huge key: connection dropped, no answer)");
+            return;
+        }
         String described = target.method() + " " + target.path() + " with key form " + presentation;
         HostileApp.assertSaneAnswerOrContainerRejection(response, described);
         assertThat(response.statusCode()).as("%s → %s", described, HostileApp.abbreviate(response.body()))

@@ -2,6 +2,7 @@ package dev.distillery.experiments.web;
 
 import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.shared.TooManyRequestsException;
 import dev.distillery.training.EpochMetrics;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -27,8 +28,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ExperimentEventStream {
 
     private static final long STREAM_TIMEOUT_MILLIS = Duration.ofHours(6).toMillis();
+    /** A comment this often finds clients that went away while nothing happened (a send to them fails). */
+    private static final long KEEP_ALIVE_NANOS = Duration.ofSeconds(15).toNanos();
 
     private final ExperimentQueries queries;
+    private final int maxStreams;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "experiment-events");
@@ -37,13 +41,21 @@ class ExperimentEventStream {
     });
 
     ExperimentEventStream(ExperimentQueries queries,
-            @Value("${distillery.api.events-poll-interval:1s}") Duration interval) {
+            @Value("${distillery.api.events-poll-interval:1s}") Duration interval,
+            @Value("${distillery.api.max-event-streams:200}") int maxStreams) {
         this.queries = queries;
+        this.maxStreams = maxStreams;
         poller.scheduleWithFixedDelay(this::pollAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     SseEmitter subscribe(UUID id) {
         queries.get(id);
+        if (subscriptions.size() >= maxStreams) {
+            // each open stream polls the database: their number is bounded
+            throw new TooManyRequestsException("there are " + subscriptions.size() + " open event streams, the "
+                    + "most distillery.api.max-event-streams allows; use ?waitFor=terminal or retry later",
+                    Duration.ofSeconds(30));
+        }
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
         Subscription subscription = new Subscription(id, emitter);
         emitter.onCompletion(() -> subscriptions.remove(subscription));
@@ -79,6 +91,7 @@ class ExperimentEventStream {
         private final SseEmitter emitter;
         private final Set<String> sentEpochs = new HashSet<>();
         private String lastState;
+        private long lastSent = System.nanoTime();
 
         Subscription(UUID id, SseEmitter emitter) {
             this.id = id;
@@ -97,6 +110,10 @@ class ExperimentEventStream {
                 }
                 emitter.send(SseEmitter.event().name("status").data(StatusEvent.of(experiment)));
                 lastState = state;
+                lastSent = System.nanoTime();
+            } else if (System.nanoTime() - lastSent > KEEP_ALIVE_NANOS) {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+                lastSent = System.nanoTime();
             }
             if (experiment.status().isTerminal()) {
                 subscriptions.remove(this);
