@@ -17,10 +17,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -150,6 +152,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(invalidRequest(List.of(
                 new FieldViolation(ex.getParameterName(), "is required"))));
+    }
+
+    /**
+     * The client's Accept excludes every type the endpoint produces (or cannot be parsed): the problem
+     * is still sent, as problem+json, since a preset content type skips the negotiation that failed.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "the Accept header "
+                + "asks for no type this endpoint produces" + (ex.getSupportedMediaTypes().isEmpty() ? ""
+                        : " (it produces " + ex.getSupportedMediaTypes() + ")"));
+        body.setType(ProblemTypes.NOT_ACCEPTABLE);
+        body.setTitle("Not acceptable");
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     /** A body's fields are named by their JSON path alone; other parameters by their name first. */

@@ -13,6 +13,7 @@ final class ProblemTypes {
     static final URI UNPROCESSABLE = URI.create("urn:problem-type:distillery:unprocessable");
     static final URI FORBIDDEN = URI.create("urn:problem-type:distillery:forbidden");
     static final URI TOO_MANY_REQUESTS = URI.create("urn:problem-type:distillery:too-many-requests");
+    static final URI NOT_ACCEPTABLE = URI.create("urn:problem-type:distillery:not-acceptable");
     static final URI CONFLICT = URI.create("urn:problem-type:distillery:conflict");
     static final URI PAYLOAD_TOO_LARGE = URI.create("urn:problem-type:distillery:payload-too-large");
     static final URI INTERNAL = URI.create("urn:problem-type:distillery:internal-error");

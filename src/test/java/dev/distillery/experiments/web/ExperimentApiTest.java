@@ -299,4 +299,14 @@ class ExperimentApiTest {
                 .andReturn().getResponse().getContentAsString();
         return JsonPath.read(response, "$.id");
     }
+
+    @Test
+    void anAcceptHeaderNothingMatchesGetsA406ProblemAnyway() throws Exception {
+        for (String accept : new String[] {"aaaa", "image/gif", "text/html;q=x"}) {
+            mvc.perform(get("/api/v1/catalog").header("Accept", accept))
+                    .andExpect(status().isNotAcceptable())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(406));
+        }
+    }
 }
