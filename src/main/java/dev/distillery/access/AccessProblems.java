@@ -1,10 +1,10 @@
 package dev.distillery.access;
 
 import dev.distillery.shared.ProblemResponses;
+import dev.distillery.shared.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -13,16 +13,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The 401 (no or bad key) and 403 (a key without the role) answers, as problem details. */
 final class AccessProblems {
 
-    static final URI UNAUTHORIZED = URI.create("urn:problem-type:distillery:unauthorized");
-    static final URI FORBIDDEN = URI.create("urn:problem-type:distillery:forbidden");
-    static final URI REJECTED = URI.create("urn:problem-type:distillery:rejected-request");
-
     private AccessProblems() {
     }
 
     static void unauthorized(HttpServletResponse response, String detail) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"distillery\"");
-        ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED, "Unauthorized", detail);
+        ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail);
     }
 
     /** Spring Security's entry point: the request came without a key and needs one. */
@@ -40,7 +36,7 @@ final class AccessProblems {
             return;
         }
         String roles = key.caller().roles().stream().map(ApiRole::label).sorted().collect(Collectors.joining(", "));
-        ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN, "Forbidden",
+        ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                 "the key '" + key.caller().name() + "' (roles: " + roles + ") may not " + request.getMethod() + " "
                         + request.getRequestURI() + "; reader reads, submitter also submits and cancels its own "
                         + "experiments, admin may do everything");

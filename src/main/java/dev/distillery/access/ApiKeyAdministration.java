@@ -2,6 +2,7 @@ package dev.distillery.access;
 
 import dev.distillery.shared.ConflictException;
 import dev.distillery.shared.NotFoundException;
+import dev.distillery.shared.Sha256;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,8 +52,11 @@ public class ApiKeyAdministration {
         List<KeyView> keys = new ArrayList<>();
         directory.configured().callers().stream().sorted(Comparator.comparing(Caller::name)).forEach(caller -> keys.add(
                 new KeyView(caller.name(), caller.roles(), caller.maxQueued(), "configuration", null, null, null)));
-        stored.all().forEach(key -> keys.add(new KeyView(key.name(), directory.caller(key).roles(),
-                directory.caller(key).maxQueued(), "api", key.createdBy(), key.createdAt(), key.revokedAt())));
+        stored.all().forEach(key -> {
+            Caller caller = directory.caller(key);
+            keys.add(new KeyView(key.name(), caller.roles(), caller.maxQueued(), "api", key.createdBy(),
+                    key.createdAt(), key.revokedAt()));
+        });
         return keys;
     }
 
@@ -65,7 +69,7 @@ public class ApiKeyAdministration {
         String key = ApiKeyHashes.newKey();
         String createdBy = callers.get().map(Caller::name).orElse(null);
         if (directory.configured().byName(name).isPresent()
-                || !stored.insert(name, ApiKeyHashes.sha256(key), roles, maxQueued, createdBy, clock.instant())) {
+                || !stored.insert(name, Sha256.hex(key), roles, maxQueued, createdBy, clock.instant())) {
             throw new ConflictException("a key named '" + name + "' already exists (revoked keys keep their name)");
         }
         Caller caller = directory.caller(stored.findByName(name).orElseThrow());

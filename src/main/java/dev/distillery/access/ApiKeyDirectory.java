@@ -1,5 +1,6 @@
 package dev.distillery.access;
 
+import dev.distillery.shared.Sha256;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ class ApiKeyDirectory {
     }
 
     Optional<Caller> find(String presentedKey) {
-        String hash = ApiKeyHashes.sha256(presentedKey);
+        String hash = Sha256.hex(presentedKey);
         return configured.byHash(hash).or(() -> stored.findActiveByHash(hash)
                 .filter(key -> configured.byName(key.name()).isEmpty()).map(this::caller));
     }

@@ -1,6 +1,5 @@
 package dev.distillery.access;
 
-import dev.distillery.shared.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -15,10 +14,6 @@ final class ApiKeyHashes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeyHashes() {
-    }
-
-    static String sha256(String key) {
-        return Sha256.hex(key);
     }
 
     /** A configured hash in canonical form: lower-case hex, an optional {@code sha256:} prefix removed; null if malformed. */

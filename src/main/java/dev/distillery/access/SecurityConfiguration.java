@@ -1,6 +1,7 @@
 package dev.distillery.access;
 
 import dev.distillery.shared.ProblemResponses;
+import dev.distillery.shared.ProblemTypes;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler rejectedAsProblem() {
         return (request, response, rejected) -> ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
-                AccessProblems.REJECTED, "Rejected request", "the request URL contains characters or sequences "
+                ProblemTypes.REJECTED_REQUEST, "Rejected request", "the request URL contains characters or sequences "
                         + "this service refuses (encoded line breaks, '..', ';', '//' or the like)");
     }
 

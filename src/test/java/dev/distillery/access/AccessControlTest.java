@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import dev.distillery.ApiTest;
+import dev.distillery.shared.Sha256;
 import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.CheckpointRecords;
 import dev.distillery.tracking.CheckpointStore;
@@ -168,7 +169,7 @@ class AccessControlTest {
         String listed = mvc.perform(withKey(get("/api/v1/admin/keys"), "admin")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(listed).contains("\"" + name + "\"", "\"maxQueued\":7").doesNotContain(key)
-                .doesNotContain(ApiKeyHashes.sha256(key)).doesNotContain(ApiKeyHashes.sha256(TestKeys.ALICE));
+                .doesNotContain(Sha256.hex(key)).doesNotContain(Sha256.hex(TestKeys.ALICE));
 
         assertThat(status(withKey(delete("/api/v1/admin/keys/" + name), "admin"))).isEqualTo(204);
         assertThat(status(get("/api/v1/catalog").header("X-API-Key", key))).isEqualTo(401);
@@ -222,7 +223,7 @@ class AccessControlTest {
     @Test
     void aStoredKeyWithTheNameOfAConfiguredKeyNeverGetsIn(@Autowired StoredApiKeys stored) throws Exception {
         String secret = "shadowed-" + UUID.randomUUID();
-        stored.insert("alice", ApiKeyHashes.sha256(secret), java.util.Set.of(ApiRole.ADMIN), null, null,
+        stored.insert("alice", Sha256.hex(secret), java.util.Set.of(ApiRole.ADMIN), null, null,
                 Instant.now());
         assertThat(status(get("/api/v1/catalog").header("X-API-Key", secret))).isEqualTo(401);
         assertThat(status(withKey(delete("/api/v1/admin/keys/alice"), "admin"))).isEqualTo(204);

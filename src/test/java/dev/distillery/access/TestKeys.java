@@ -1,5 +1,6 @@
 package dev.distillery.access;
 
+import dev.distillery.shared.Sha256;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** API keys for security tests: the secrets, and their SHA-256 configured the way an operator would. */
@@ -26,7 +27,7 @@ final class TestKeys {
     private static void key(DynamicPropertyRegistry registry, int index, String name, String secret, String role) {
         String prefix = "distillery.security.keys[" + index + "].";
         registry.add(prefix + "name", () -> name);
-        registry.add(prefix + "hash", () -> ApiKeyHashes.sha256(secret));
+        registry.add(prefix + "hash", () -> Sha256.hex(secret));
         registry.add(prefix + "roles", () -> role);
     }
 }

@@ -3,6 +3,7 @@ package dev.distillery.shared.web;
 import dev.distillery.shared.ConflictException;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.ForbiddenException;
+import dev.distillery.shared.ProblemTypes;
 import dev.distillery.shared.TooManyRequestsException;
 import dev.distillery.shared.InvalidRequestException;
 import dev.distillery.shared.NotFoundException;

@@ -1,6 +1,7 @@
 package dev.distillery.shared.web;
 
 import dev.distillery.shared.ProblemResponses;
+import dev.distillery.shared.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

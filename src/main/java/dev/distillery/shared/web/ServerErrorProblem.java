@@ -1,5 +1,6 @@
 package dev.distillery.shared.web;
 
+import dev.distillery.shared.ProblemTypes;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 

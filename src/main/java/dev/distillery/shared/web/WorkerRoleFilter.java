@@ -2,6 +2,7 @@ package dev.distillery.shared.web;
 
 import dev.distillery.shared.DistilleryProperties;
 import dev.distillery.shared.ProblemResponses;
+import dev.distillery.shared.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,6 +2,7 @@ package dev.distillery.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distillery.shared.ProblemTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
