@@ -2,11 +2,11 @@ package dev.distillery.analysis;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import dev.distillery.methods.LogitStandardization;
 import dev.distillery.methods.Losses;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
+import dev.distillery.tensors.OwnedArrays;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -79,8 +79,8 @@ public class LogitAnalysis {
 
     private static KlDivergences compute(double[][] teacherLogits, double[][] studentLogits, double tau) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray teacher = manager.create(teacherLogits).toType(DataType.FLOAT64, false);
-            NDArray student = manager.create(studentLogits).toType(DataType.FLOAT64, false);
+            NDArray teacher = OwnedArrays.of(manager, teacherLogits);
+            NDArray student = OwnedArrays.of(manager, studentLogits);
             double[] plain = perRow(teacher, student, tau, false);
             double[] standardized = perRow(teacher, student, tau, true);
             List<KlDivergences.Row> rows = new ArrayList<>(plain.length);

@@ -3,6 +3,7 @@ package dev.distillery.methods;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import dev.distillery.tensors.OwnedArrays;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class DecoupledKnowledgeDistillation implements DistillationMethod 
         NDArray gtMask = labels.oneHot(Math.toIntExact(classes), student.getDataType());
 
         NDArray tckd = Losses.klDivergence(targetVsRest(teacher, gtMask), targetVsRest(student, gtMask));
-        NDArray offset = gtMask.mul(GT_MASK_OFFSET);
+        NDArray offset = gtMask.mul(OwnedArrays.scalar(gtMask, GT_MASK_OFFSET));
         NDArray nckd = Losses.klDivergence(teacher.sub(offset), student.sub(offset));
 
         NDArray ce = Losses.scaled(Losses.crossEntropy(studentLogits, labels), settings.ceWeight());

@@ -2,6 +2,7 @@ package dev.distillery.methods;
 
 import ai.djl.ndarray.NDArray;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -50,6 +51,9 @@ public final class KnowledgeDistillation implements DistillationMethod {
         NDArray student = LogitStandardization.apply(studentLogits, tau, settings.zscore());
         NDArray ce = Losses.scaled(Losses.crossEntropy(studentLogits, labels), settings.ceWeight());
         NDArray kd = Losses.scaled(Losses.klDivergence(teacher, student), settings.kdWeight() * tau * tau);
-        return new LossTerms(ce.add(kd), Map.of("ce", ce, "kd", kd));
+        Map<String, NDArray> parts = new LinkedHashMap<>();
+        parts.put("ce", ce);
+        parts.put("kd", kd);
+        return new LossTerms(ce.add(kd), parts);
     }
 }

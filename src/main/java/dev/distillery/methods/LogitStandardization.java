@@ -1,6 +1,7 @@
 package dev.distillery.methods;
 
 import ai.djl.ndarray.NDArray;
+import dev.distillery.tensors.OwnedArrays;
 
 /**
  * Logit standardization (Sun et al., CVPR 2024), the pre-processing shared by every logit-based method.
@@ -33,15 +34,15 @@ public final class LogitStandardization {
      */
     public static NDArray apply(NDArray logits, double temperature, boolean zscore) {
         if (!zscore) {
-            return logits.div(temperature);
+            return logits.div(OwnedArrays.scalar(logits, temperature));
         }
         long classes = logits.getShape().get(logits.getShape().dimension() - 1);
         if (classes < 2) {
             throw new IllegalArgumentException("logit standardization needs at least 2 classes, got " + classes);
         }
         NDArray centered = logits.sub(logits.mean(new int[] {-1}, true));
-        NDArray variance = centered.square().sum(new int[] {-1}, true).div(classes - 1);
-        NDArray std = variance.maximum(VARIANCE_FLOOR).sqrt();
-        return centered.div(std.add(EPSILON)).div(temperature);
+        NDArray variance = centered.square().sum(new int[] {-1}, true).div(OwnedArrays.scalar(logits, classes - 1));
+        NDArray std = variance.maximum(OwnedArrays.scalar(logits, VARIANCE_FLOOR)).sqrt();
+        return centered.div(std.add(OwnedArrays.scalar(logits, EPSILON))).div(OwnedArrays.scalar(logits, temperature));
     }
 }

@@ -1,6 +1,7 @@
 package dev.distillery.methods;
 
 import ai.djl.ndarray.NDArray;
+import dev.distillery.tensors.OwnedArrays;
 
 /** The basic numerically stable loss functions the methods compose; all reduce to a batch mean. */
 public final class Losses {
@@ -42,6 +43,6 @@ public final class Losses {
      * float32 scalar to float64).
      */
     public static NDArray scaled(NDArray loss, double factor) {
-        return loss.mul(loss.getManager().create(factor).toType(loss.getDataType(), false));
+        return loss.mul(OwnedArrays.scalar(loss, factor));
     }
 }

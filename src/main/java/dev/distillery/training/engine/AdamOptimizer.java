@@ -26,17 +26,18 @@ final class AdamOptimizer extends TrainingOptimizer {
     void update(NDArray weight, NDArray gradient, NDArray[] state, long t, float learningRate, NDManager scope) {
         NDArray g = gradient;
         if (weightDecay != 0) {
-            g = scoped(weight.mul(weightDecay), scope).addi(gradient);
+            g = scoped(weight.mul(constant(scope, weightDecay)), scope).addi(gradient);
         }
         NDArray mean = state[0];
         NDArray variance = state[1];
-        mean.muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
-        variance.muli((float) BETA2).addi(g.mul(g).muli((float) (1 - BETA2)));
+        mean.muli(constant(scope, (float) BETA1)).addi(scoped(g.mul(constant(scope, (float) (1 - BETA1))), scope));
+        variance.muli(constant(scope, (float) BETA2))
+                .addi(scoped(g.mul(g), scope).muli(constant(scope, (float) (1 - BETA2))));
         double correction1 = 1 - Math.pow(BETA1, t);
         double correction2 = 1 - Math.pow(BETA2, t);
         NDArray denominator = scoped(variance.sqrt(), scope)
-                .divi((float) Math.sqrt(correction2))
-                .addi((float) EPSILON);
-        weight.subi(scoped(mean.div(denominator), scope).muli((float) (learningRate / correction1)));
+                .divi(constant(scope, (float) Math.sqrt(correction2)))
+                .addi(constant(scope, (float) EPSILON));
+        weight.subi(scoped(mean.div(denominator), scope).muli(constant(scope, (float) (learningRate / correction1))));
     }
 }

@@ -3,6 +3,7 @@ package dev.distillery.training.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.distillery.tensors.OwnedArrays;
 import dev.distillery.training.InputShape;
 import dev.distillery.training.data.ImageSplit;
 
@@ -40,7 +41,7 @@ final class BatchAssembler {
                     augmentation == null ? Augmentation.Transform.IDENTITY : augmentation.next();
             write(order[i], transform, values, (i - from) * shape.size());
         }
-        return manager.create(values, new Shape(to - from, shape.channels(), shape.height(), shape.width()));
+        return OwnedArrays.of(manager, values, new Shape(to - from, shape.channels(), shape.height(), shape.width()));
     }
 
     /** Labels {@code order[from..to)} as Java ints. */
@@ -58,7 +59,7 @@ final class BatchAssembler {
         for (int i = 0; i < labels.length; i++) {
             values[i] = labels[i];
         }
-        return manager.create(values);
+        return OwnedArrays.of(manager, values);
     }
 
     private void write(int image, Augmentation.Transform transform, float[] values, int offset) {

@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.distillery.tensors.OwnedArrays;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
 import dev.distillery.training.TrainingException;
@@ -133,6 +134,7 @@ final class Network implements AutoCloseable {
             store = new ParameterStore(manager, false);
         }
         for (Pair<String, Parameter> parameter : block.getParameters()) {
+            OwnedArrays.own(parameter.getValue().getArray());
             Shape loaded = parameter.getValue().getArray().getShape();
             if (!loaded.equals(expected.get(parameter.getKey()))) {
                 throw new TrainingException("could not load " + name + " parameters from " + source + ": parameter "

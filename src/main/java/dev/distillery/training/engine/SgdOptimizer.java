@@ -24,11 +24,11 @@ final class SgdOptimizer extends TrainingOptimizer {
     void update(NDArray weight, NDArray gradient, NDArray[] state, long t, float learningRate, NDManager scope) {
         NDArray direction = gradient;
         if (weightDecay != 0) {
-            direction = scoped(weight.mul(weightDecay), scope).addi(gradient);
+            direction = scoped(weight.mul(constant(scope, weightDecay)), scope).addi(gradient);
         }
         if (state.length > 0) {
-            direction = state[0].muli(momentum).addi(direction);
+            direction = state[0].muli(constant(scope, momentum)).addi(direction);
         }
-        weight.subi(scoped(direction.mul(learningRate), scope));
+        weight.subi(scoped(direction.mul(constant(scope, learningRate)), scope));
     }
 }

@@ -3,6 +3,7 @@ package dev.distillery.training.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.distillery.tensors.OwnedArrays;
 
 /**
  * The frozen teacher's logits for the samples of one split, either computed on every batch (augmented training:
@@ -63,7 +64,7 @@ final class TeacherLogits {
             for (int i = from; i < to; i++) {
                 System.arraycopy(memo, order[i] * classes, rows, (i - from) * classes, classes);
             }
-            return scope.create(rows, new Shape(to - from, classes));
+            return OwnedArrays.of(scope, rows, new Shape(to - from, classes));
         }
         NDArray logits;
         try (Autograd.GradMode off = Autograd.gradMode(false)) {

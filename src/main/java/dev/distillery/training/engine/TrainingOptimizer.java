@@ -2,11 +2,13 @@ package dev.distillery.training.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.distillery.tensors.OwnedArrays;
 import dev.distillery.training.TrainingException;
 
 import java.io.DataInputStream;
@@ -98,6 +100,11 @@ abstract class TrainingOptimizer {
     abstract void update(NDArray weight, NDArray gradient, NDArray[] state, long t, float learningRate,
                          NDManager scope);
 
+    /** A float32 scalar in the update's scope, in LibTorch's memory (see {@link OwnedArrays}). */
+    static NDArray constant(NDManager scope, float value) {
+        return OwnedArrays.scalar(scope, value, DataType.FLOAT32);
+    }
+
     /** Moves a temporary into the update's scope, so it is closed with it. */
     static NDArray scoped(NDArray array, NDManager scope) {
         array.attach(scope);
@@ -162,6 +169,7 @@ abstract class TrainingOptimizer {
                         throw new java.io.EOFException("optimizer state ends inside " + parameter);
                     }
                     readState[i][j] = network.manager().decode(encoded);
+                    OwnedArrays.own(readState[i][j]);
                     if (!readState[i][j].getShape().equals(current.getShape())
                             || readState[i][j].getDataType() != current.getDataType()) {
                         throw new TrainingException("optimizer state of " + parameter + " has shape "
