@@ -113,7 +113,7 @@ public class Experiment {
 
     /**
      * A worker takes the run, continuing after the student epochs already recorded (a resumed
-     * attempt); best and last are those of these epochs.
+     * attempt); best and last are those of these epochs, skipping any whose scores are invalid.
      */
     void resume(Instant now, String device, List<EpochMetrics> recordedStudentEpochs) {
         if (status.isTerminal() || status == ExperimentStatus.WAITING) {
@@ -139,11 +139,28 @@ public class Experiment {
         status = ExperimentStatus.QUEUED;
     }
 
-    /** Whether a student epoch with this test top-1 would be the best so far. */
-    boolean isBest(double testTop1) {
-        return bestTestTop1 == null || testTop1 > bestTestTop1;
+    /**
+     * Whether this student epoch would be the best so far: its test scores are valid (see {@link #isScorable}) and
+     * its test top-1 beats the best one's.
+     */
+    boolean isBest(EpochMetrics metrics) {
+        return isScorable(metrics) && (bestTestTop1 == null || metrics.testTop1() > bestTestTop1);
     }
 
+    /**
+     * Whether an epoch's test scores can stand for the run: accuracies in [0, 1] and a finite test loss. A student
+     * whose logits went NaN once recorded top-1 1.0 with a NaN loss (and runs recorded before that was caught still
+     * hold such rows); such an epoch is neither the best nor the last result.
+     */
+    private static boolean isScorable(EpochMetrics metrics) {
+        return isFraction(metrics.testTop1()) && isFraction(metrics.testTop5()) && Double.isFinite(metrics.testLoss());
+    }
+
+    private static boolean isFraction(double value) {
+        return value >= 0 && value <= 1;
+    }
+
+    /** Records an epoch; a student epoch whose test scores are not {@linkplain #isScorable valid} leaves no last. */
     void recordEpoch(EpochMetrics metrics) {
         requireStatus(ExperimentStatus.RUNNING, "record an epoch");
         phase = metrics.phase();
@@ -152,9 +169,10 @@ public class Experiment {
         }
         currentEpoch = metrics.epoch();
         epochFraction = 0;
-        lastTestTop1 = metrics.testTop1();
-        lastTestTop5 = metrics.testTop5();
-        if (isBest(metrics.testTop1())) {
+        boolean scorable = isScorable(metrics);
+        lastTestTop1 = scorable ? metrics.testTop1() : null;
+        lastTestTop5 = scorable ? metrics.testTop5() : null;
+        if (isBest(metrics)) {
             bestEpoch = metrics.epoch();
             bestTestTop1 = metrics.testTop1();
             bestTestTop5 = metrics.testTop5();
@@ -237,12 +255,12 @@ public class Experiment {
         return currentEpoch;
     }
 
-    /** The student epoch with the highest test top-1 so far; null before the first. */
+    /** The valid student epoch with the highest test top-1 so far; null before the first. */
     public EpochScore best() {
         return bestEpoch == null ? null : new EpochScore(bestEpoch, bestTestTop1, bestTestTop5);
     }
 
-    /** The latest finished student epoch; null before the first. */
+    /** The latest finished student epoch; null before the first and when its scores are invalid. */
     public EpochScore last() {
         return lastTestTop1 == null ? null : new EpochScore(currentEpoch, lastTestTop1, lastTestTop5);
     }

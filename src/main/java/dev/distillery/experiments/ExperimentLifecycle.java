@@ -110,9 +110,10 @@ public class ExperimentLifecycle {
         return SpecDefaults.GPU.equals(codec.read(load(id).specJson()).device());
     }
 
+    /** Whether this student epoch would be the experiment's best so far (never one with invalid scores). */
     @Transactional(readOnly = true)
-    public boolean isBest(UUID id, double testTop1) {
-        return load(id).isBest(testTop1);
+    public boolean isBest(UUID id, EpochMetrics epoch) {
+        return load(id).isBest(epoch);
     }
 
     /** How far the running student epoch is, 0 to 1. */

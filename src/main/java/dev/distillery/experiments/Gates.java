@@ -30,7 +30,9 @@ class Gates {
             return GateResult.of(List.of("the run ended " + run.status()));
         }
         List<String> failures = new ArrayList<>();
-        if (expect.minBestTestTop1() != null && run.best().testTop1() < expect.minBestTestTop1()) {
+        if (expect.minBestTestTop1() != null && run.best() == null) {
+            failures.add("no valid best epoch to compare with minBestTestTop1");
+        } else if (expect.minBestTestTop1() != null && run.best().testTop1() < expect.minBestTestTop1()) {
             failures.add(String.format(Locale.ROOT, "best test top-1 %.4f is below minBestTestTop1 %.4f",
                     run.best().testTop1(), expect.minBestTestTop1()));
         }
@@ -47,13 +49,21 @@ class Gates {
             return Optional.of("reference experiment " + delta.experimentId() + " has no result ("
                     + reference.map(e -> e.status().name()).orElse("missing") + ")");
         }
-        double difference = metric(run, delta.metric()) - metric(reference.get(), delta.metric());
+        Double mine = metric(run, delta.metric());
+        Double theirs = metric(reference.get(), delta.metric());
+        if (mine == null || theirs == null) {
+            return Optional.of((mine == null ? "this run" : "reference experiment " + delta.experimentId())
+                    + " has no valid " + delta.metric());
+        }
+        double difference = mine - theirs;
         return difference >= delta.min() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
                 "%s exceeds experiment %s's by %.4f, less than the required %.4f", delta.metric(),
                 delta.experimentId(), difference, delta.min()));
     }
 
-    private static double metric(Experiment experiment, String metric) {
-        return ("lastTestTop1".equals(metric) ? experiment.last() : experiment.best()).testTop1();
+    /** Null when the run has no such epoch with valid scores (see {@link Experiment#best()}). */
+    private static Double metric(Experiment experiment, String metric) {
+        EpochScore score = "lastTestTop1".equals(metric) ? experiment.last() : experiment.best();
+        return score == null ? null : score.testTop1();
     }
 }

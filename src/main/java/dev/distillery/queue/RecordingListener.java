@@ -63,7 +63,7 @@ final class RecordingListener implements EpochListener {
 
     @Override
     public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters, ParameterWriter trainingState) {
-        boolean best = lifecycle.isBest(experimentId, metrics.testTop1());
+        boolean best = lifecycle.isBest(experimentId, metrics);
         List<CheckpointRecord> written = checkpointing.save(experimentId, metrics.epoch(), best, parameters,
                 trainingState);
         lifecycle.recordStudentEpoch(experimentId, metrics, written);

@@ -17,7 +17,12 @@ final class TinyExperiments {
 
     /** An mlp trained with ce on a few hundred synthetic images. */
     static ExperimentSpec spec(String name, int epochs, long seed, int priority) {
-        return new ExperimentSpec(name, "ce", null, new ExperimentSpec.ModelSpec("mlp"),
+        return spec(name, "mlp", epochs, seed, priority);
+    }
+
+    /** {@code architecture} trained with ce on 256 synthetic images, tested on 64. */
+    static ExperimentSpec spec(String name, String architecture, int epochs, long seed, int priority) {
+        return new ExperimentSpec(name, "ce", null, new ExperimentSpec.ModelSpec(architecture),
                 new ExperimentSpec.DatasetSpec("synthetic", null, 256, 64), null, null, null,
                 new TrainingSpec(epochs, 32, null, 0.01, null, null, null, null, null, null), null, seed, priority,
                 null, null);

@@ -6,6 +6,10 @@ import java.util.Map;
 /**
  * Accumulates loss, named loss parts and top-1 / top-k accuracy over batches of logits (computed in Java, in
  * double; batch means are weighted by batch size, so the results are means over samples).
+ *
+ * <p>A row holding a NaN or infinite logit is never counted as correct: NaN compares false with everything, so a
+ * NaN row would otherwise rank its label first and a diverged network would score top-1 1.0. Such values are
+ * counted ({@link #nonFiniteLogits()}) so that evaluation can fail the run instead of recording the epoch.
  */
 final class Scores {
 
@@ -14,6 +18,8 @@ final class Scores {
     private long samples;
     private long top1;
     private long topK;
+    private long logitCount;
+    private long nonFiniteLogits;
     private final Map<String, Double> partSums = new LinkedHashMap<>();
 
     /** @param k the "top-5" k, i.e. min(5, classes) */
@@ -65,19 +71,43 @@ final class Scores {
         return samples;
     }
 
+    /** How many logit values were added. */
+    long logits() {
+        return logitCount;
+    }
+
+    /** How many of the logit values added were NaN or infinite. */
+    long nonFiniteLogits() {
+        return nonFiniteLogits;
+    }
+
     private void count(float[] logits, int[] labels) {
         int classes = logits.length / labels.length;
         for (int i = 0; i < labels.length; i++) {
-            int rank = rank(logits, i * classes, classes, labels[i]);
-            top1 += rank == 0 ? 1 : 0;
-            topK += rank < k ? 1 : 0;
+            int nonFinite = nonFinite(logits, i * classes, classes);
+            nonFiniteLogits += nonFinite;
+            if (nonFinite == 0) {
+                int rank = rank(logits, i * classes, classes, labels[i]);
+                top1 += rank == 0 ? 1 : 0;
+                topK += rank < k ? 1 : 0;
+            }
         }
         samples += labels.length;
+        logitCount += logits.length;
+    }
+
+    private static int nonFinite(float[] logits, int offset, int classes) {
+        int count = 0;
+        for (int c = 0; c < classes; c++) {
+            count += Float.isFinite(logits[offset + c]) ? 0 : 1;
+        }
+        return count;
     }
 
     /**
      * The label's position when classes are sorted by descending logit, ties broken by lower class index first
-     * (as argmax does), so constant logits are not counted as correct for every label.
+     * (as argmax does), so constant logits are not counted as correct for every label. Meaningful for finite
+     * logits only.
      */
     private static int rank(float[] logits, int offset, int classes, int label) {
         float target = logits[offset + label];

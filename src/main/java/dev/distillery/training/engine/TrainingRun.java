@@ -316,7 +316,8 @@ public final class TrainingRun {
     private Optional<Evaluator.Evaluation> evaluate(Phase phase, int epoch, Network network, TeacherLogits teacher,
                                                     BatchAssembler test, BooleanSupplier cancel) {
         try {
-            return Evaluator.evaluate(network, teacher, test, k, phase.settings().temperature(), cancel);
+            return Evaluator.evaluate(phase.label(), epoch, network, teacher, test, k,
+                    phase.settings().temperature(), cancel);
         } catch (TrainingException e) {
             throw e;
         } catch (RuntimeException e) {
