@@ -1,6 +1,7 @@
 package dev.distillery;
 
 import java.nio.file.Path;
+import dev.distillery.training.LibTorchThreadsListener;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -13,14 +14,15 @@ public class DistilleryApplication {
 
     public static void main(String[] args) {
         DjlDefaults.apply();
-        SpringApplication.run(DistilleryApplication.class, args);
+        SpringApplication application = new SpringApplication(DistilleryApplication.class);
+        application.addListeners(new LibTorchThreadsListener());
+        application.run(args);
     }
 
     /**
      * DJL settings that must be in place before its engine loads, unless the launcher set them: never
-     * download (the native library comes from the Maven-shipped jar), extract it under the data
-     * directory, and one intra-op thread per training (several threads per job on few cores is many
-     * times slower here).
+     * download (the native library comes from the Maven-shipped jar) and extract it under the data
+     * directory. The thread pools follow the configuration ({@link LibTorchThreadsListener}).
      */
     static final class DjlDefaults {
 
@@ -34,8 +36,6 @@ public class DistilleryApplication {
             if (System.getenv("DJL_CACHE_DIR") == null) {
                 setIfAbsent("DJL_CACHE_DIR", Path.of(dataDir, "djl-cache").toString());
             }
-            setIfAbsent("ai.djl.pytorch.num_threads", "1");
-            setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         }
 
         private static void setIfAbsent(String key, String value) {

@@ -131,7 +131,7 @@ class DeployEnvironmentTest {
             Map.entry("DISTILLERY_SECURITY_MAX_QUEUED_PER_KEY", b -> b.access().maxQueuedPerKey()),
             // bound by the training module's configuration (distillery.training.threads-per-worker)
             Map.entry("DISTILLERY_TRAINING_THREADS_PER_WORKER",
-                    b -> b.property("distillery.training.threads-per-worker", Integer.class)),
+                    b -> b.property("distillery.training.threads-per-worker", String.class)),
             Map.entry("SPRING_DATASOURCE_URL", b -> b.property("spring.datasource.url", String.class)),
             Map.entry("SPRING_DATASOURCE_USERNAME", b -> b.property("spring.datasource.username", String.class)),
             Map.entry("SPRING_DATASOURCE_PASSWORD", b -> b.property("spring.datasource.password", String.class)),

@@ -15,11 +15,18 @@ final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final List<String> extraArgs;
+    private final boolean testThreads;
     private Process process;
 
     ServiceProcess(Path dataDir, List<String> extraArgs) throws IOException {
+        this(dataDir, extraArgs, true);
+    }
+
+    /** @param testThreads pass this JVM's LibTorch thread properties on (false: the service sizes its own pools) */
+    ServiceProcess(Path dataDir, List<String> extraArgs, boolean testThreads) throws IOException {
         this.dataDir = dataDir.toAbsolutePath();
         this.extraArgs = extraArgs;
+        this.testThreads = testThreads;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -35,7 +42,7 @@ final class ServiceProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path")));
         for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "ai.djl.pytorch.num_threads",
                 "ai.djl.pytorch.num_interop_threads")) {
-            if (System.getProperty(property) != null) {
+            if (System.getProperty(property) != null && (testThreads || !property.contains("threads"))) {
                 command.add("-D" + property + "=" + System.getProperty(property));
             }
         }

@@ -18,37 +18,49 @@ class TrainingConfigurationTest {
 
     @BeforeEach
     void clear() {
-        intraOp = System.clearProperty(TrainingConfiguration.DJL_INTRA_OP_THREADS);
-        interOp = System.clearProperty(TrainingConfiguration.DJL_INTER_OP_THREADS);
+        intraOp = System.clearProperty(LibTorchThreads.DJL_INTRA_OP_THREADS);
+        interOp = System.clearProperty(LibTorchThreads.DJL_INTER_OP_THREADS);
     }
 
     @AfterEach
     void restore() {
-        restore(TrainingConfiguration.DJL_INTRA_OP_THREADS, intraOp);
-        restore(TrainingConfiguration.DJL_INTER_OP_THREADS, interOp);
+        restore(LibTorchThreads.DJL_INTRA_OP_THREADS, intraOp);
+        restore(LibTorchThreads.DJL_INTER_OP_THREADS, interOp);
     }
 
     @Test
-    void threadsPerWorkerBecomeLibTorchsIntraOpThreadsWithOneInterOpThread() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty(TrainingConfiguration.THREADS_PER_WORKER, "3");
-
-        new TrainingConfiguration(environment);
-
-        assertThat(System.getProperty(TrainingConfiguration.DJL_INTRA_OP_THREADS)).isEqualTo("3");
-        assertThat(System.getProperty(TrainingConfiguration.DJL_INTER_OP_THREADS)).isEqualTo("1");
+    void autoDividesTheCoresAmongTheWorkers() {
+        assertThat(LibTorchThreads.perWorker("auto", 16, 3)).isEqualTo(5);
+        assertThat(LibTorchThreads.perWorker("auto", 16, 1)).isEqualTo(16);
+        assertThat(LibTorchThreads.perWorker("AUTO", 2, 4)).isEqualTo(1);
+        assertThat(LibTorchThreads.perWorker("auto", 2, 0)).isEqualTo(2);
+        assertThat(LibTorchThreads.perWorker("3", 16, 3)).isEqualTo(3);
     }
 
     @Test
-    void defaultIsOneThreadAndTheLauncherWins() {
-        new TrainingConfiguration(new MockEnvironment());
-        assertThat(System.getProperty(TrainingConfiguration.DJL_INTRA_OP_THREADS)).isEqualTo("1");
+    void anExplicitNumberBecomesLibTorchsIntraOpThreadsWithOneInterOpThread() {
+        MockEnvironment environment = new MockEnvironment().withProperty(LibTorchThreads.THREADS_PER_WORKER, "3");
 
-        System.setProperty(TrainingConfiguration.DJL_INTRA_OP_THREADS, "2");
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty(TrainingConfiguration.THREADS_PER_WORKER, "4");
-        new TrainingConfiguration(environment);
-        assertThat(System.getProperty(TrainingConfiguration.DJL_INTRA_OP_THREADS)).isEqualTo("2");
+        LibTorchThreads threads = new TrainingConfiguration(environment).libTorchThreads();
+
+        assertThat(System.getProperty(LibTorchThreads.DJL_INTRA_OP_THREADS)).isEqualTo("3");
+        assertThat(System.getProperty(LibTorchThreads.DJL_INTER_OP_THREADS)).isEqualTo("1");
+        assertThat(threads.intraOp()).isEqualTo(3);
+        assertThat(threads.setting()).isEqualTo("3");
+    }
+
+    @Test
+    void theDefaultIsAutoAndTheLauncherWins() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        new TrainingConfiguration(new MockEnvironment().withProperty("distillery.workers", "2"));
+        assertThat(System.getProperty(LibTorchThreads.DJL_INTRA_OP_THREADS))
+                .isEqualTo(Integer.toString(Math.max(1, cores / 2)));
+
+        System.setProperty(LibTorchThreads.DJL_INTRA_OP_THREADS, "7");
+        LibTorchThreads threads = new TrainingConfiguration(
+                new MockEnvironment().withProperty(LibTorchThreads.THREADS_PER_WORKER, "4")).libTorchThreads();
+        assertThat(System.getProperty(LibTorchThreads.DJL_INTRA_OP_THREADS)).isEqualTo("7");
+        assertThat(threads.intraOp()).isEqualTo(7);
     }
 
     @Test
@@ -59,18 +71,22 @@ class TrainingConfigurationTest {
             context.register(TrainingConfiguration.class);
             context.refresh();
 
-            assertThat(System.getProperty(TrainingConfiguration.DJL_INTRA_OP_THREADS)).isEqualTo("2");
+            assertThat(System.getProperty(LibTorchThreads.DJL_INTRA_OP_THREADS)).isEqualTo("2");
+            assertThat(context.getBean(LibTorchThreads.class).intraOp()).isEqualTo(2);
             assertThat(context.getBean(DatasetCatalog.class).datasets()).isNotEmpty();
         }
     }
 
     @Test
-    void rejectsLessThanOneThread() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty(TrainingConfiguration.THREADS_PER_WORKER, "0");
+    void rejectsLessThanOneThreadAndWords() {
+        for (String setting : new String[] {"0", "-2", "many", "2.5"}) {
+            MockEnvironment environment = new MockEnvironment()
+                    .withProperty(LibTorchThreads.THREADS_PER_WORKER, setting);
 
-        assertThatThrownBy(() -> new TrainingConfiguration(environment))
-                .hasMessageContaining("distillery.training.threads-per-worker must be at least 1");
+            assertThatThrownBy(() -> new TrainingConfiguration(environment))
+                    .hasMessageContaining("distillery.training.threads-per-worker must be 'auto' or a whole number "
+                            + "of at least 1, was '" + setting + "'");
+        }
     }
 
     private static void restore(String key, String value) {

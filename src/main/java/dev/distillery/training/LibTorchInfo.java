@@ -1,0 +1,34 @@
+package dev.distillery.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /actuator/info}'s {@code libtorch} entry: the thread setting and what LibTorch itself reports in force
+ * ({@code torch.get_num_threads()}), read from the engine rather than from the properties that should have set it.
+ */
+final class LibTorchInfo implements InfoContributor {
+
+    private final LibTorchThreads threads;
+
+    LibTorchInfo(LibTorchThreads threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    public void contribute(Info.Builder builder) {
+        Engine.getEngine("PyTorch");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("threadsPerWorker", threads.setting());
+        details.put("cores", threads.cores());
+        details.put("workers", threads.workers());
+        details.put("intraOpThreads", JniUtils.getNumThreads());
+        details.put("interOpThreads", JniUtils.getNumInteropThreads());
+        builder.withDetail("libtorch", details);
+    }
+}
