@@ -34,6 +34,14 @@ final class BatchAssembler {
 
     /** Images {@code order[from..to)} as a (batch, C, H, W) float32 array in {@code manager}. */
     NDArray images(NDManager manager, int[] order, int from, int to) {
+        return images(manager, pixels(order, from, to));
+    }
+
+    /**
+     * Images {@code order[from..to)}, decoded, augmented (each image draws the augmentation's next transform, so
+     * batches must be assembled in order) and normalized, as Java values: batch × C × H × W floats.
+     */
+    float[] pixels(int[] order, int from, int to) {
         InputShape shape = split.shape();
         float[] values = new float[(to - from) * shape.size()];
         for (int i = from; i < to; i++) {
@@ -41,7 +49,14 @@ final class BatchAssembler {
                     augmentation == null ? Augmentation.Transform.IDENTITY : augmentation.next();
             write(order[i], transform, values, (i - from) * shape.size());
         }
-        return OwnedArrays.of(manager, values, new Shape(to - from, shape.channels(), shape.height(), shape.width()));
+        return values;
+    }
+
+    /** {@link #pixels} as a (batch, C, H, W) float32 array in {@code manager}. */
+    NDArray images(NDManager manager, float[] pixels) {
+        InputShape shape = split.shape();
+        long batch = pixels.length / shape.size();
+        return OwnedArrays.of(manager, pixels, new Shape(batch, shape.channels(), shape.height(), shape.width()));
     }
 
     /** Labels {@code order[from..to)} as Java ints. */

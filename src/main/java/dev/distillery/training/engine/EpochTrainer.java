@@ -32,6 +32,8 @@ final class EpochTrainer {
     private final int k;
     private final MultiStepSchedule schedule;
     private final TrainingOptimizer optimizer;
+    /** Whether the next batches are assembled on a thread of their own while a step computes. */
+    private boolean prefetch = true;
     /** The last finite loss of this trainer (NaN before the first step), for divergence messages. */
     private double lastFiniteLoss = Double.NaN;
 
@@ -83,6 +85,12 @@ final class EpochTrainer {
         return optimizer;
     }
 
+    /** Prefetching on (the default) or off; the batches are the same either way. */
+    EpochTrainer prefetch(boolean on) {
+        prefetch = on;
+        return this;
+    }
+
     /** Trains one epoch over {@code order}; empty when cancellation was requested between batches. */
     Optional<Scores> train(int epoch, int[] order, BatchAssembler batches, BooleanSupplier cancel) {
         return train(epoch, order, batches, RunControl.cancelOnly(cancel));
@@ -97,31 +105,33 @@ final class EpochTrainer {
         schedule.startEpoch(epoch);
         Scores scores = new Scores(k);
         int steps = (order.length + batchSize - 1) / batchSize;
-        for (int step = 1; step <= steps; step++) {
-            if (control.cancelled()) {
-                return Optional.empty();
-            }
-            control.checkTime(phase, epoch, step - 1, steps, null);
-            int from = (step - 1) * batchSize;
-            int to = Math.min(order.length, from + batchSize);
-            try {
-                step(epoch, step, steps, batches, order, from, to, scores);
-                control.batchDone(phaseName(), epoch, step, steps);
-            } catch (TrainingException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new TrainingException(String.format("%s failed at epoch %d, step %d of %d: %s",
-                        phase, epoch, step, steps, e.getMessage()), e);
+        try (BatchPrefetcher prefetcher = new BatchPrefetcher(batches, order, batchSize, prefetch)) {
+            for (int step = 1; step <= steps; step++) {
+                if (control.cancelled()) {
+                    return Optional.empty();
+                }
+                control.checkTime(phase, epoch, step - 1, steps, null);
+                int from = (step - 1) * batchSize;
+                int to = Math.min(order.length, from + batchSize);
+                try {
+                    step(epoch, step, steps, batches, prefetcher.next(), order, from, to, scores);
+                    control.batchDone(phaseName(), epoch, step, steps);
+                } catch (TrainingException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new TrainingException(String.format("%s failed at epoch %d, step %d of %d: %s",
+                            phase, epoch, step, steps, e.getMessage()), e);
+                }
             }
         }
         return Optional.of(scores);
     }
 
-    private void step(int epoch, int step, int steps, BatchAssembler batches, int[] order, int from, int to,
-                      Scores scores) {
-        int[] labels = batches.labels(order, from, to);
+    private void step(int epoch, int step, int steps, BatchAssembler batches, BatchPrefetcher.Batch batch,
+                      int[] order, int from, int to, Scores scores) {
+        int[] labels = batch.labels();
         try (NDManager scope = student.manager().newSubManager()) {
-            NDArray images = batches.images(scope, order, from, to);
+            NDArray images = batches.images(scope, batch.pixels());
             NDArray teacherLogits = teacher == null ? null : teacher.logits(scope, images, order, from, to);
             NDArray logits;
             double loss;

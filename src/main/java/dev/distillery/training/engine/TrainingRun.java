@@ -52,16 +52,27 @@ public final class TrainingRun {
      * @param memoizeTeacherLogits keep the frozen teacher's logits of un-augmented samples instead of recomputing
      *                             them every epoch (default on)
      * @param nanoClock            the clock {@link TrainingPlan#maxMinutes()} is measured with (System::nanoTime)
+     * @param prefetchBatches      assemble the next training batches on a thread of their own while a step
+     *                             computes (default on; see {@link BatchPrefetcher})
      */
-    public record Options(boolean memoizeTeacherLogits, LongSupplier nanoClock) {
+    public record Options(boolean memoizeTeacherLogits, LongSupplier nanoClock, boolean prefetchBatches) {
         public static final Options DEFAULT = new Options(true);
 
         public Options {
             Objects.requireNonNull(nanoClock, "nanoClock");
         }
 
+        public Options(boolean memoizeTeacherLogits, LongSupplier nanoClock) {
+            this(memoizeTeacherLogits, nanoClock, true);
+        }
+
         public Options(boolean memoizeTeacherLogits) {
             this(memoizeTeacherLogits, System::nanoTime);
+        }
+
+        /** These options with prefetching on or off. */
+        public Options withPrefetch(boolean on) {
+            return new Options(memoizeTeacherLogits, nanoClock, on);
         }
     }
 
@@ -282,7 +293,7 @@ public final class TrainingRun {
                         ? TeacherLogits.memoized(teacher, phaseData.classes(), phaseData.test().size())
                         : TeacherLogits.live(teacher, phaseData.classes());
         EpochTrainer trainer = new EpochTrainer(phase.label(), network, trainTeacher, phase.objective(),
-                phase.settings(), phasePlan, k, schedule, optimizer);
+                phase.settings(), phasePlan, k, schedule, optimizer).prefetch(options.prefetchBatches());
         BatchAssembler train = new BatchAssembler(phaseData.train(), normalization, augmentation);
         BatchAssembler test = new BatchAssembler(phaseData.test(), normalization, null);
         int samples = phaseData.train().size();
