@@ -6,7 +6,6 @@ import dev.distillery.training.DatasetCatalog;
 import dev.distillery.training.DatasetRef;
 import dev.distillery.training.InputShape;
 import dev.distillery.training.data.ImageData;
-import dev.distillery.training.data.ImageSplit;
 import dev.distillery.training.engine.BenchmarkHarness;
 import dev.distillery.training.engine.BenchmarkHarness.EpochKind;
 import dev.distillery.training.engine.BenchmarkHarness.Timing;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -153,12 +151,7 @@ public final class DistillationBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         InputShape shape = new InputShape(dims[0], dims[1], dims[2]);
         int classes = Integer.parseInt(options.getOrDefault("classes", "100"));
-        Random random = new Random(1);
-        byte[] pixels = new byte[samples * shape.size()];
-        random.nextBytes(pixels);
-        int[] labels = random.ints(samples, 0, classes).toArray();
-        ImageSplit split = new ImageSplit(shape, pixels, labels);
-        return new ImageData("random", classes, split, split);
+        return FrameworkBenchmark.randomImages(samples, shape, classes);
     }
 
     private static Architecture architecture(ArchitectureCatalog catalog, String name) {
