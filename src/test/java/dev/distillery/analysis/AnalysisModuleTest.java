@@ -7,15 +7,15 @@ import org.springframework.modulith.core.ApplicationModules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** analysis is a leaf: it may use methods (standardization, KL) and shared (errors) only. */
+/** analysis is a leaf: it may use methods (standardization, KL), tensors (owned arrays) and shared (errors) only. */
 class AnalysisModuleTest {
 
     @Test
-    void dependsOnMethodsAndSharedOnly() {
+    void dependsOnMethodsTensorsAndSharedOnly() {
         ApplicationModules modules = ApplicationModules.of(DistilleryApplication.class);
         ApplicationModule analysis = modules.getModuleByName("analysis").orElseThrow();
 
         assertThat(analysis.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
-                .contains("methods", "shared").isSubsetOf("methods", "shared");
+                .contains("methods", "tensors", "shared").isSubsetOf("methods", "tensors", "shared");
     }
 }
