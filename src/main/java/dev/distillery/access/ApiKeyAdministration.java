@@ -50,10 +50,10 @@ public class ApiKeyAdministration {
     @Transactional(readOnly = true)
     public List<KeyView> list() {
         List<KeyView> keys = new ArrayList<>();
-        directory.configured().callers().stream().sorted(Comparator.comparing(Caller::name)).forEach(caller -> keys.add(
+        directory.configured().callers().stream().sorted(Comparator.comparing(ApiKeyHolder::name)).forEach(caller -> keys.add(
                 new KeyView(caller.name(), caller.roles(), caller.maxQueued(), "configuration", null, null, null)));
         stored.all().forEach(key -> {
-            Caller caller = directory.caller(key);
+            ApiKeyHolder caller = directory.caller(key);
             keys.add(new KeyView(key.name(), caller.roles(), caller.maxQueued(), "api", key.createdBy(),
                     key.createdAt(), key.revokedAt()));
         });
@@ -67,12 +67,12 @@ public class ApiKeyAdministration {
             throw new ConflictException("keys can be created only with distillery.security.enabled=true");
         }
         String key = ApiKeyHashes.newKey();
-        String createdBy = callers.get().map(Caller::name).orElse(null);
+        String createdBy = callers.get().map(ApiKeyHolder::name).orElse(null);
         if (directory.configured().byName(name).isPresent()
                 || !stored.insert(name, Sha256.hex(key), roles, maxQueued, createdBy, clock.instant())) {
             throw new ConflictException("a key named '" + name + "' already exists (revoked keys keep their name)");
         }
-        Caller caller = directory.caller(stored.findByName(name).orElseThrow());
+        ApiKeyHolder caller = directory.caller(stored.findByName(name).orElseThrow());
         return new CreatedKey(name, key, caller.roles(), caller.maxQueued());
     }
 

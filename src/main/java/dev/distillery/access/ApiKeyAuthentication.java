@@ -6,15 +6,15 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /** An authenticated API key. It keeps the caller only: the key itself is dropped once it has been checked. */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-    private final Caller caller;
+    private final ApiKeyHolder caller;
 
-    ApiKeyAuthentication(Caller caller) {
+    ApiKeyAuthentication(ApiKeyHolder caller) {
         super(caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
         this.caller = caller;
         setAuthenticated(true);
     }
 
-    Caller caller() {
+    ApiKeyHolder caller() {
         return caller;
     }
 

@@ -48,7 +48,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             AccessProblems.unauthorized(response, "X-API-Key and Authorization carry different keys");
             return;
         }
-        Optional<Caller> caller = directory.find(apiKey != null ? apiKey : bearer);
+        Optional<ApiKeyHolder> caller = directory.find(apiKey != null ? apiKey : bearer);
         if (caller.isEmpty()) {
             AccessProblems.unauthorized(response, "the API key is not valid: unknown or revoked");
             return;

@@ -22,7 +22,7 @@ class ApiKeyDirectory {
         this.defaultMaxQueued = properties.maxQueuedPerKey();
     }
 
-    Optional<Caller> find(String presentedKey) {
+    Optional<ApiKeyHolder> find(String presentedKey) {
         String hash = Sha256.hex(presentedKey);
         return configured.byHash(hash).or(() -> stored.findActiveByHash(hash)
                 .filter(key -> configured.byName(key.name()).isEmpty()).map(this::caller));
@@ -32,8 +32,8 @@ class ApiKeyDirectory {
         return configured;
     }
 
-    Caller caller(StoredApiKeys.StoredKey key) {
-        return new Caller(key.name(), ApiRole.expand(key.roles()),
+    ApiKeyHolder caller(StoredApiKeys.StoredKey key) {
+        return new ApiKeyHolder(key.name(), ApiRole.expand(key.roles()),
                 key.maxQueued() == null ? defaultMaxQueued : key.maxQueued());
     }
 }

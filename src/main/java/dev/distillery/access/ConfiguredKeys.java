@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The keys from {@code distillery.security.keys}, checked once at startup, by hash. */
 final class ConfiguredKeys {
 
-    private final Map<String, Caller> byHash = new HashMap<>();
+    private final Map<String, ApiKeyHolder> byHash = new HashMap<>();
 
     ConfiguredKeys(AccessProperties properties) {
         var keys = properties.keys();
@@ -17,15 +17,15 @@ final class ConfiguredKeys {
         }
     }
 
-    Optional<Caller> byHash(String sha256) {
+    Optional<ApiKeyHolder> byHash(String sha256) {
         return Optional.ofNullable(byHash.get(sha256));
     }
 
-    Optional<Caller> byName(String name) {
+    Optional<ApiKeyHolder> byName(String name) {
         return callers().stream().filter(caller -> caller.name().equals(name)).findFirst();
     }
 
-    Collection<Caller> callers() {
+    Collection<ApiKeyHolder> callers() {
         return byHash.values();
     }
 
@@ -45,7 +45,7 @@ final class ConfiguredKeys {
             throw invalid(property, "repeats the name or key of another configured key");
         }
         int maxQueued = key.maxQueued() == null ? defaultMaxQueued : key.maxQueued();
-        byHash.put(hash, new Caller(key.name(), ApiRole.expand(key.roles()), maxQueued));
+        byHash.put(hash, new ApiKeyHolder(key.name(), ApiRole.expand(key.roles()), maxQueued));
     }
 
     private static IllegalStateException invalid(String property, String reason) {

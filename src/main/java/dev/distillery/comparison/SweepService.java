@@ -5,6 +5,7 @@ import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSubmission;
 import dev.distillery.experiments.IdempotentRequests;
 import dev.distillery.shared.InvalidRequestException;
+import dev.distillery.shared.Caller;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +46,13 @@ public class SweepService {
 
     /** A sweep submitted with an Idempotency-Key: the same key and request give back the sweep first created. */
     @Transactional
-    public SweepOutcome submit(SweepRequest request, String idempotencyKey) {
+    public SweepOutcome submit(SweepRequest request, String idempotencyKey, Caller caller) {
         if (idempotencyKey == null) {
-            return new SweepOutcome(submit(request), true);
+            return new SweepOutcome(submit(request, caller), true);
         }
         var fresh = new AtomicReference<SweepCreated>();
-        var outcome = idempotent.once("sweep", idempotencyKey, json.writeValueAsString(request), () -> {
-            fresh.set(submit(request));
+        var outcome = idempotent.once("sweep", idempotencyKey, json.writeValueAsString(request), caller, () -> {
+            fresh.set(submit(request, caller));
             return fresh.get().id();
         });
         return new SweepOutcome(outcome.created() ? fresh.get() : created(outcome.resourceId()), outcome.created());
@@ -63,7 +64,7 @@ public class SweepService {
 
     /** All cells or none: one transaction. Refused (429) when the queue, or the caller's share of it, is full. */
     @Transactional
-    public SweepCreated submit(SweepRequest request) {
+    public SweepCreated submit(SweepRequest request, Caller caller) {
         int repeats = request.repeats() == null ? 1 : request.repeats();
         request.grid().keySet().forEach(path -> SpecPaths.check("grid." + path, path));
         BigInteger total = GridExpansion.count(request.grid()).multiply(BigInteger.valueOf(repeats));
@@ -71,13 +72,13 @@ public class SweepService {
             throw new InvalidRequestException("grid", "the sweep would create " + total + " experiments (cells × "
                     + "repeats); at most " + MAX_EXPERIMENTS + " are allowed");
         }
-        submission.admit(total.intValue());
+        submission.admit(total.intValue(), caller);
         UUID id = UUID.randomUUID();
         store.save(id, request.spec(), request.grid(), repeats);
         List<SweepCreated.Cell> cells = new ArrayList<>();
         for (Map<String, Object> values : GridExpansion.cellsOf(request.grid())) {
             List<Experiment> group = submission.submitRepeats(
-                    specs.cell(request.spec(), values, repeats).withTag(SWEEP_TAG, id.toString()), id);
+                    specs.cell(request.spec(), values, repeats).withTag(SWEEP_TAG, id.toString()), id, caller);
             cells.add(new SweepCreated.Cell(values, group.get(0).groupId(), group.stream().map(Experiment::id).toList()));
         }
         return new SweepCreated(id, total.intValue(), cells);

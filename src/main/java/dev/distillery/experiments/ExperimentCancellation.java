@@ -1,6 +1,6 @@
 package dev.distillery.experiments;
 
-import dev.distillery.access.CurrentCaller;
+import dev.distillery.shared.Caller;
 import dev.distillery.shared.ForbiddenException;
 import dev.distillery.shared.NotFoundException;
 import java.time.Clock;
@@ -18,26 +18,22 @@ public class ExperimentCancellation {
     private final ExperimentRepository experiments;
     private final WaitingExperiments waiting;
     private final Clock clock;
-    private final CurrentCaller callers;
 
-    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock,
-            CurrentCaller callers) {
-        this.callers = callers;
+    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock) {
         this.experiments = experiments;
         this.waiting = waiting;
         this.clock = clock;
     }
 
     @Transactional
-    public Experiment cancel(UUID id) {
+    public Experiment cancel(UUID id, Caller caller) {
         Experiment experiment = experiments.findById(id)
                 .orElseThrow(() -> new NotFoundException("no experiment with id " + id));
-        callers.get().filter(caller -> !caller.isAdmin() && !caller.name().equals(experiment.owner()))
-                .ifPresent(caller -> {
-                    throw new ForbiddenException("experiment " + id + " was submitted by "
-                            + (experiment.owner() == null ? "no key" : "the key '" + experiment.owner() + "'")
-                            + "; the key '" + caller.name() + "' can cancel only its own experiments");
-                });
+        if (!caller.mayChange(experiment.owner())) {
+            throw new ForbiddenException("experiment " + id + " was submitted by "
+                    + (experiment.owner() == null ? "no key" : "the key '" + experiment.owner() + "'")
+                    + "; the key '" + caller.name() + "' can cancel only its own experiments");
+        }
         experiment.cancel(clock.instant());
         waiting.teacherEnded(experiment);
         return experiment;

@@ -1,7 +1,6 @@
 package dev.distillery.experiments;
 
-import dev.distillery.access.Caller;
-import dev.distillery.access.CurrentCaller;
+import dev.distillery.shared.Caller;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
 import java.security.SecureRandom;
@@ -28,14 +27,12 @@ public class ExperimentSubmission {
     private final Clock clock;
     private final SpecDefaults.Context context;
     private final QueueQuota quota;
-    private final CurrentCaller callers;
     private final RandomGenerator seeds = new SecureRandom();
 
     ExperimentSubmission(ExperimentRepository experiments, SpecRules rules, CatalogLookup catalog,
             TeacherExperiments teachers, SpecCodec codec, ApplicationEventPublisher events, Clock clock,
-            QueueQuota quota, CurrentCaller callers) {
+            QueueQuota quota) {
         this.quota = quota;
-        this.callers = callers;
         this.context = context(catalog, teachers);
         this.experiments = experiments;
         this.rules = rules;
@@ -51,16 +48,17 @@ public class ExperimentSubmission {
      * (429) when the queue or the caller's share of it is full.
      */
     @Transactional
-    public Experiment submit(ExperimentSpec spec) {
+    public Experiment submit(ExperimentSpec spec, Caller caller) {
         ExperimentSpec resolved = resolve(spec);
-        admit(repeats(spec));
-        return spec.repeats() == null ? store(resolved, null, null) : storeRepeats(resolved, repeats(spec), null).get(0);
+        admit(repeats(spec), caller);
+        return spec.repeats() == null ? store(resolved, null, null, caller)
+                : storeRepeats(resolved, repeats(spec), null, caller).get(0);
     }
 
     /** Refuses (429) {@code experiments} more when the queue, or the caller's share of it, is full. */
     @Transactional
-    public void admit(int experiments) {
-        quota.admit(experiments, callers.get().orElse(null));
+    public void admit(int experiments, Caller caller) {
+        quota.admit(experiments, caller);
     }
 
     /**
@@ -68,22 +66,22 @@ public class ExperimentSubmission {
      * …) under a new group id, optionally as part of a sweep; all or none. Callers {@link #admit} them first.
      */
     @Transactional
-    public List<Experiment> submitRepeats(ExperimentSpec spec, UUID sweepId) {
-        return storeRepeats(resolve(spec), repeats(spec), sweepId);
+    public List<Experiment> submitRepeats(ExperimentSpec spec, UUID sweepId, Caller caller) {
+        return storeRepeats(resolve(spec), repeats(spec), sweepId, caller);
     }
 
     private static int repeats(ExperimentSpec spec) {
         return spec.repeats() == null ? 1 : spec.repeats();
     }
 
-    private List<Experiment> storeRepeats(ExperimentSpec resolved, int repeats, UUID sweepId) {
+    private List<Experiment> storeRepeats(ExperimentSpec resolved, int repeats, UUID sweepId, Caller caller) {
         UUID group = UUID.randomUUID();
         if (resolved.seed() + repeats - 1 > Integer.MAX_VALUE) {
             throw new InvalidRequestException("seed", "with repeats " + repeats + " the seeds " + resolved.seed()
                     + " … " + (resolved.seed() + repeats - 1) + " must stay at most " + Integer.MAX_VALUE);
         }
         return java.util.stream.IntStream.range(0, repeats)
-                .mapToObj(i -> store(resolved.withSeed(resolved.seed() + i), group, sweepId)).toList();
+                .mapToObj(i -> store(resolved.withSeed(resolved.seed() + i), group, sweepId, caller)).toList();
     }
 
     private ExperimentSpec resolve(ExperimentSpec spec) {
@@ -99,10 +97,10 @@ public class ExperimentSubmission {
         return resolved;
     }
 
-    private Experiment store(ExperimentSpec resolved, UUID group, UUID sweep) {
+    private Experiment store(ExperimentSpec resolved, UUID group, UUID sweep, Caller caller) {
         Experiment experiment = Experiment.submitted(UUID.randomUUID(), resolved, codec.write(resolved),
                 teacherPending(resolved), clock.instant()).placedIn(group, sweep)
-                .ownedBy(callers.get().map(Caller::name).orElse(null));
+                .ownedBy(caller.name());
         experiments.save(experiment);
         if (experiment.status() == ExperimentStatus.QUEUED) {
             events.publishEvent(new ExperimentQueued(experiment.id(), experiment.priority(),

@@ -1,7 +1,6 @@
 package dev.distillery.experiments;
 
-import dev.distillery.access.Caller;
-import dev.distillery.access.CurrentCaller;
+import dev.distillery.shared.Caller;
 import dev.distillery.shared.ConflictException;
 import dev.distillery.shared.Sha256;
 import dev.distillery.shared.UnprocessableException;
@@ -29,14 +28,12 @@ public class IdempotentRequests {
     }
 
     private final IdempotencyKeys keys;
-    private final CurrentCaller callers;
     private final Clock clock;
     private final Duration retention;
 
-    IdempotentRequests(IdempotencyKeys keys, CurrentCaller callers, Clock clock,
+    IdempotentRequests(IdempotencyKeys keys, Clock clock,
             @Value("${distillery.api.idempotency-retention:24h}") Duration retention) {
         this.keys = keys;
-        this.callers = callers;
         this.clock = clock;
         this.retention = retention;
     }
@@ -44,11 +41,12 @@ public class IdempotentRequests {
     /**
      * @param scope what kind of resource the key creates ("experiment", "sweep")
      * @param request the request in a canonical text form (its hash is compared on replays)
+     * @param caller keys belong to the caller that sent them
      * @param create creates the resource and returns its id
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome once(String scope, String key, String request, Supplier<UUID> create) {
-        String owner = callers.get().map(Caller::name).orElse("");
+    public Outcome once(String scope, String key, String request, Caller caller, Supplier<UUID> create) {
+        String owner = caller.anonymous() ? "" : caller.name();
         String hash = Sha256.hex(request);
         var used = keys.find(scope, owner, key);
         if (used.isPresent()) {

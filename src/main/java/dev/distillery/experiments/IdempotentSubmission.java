@@ -1,5 +1,7 @@
 package dev.distillery.experiments;
 
+import dev.distillery.shared.Caller;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,8 +29,8 @@ public class IdempotentSubmission {
     }
 
     @Transactional
-    public Outcome submit(String key, ExperimentSpec spec) {
-        var outcome = requests.once(SCOPE, key, codec.write(spec), () -> submission.submit(spec).id());
+    public Outcome submit(String key, ExperimentSpec spec, Caller caller) {
+        var outcome = requests.once(SCOPE, key, codec.write(spec), caller, () -> submission.submit(spec, caller).id());
         return new Outcome(experiments.findById(outcome.resourceId()).orElseThrow(), outcome.created());
     }
 }

@@ -1,6 +1,6 @@
 package dev.distillery.experiments;
 
-import dev.distillery.access.Caller;
+import dev.distillery.shared.Caller;
 import dev.distillery.shared.TooManyRequestsException;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +39,7 @@ public class QueueQuota {
                     + "this submission of " + experiments + " would exceed distillery.queue.max-queued ("
                     + maxQueued + "): retry when some have started", retryAfter);
         }
-        if (caller == null) {
+        if (caller.anonymous()) {
             return;
         }
         long mine = jdbc.sql("select count(*) from experiments where owner = ? and " + NOT_STARTED)

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("distillery")
 public record DistilleryProperties(@DefaultValue("${user.home}/.distillery") Path dataDir,
-        @DefaultValue("all") Role role) {
+        @DefaultValue("all") InstanceRole role) {
 }

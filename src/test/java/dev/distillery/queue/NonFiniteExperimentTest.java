@@ -13,6 +13,7 @@ import dev.distillery.training.ArchitectureCatalog;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.NonFiniteAtInference;
 import dev.distillery.training.architectures.BuiltInArchitectures;
+import dev.distillery.shared.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class NonFiniteExperimentTest {
                 .run("--distillery.workers=1", "--distillery.devices=cpu", "--server.port=0",
                         "--spring.main.banner-mode=off")) {
             UUID id = service.getBean(ExperimentSubmission.class)
-                    .submit(TinyExperiments.spec("goes NaN", NonFiniteAtInference.NAME, 3, 1, 0)).id();
+                    .submit(TinyExperiments.spec("goes NaN", NonFiniteAtInference.NAME, 3, 1, 0), Caller.ANONYMOUS).id();
             ExperimentQueries queries = service.getBean(ExperimentQueries.class);
 
             Experiment failed = TinyExperiments.awaitTerminal(queries, List.of(id)).get(0);

@@ -7,6 +7,7 @@ import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentStatus;
 import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.shared.Caller;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -29,9 +30,9 @@ class QueueDurabilityTest {
         List<UUID> submitted;
         try (ConfigurableApplicationContext apiOnly = start(0)) {
             ExperimentSubmission submission = apiOnly.getBean(ExperimentSubmission.class);
-            UUID oldLow = submission.submit(TinyExperiments.spec("old low", 1, 1, 0)).id();
-            UUID young = submission.submit(TinyExperiments.spec("young high", 1, 1, 5)).id();
-            UUID newLow = submission.submit(TinyExperiments.spec("new low", 1, 1, 0)).id();
+            UUID oldLow = submission.submit(TinyExperiments.spec("old low", 1, 1, 0), Caller.ANONYMOUS).id();
+            UUID young = submission.submit(TinyExperiments.spec("young high", 1, 1, 5), Caller.ANONYMOUS).id();
+            UUID newLow = submission.submit(TinyExperiments.spec("new low", 1, 1, 0), Caller.ANONYMOUS).id();
             submitted = List.of(young, oldLow, newLow);
         }
         try (ConfigurableApplicationContext worker = start(1)) {
@@ -49,7 +50,7 @@ class QueueDurabilityTest {
     void aRunWhoseWorkerDiedIsTakenUpAgainFromScratch() throws Exception {
         UUID id;
         try (ConfigurableApplicationContext apiOnly = start(0)) {
-            id = apiOnly.getBean(ExperimentSubmission.class).submit(TinyExperiments.spec("orphan", 1, 1, 0)).id();
+            id = apiOnly.getBean(ExperimentSubmission.class).submit(TinyExperiments.spec("orphan", 1, 1, 0), Caller.ANONYMOUS).id();
             // What a killed worker leaves behind: a RUNNING experiment, one epoch recorded, and a picked
             // queue entry whose heartbeat stopped long ago.
             JdbcClient jdbc = apiOnly.getBean(JdbcClient.class);

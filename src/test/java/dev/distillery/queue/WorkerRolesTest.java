@@ -7,6 +7,7 @@ import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentStatus;
 import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.shared.Caller;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ class WorkerRolesTest {
             assertThat(status(first, "/actuator/health")).isEqualTo(200);
 
             ExperimentSubmission submission = api.getBean(ExperimentSubmission.class);
-            List<UUID> ids = IntStream.range(0, 6).mapToObj(i -> submission.submit(TinyExperiments.spec("shared " + i, 2, i, 0)).id()).toList();
+            List<UUID> ids = IntStream.range(0, 6).mapToObj(i -> submission.submit(TinyExperiments.spec("shared " + i, 2, i, 0), Caller.ANONYMOUS).id()).toList();
             ExperimentQueries queries = api.getBean(ExperimentQueries.class);
             List<Experiment> finished = TinyExperiments.awaitTerminal(queries, ids);
 

@@ -6,6 +6,7 @@ import dev.distillery.comparison.SweepCreated;
 import dev.distillery.comparison.SweepRequest;
 import dev.distillery.comparison.SweepService;
 import dev.distillery.comparison.SweepSummary;
+import dev.distillery.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -51,8 +52,9 @@ class SweepController {
             @Valid @RequestBody SweepRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255)
             @Parameter(description = "the same key with the same body returns the original sweep (200); "
-                    + "with another body 422; keys are kept 24 h") String idempotencyKey) {
-        SweepService.SweepOutcome outcome = sweeps.submit(request, idempotencyKey);
+                    + "with another body 422; keys are kept 24 h") String idempotencyKey,
+            @Parameter(hidden = true) Caller caller) {
+        SweepService.SweepOutcome outcome = sweeps.submit(request, idempotencyKey, caller);
         URI location = URI.create("/api/v1/sweeps/" + outcome.sweep().id());
         return (outcome.created() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
                 .body(outcome.sweep());

@@ -6,6 +6,7 @@ import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentSubmission;
 import dev.distillery.experiments.IdempotentSubmission;
+import dev.distillery.shared.Caller;
 import dev.distillery.training.EpochMetrics;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -71,14 +72,15 @@ class ExperimentController {
             @Valid @RequestBody ExperimentSpec spec,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255)
             @Parameter(description = "the same key with the same body returns the original experiment (200); "
-                    + "with another body 422; keys are kept 24 h") String idempotencyKey) {
+                    + "with another body 422; keys are kept 24 h") String idempotencyKey,
+            @Parameter(hidden = true) Caller caller) {
         URI location;
         if (idempotencyKey == null) {
-            Experiment experiment = submission.submit(spec);
+            Experiment experiment = submission.submit(spec, caller);
             location = URI.create("/api/v1/experiments/" + experiment.id());
             return ResponseEntity.created(location).body(view(experiment));
         }
-        IdempotentSubmission.Outcome outcome = idempotent.submit(idempotencyKey, spec);
+        IdempotentSubmission.Outcome outcome = idempotent.submit(idempotencyKey, spec, caller);
         location = URI.create("/api/v1/experiments/" + outcome.experiment().id());
         return (outcome.created() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
                 .body(view(outcome.experiment()));
@@ -125,8 +127,8 @@ class ExperimentController {
     @Operation(summary = "Cancel an experiment", description = "A queued or waiting experiment is CANCELLED at once; "
             + "a running one stops within seconds (between batches), keeping its metrics and checkpoints. "
             + "Idempotent; 409 for a finished experiment.")
-    ExperimentView cancel(@PathVariable UUID id) {
-        return view(cancellation.cancel(id));
+    ExperimentView cancel(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
+        return view(cancellation.cancel(id, caller));
     }
 
     @GetMapping(path = "/{id}/metrics", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})

@@ -9,6 +9,7 @@ import dev.distillery.experiments.ExperimentSubmission;
 import dev.distillery.experiments.TrainingSpec;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.LogitDiagnostics;
+import dev.distillery.shared.Caller;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +69,7 @@ public final class ComparisonBenchmark {
         List<UUID> ids = new ArrayList<>();
         long started = System.nanoTime();
         while (ids.size() < runs) {
-            for (Experiment experiment : submission.submitRepeats(spec, null)) {
+            for (Experiment experiment : submission.submitRepeats(spec, null, Caller.ANONYMOUS)) {
                 if (ids.size() < runs) {
                     ids.add(experiment.id());
                     finish(lifecycle, experiment.id(), epochs);

@@ -1,5 +1,7 @@
 package dev.distillery.access;
 
+import dev.distillery.shared.Caller;
+
 import java.util.Set;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Set;
  * ones and those they include) and how many experiments it may have queued at once. Never holds
  * the key itself.
  */
-public record Caller(String name, Set<ApiRole> roles, int maxQueued) {
+public record ApiKeyHolder(String name, Set<ApiRole> roles, int maxQueued) {
 
     public boolean has(ApiRole role) {
         return roles.contains(role);
@@ -15,5 +17,10 @@ public record Caller(String name, Set<ApiRole> roles, int maxQueued) {
 
     public boolean isAdmin() {
         return has(ApiRole.ADMIN);
+    }
+
+    /** This key as domain code sees a caller. */
+    public Caller asCaller() {
+        return new Caller(name, isAdmin(), maxQueued);
     }
 }
