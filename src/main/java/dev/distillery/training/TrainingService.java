@@ -78,7 +78,7 @@ public class TrainingService {
                 : data;
         DistillationMethod teacherMethod = trainsTeacher && teacherPlan != null
                 ? methods.find(teacherPlan.method()).orElseThrow()
-                : new CrossEntropyMethod();
+                : methods.find(CrossEntropyMethod.NAME).orElseThrow();
         return new TrainingRun(device, plan, data, teacherData, student, teacher, method, teacherMethod,
                 TrainingRun.Options.DEFAULT).execute(listener, cancelRequested);
     }

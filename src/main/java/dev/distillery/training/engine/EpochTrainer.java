@@ -113,15 +113,13 @@ final class EpochTrainer {
                 control.checkTime(phase, epoch, step - 1, steps, null);
                 int from = (step - 1) * batchSize;
                 int to = Math.min(order.length, from + batchSize);
-                try {
-                    step(epoch, step, steps, batches, prefetcher.next(), order, from, to, scores);
-                    control.batchDone(phaseName(), epoch, step, steps);
-                } catch (TrainingException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    throw new TrainingException(String.format("%s failed at epoch %d, step %d of %d: %s",
-                            phase, epoch, step, steps, e.getMessage()), e);
-                }
+                int current = step;
+                Failures.named(() -> String.format("%s failed at epoch %d, step %d of %d", phase, epoch, current,
+                        steps), () -> {
+                    step(epoch, current, steps, batches, prefetcher.next(), order, from, to, scores);
+                    control.batchDone(phaseName(), epoch, current, steps);
+                    return null;
+                });
             }
         }
         return Optional.of(scores);
