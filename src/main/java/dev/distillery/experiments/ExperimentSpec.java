@@ -22,7 +22,8 @@ import java.util.Map;
 @Schema(description = "What to train and how; absent fields take the documented defaults.")
 public record ExperimentSpec(
         @Size(max = 200) String name,
-        @NotBlank @Schema(example = "ce", description = "ce (student on labels only) or kd") String method,
+        @NotBlank @Schema(example = "ce", description = "the objective: ce (student on labels only), kd (Hinton KD; the paper's logit "
+                + "standardization with zscore) or dkd (Decoupled KD); GET /api/v1/catalog lists each with its defaults") String method,
         @Valid TeacherSpec teacher,
         @NotNull @Valid ModelSpec student,
         @NotNull @Valid DatasetSpec dataset,
