@@ -1,9 +1,13 @@
 package dev.distillery;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.distillery.experiments.Experiment;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Module boundaries: no cycles between capabilities, no reaching into another module's internals. */
@@ -12,6 +16,15 @@ class ModularityTest {
     @Test
     void modulesRespectTheirBoundaries() {
         ApplicationModules.of(DistilleryApplication.class).verify();
+    }
+
+    /** Other modules read experiments through ExperimentSummary and ExperimentQueries, never the JPA entity. */
+    @Test
+    void onlyExperimentsUsesTheExperimentEntity() {
+        noClasses().that().resideOutsideOfPackage("dev.distillery.experiments..")
+                .should().dependOnClassesThat().belongToAnyOf(Experiment.class)
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.distillery"));
     }
 
     /** Domain code receives its caller as an argument; only the access module knows the security context. */

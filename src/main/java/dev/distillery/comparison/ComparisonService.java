@@ -1,7 +1,7 @@
 package dev.distillery.comparison;
 
 import dev.distillery.comparison.Comparison.Run;
-import dev.distillery.experiments.Experiment;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.shared.InvalidRequestException;
@@ -39,8 +39,8 @@ public class ComparisonService {
     public Comparison compare(List<UUID> ids, UUID baseline) {
         check(ids, baseline);
         UUID base = baseline == null ? ids.get(0) : baseline;
-        List<Experiment> runs = experiments.getAll(ids);
-        List<ExperimentSpec> specs = runs.stream().map(experiments::spec).toList();
+        List<ExperimentSummary> runs = experiments.summaries(ids);
+        List<ExperimentSpec> specs = runs.stream().map(ExperimentSummary::spec).toList();
         var epochs = metrics.studentEpochs(ids);
         List<Run> summaries = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -71,7 +71,7 @@ public class ComparisonService {
     }
 
     /** Runs whose specs are equal but for the seed, in order of first appearance. */
-    private static List<GroupAggregate> groups(List<Experiment> runs, List<ExperimentSpec> specs,
+    private static List<GroupAggregate> groups(List<ExperimentSummary> runs, List<ExperimentSpec> specs,
             List<Map<String, Object>> flat, int baseIndex) {
         Map<Map<String, Object>, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -85,22 +85,23 @@ public class ComparisonService {
                 .map(m -> Aggregates.of(commonGroup(m, runs), trials(m, runs, specs), baseline)).toList();
     }
 
-    private static List<Trial> trials(List<Integer> members, List<Experiment> runs, List<ExperimentSpec> specs) {
+    private static List<Trial> trials(List<Integer> members, List<ExperimentSummary> runs,
+            List<ExperimentSpec> specs) {
         return members.stream().map(i -> Trial.of(runs.get(i), specs.get(i).seed())).toList();
     }
 
-    private static UUID commonGroup(List<Integer> members, List<Experiment> runs) {
+    private static UUID commonGroup(List<Integer> members, List<ExperimentSummary> runs) {
         List<UUID> groups = members.stream().map(i -> runs.get(i).groupId()).distinct().toList();
         return groups.size() == 1 ? groups.get(0) : null;
     }
 
     /** A group of repeats on its own. */
     public GroupAggregate group(UUID groupId) {
-        List<Experiment> runs = experiments.group(groupId);
+        List<ExperimentSummary> runs = experiments.group(groupId);
         if (runs.isEmpty()) {
             throw new dev.distillery.shared.NotFoundException("no group with id " + groupId);
         }
-        List<Trial> trials = runs.stream().map(e -> Trial.of(e, experiments.spec(e).seed())).toList();
+        List<Trial> trials = runs.stream().map(e -> Trial.of(e, e.spec().seed())).toList();
         return Aggregates.of(groupId, trials, null);
     }
 

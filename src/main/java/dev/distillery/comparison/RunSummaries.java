@@ -6,7 +6,7 @@ import dev.distillery.comparison.Comparison.Identity;
 import dev.distillery.comparison.Comparison.MetricStats;
 import dev.distillery.comparison.Comparison.Run;
 import dev.distillery.experiments.EpochScore;
-import dev.distillery.experiments.Experiment;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.ExperimentSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,7 @@ final class RunSummaries {
     private RunSummaries() {
     }
 
-    static Run summary(Experiment e, ExperimentSpec spec, RunMetrics epochs, Clock clock) {
+    static Run summary(ExperimentSummary e, ExperimentSpec spec, RunMetrics epochs, Clock clock) {
         return new Run(e.id(), identity(e, spec), result(e.best()), result(e.last()), stats(epochs), wallSeconds(e, clock),
                 meanThroughput(epochs), null);
     }
@@ -39,7 +39,7 @@ final class RunSummaries {
                 run.samplesPerSecond(), delta);
     }
 
-    private static Identity identity(Experiment e, ExperimentSpec spec) {
+    private static Identity identity(ExperimentSummary e, ExperimentSpec spec) {
         String teacher = spec.teacher() == null ? null : spec.teacher().experimentId() != null
                 ? "experiment:" + spec.teacher().experimentId() : spec.teacher().architecture();
         return new Identity(e.name(), spec.method(), spec.zscore(), spec.temperature(),
@@ -70,7 +70,7 @@ final class RunSummaries {
         return stats;
     }
 
-    private static Double wallSeconds(Experiment e, Clock clock) {
+    private static Double wallSeconds(ExperimentSummary e, Clock clock) {
         if (e.startedAt() == null) {
             return null;
         }

@@ -1,6 +1,6 @@
 package dev.distillery.comparison;
 
-import dev.distillery.experiments.Experiment;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSubmission;
 import dev.distillery.experiments.IdempotentRequests;
@@ -77,9 +77,10 @@ public class SweepService {
         store.save(id, request.spec(), request.grid(), repeats);
         List<SweepCreated.Cell> cells = new ArrayList<>();
         for (Map<String, Object> values : GridExpansion.cellsOf(request.grid())) {
-            List<Experiment> group = submission.submitRepeats(
+            List<ExperimentSummary> group = submission.submitRepeats(
                     specs.cell(request.spec(), values, repeats).withTag(SWEEP_TAG, id.toString()), id, caller);
-            cells.add(new SweepCreated.Cell(values, group.get(0).groupId(), group.stream().map(Experiment::id).toList()));
+            cells.add(new SweepCreated.Cell(values, group.get(0).groupId(),
+                    group.stream().map(ExperimentSummary::id).toList()));
         }
         return new SweepCreated(id, total.intValue(), cells);
     }
@@ -94,7 +95,7 @@ public class SweepService {
     @Transactional(readOnly = true)
     public SweepSummary summary(UUID id) {
         SweepStore.Sweep sweep = store.find(id);
-        return SweepSummaries.of(sweep, experiments.sweep(id), experiments::spec, fields);
+        return SweepSummaries.of(sweep, experiments.sweep(id), fields);
     }
 
     /** The grid's mean best test top-1 over paths {@code x} and {@code y}. */

@@ -1,7 +1,6 @@
 package dev.distillery.comparison;
 
-import dev.distillery.experiments.Experiment;
-import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.ExperimentSummary;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Summarises a sweep's experiments per grid cell (one group of repeats per cell). */
@@ -19,24 +17,23 @@ final class SweepSummaries {
     private SweepSummaries() {
     }
 
-    static SweepSummary of(SweepStore.Sweep sweep, List<Experiment> runs, Function<Experiment, ExperimentSpec> specs,
-            SpecFields fields) {
-        Map<UUID, List<Experiment>> groups = runs.stream()
-                .collect(Collectors.groupingBy(Experiment::groupId, LinkedHashMap::new, Collectors.toList()));
+    static SweepSummary of(SweepStore.Sweep sweep, List<ExperimentSummary> runs, SpecFields fields) {
+        Map<UUID, List<ExperimentSummary>> groups = runs.stream()
+                .collect(Collectors.groupingBy(ExperimentSummary::groupId, LinkedHashMap::new, Collectors.toList()));
         List<SweepSummary.Cell> cells = new ArrayList<>();
-        groups.forEach((group, members) -> cells.add(cell(sweep, group, members, specs, fields)));
+        groups.forEach((group, members) -> cells.add(cell(sweep, group, members, fields)));
         cells.sort(gridOrder(sweep.grid()));
         Map<String, Long> statuses = runs.stream().collect(Collectors.groupingBy(e -> e.status().name(),
                 TreeMap::new, Collectors.counting()));
-        double progress = runs.stream().mapToDouble(Experiment::progress).average().orElse(0);
+        double progress = runs.stream().mapToDouble(ExperimentSummary::progress).average().orElse(0);
         return new SweepSummary(sweep.id(), sweep.grid(), sweep.repeats(), runs.size(), progress, statuses, cells);
     }
 
-    private static SweepSummary.Cell cell(SweepStore.Sweep sweep, UUID group, List<Experiment> members,
-            Function<Experiment, ExperimentSpec> specs, SpecFields fields) {
-        List<Trial> trials = members.stream().map(e -> Trial.of(e, specs.apply(e).seed())).toList();
-        return new SweepSummary.Cell(values(sweep, fields.flatten(specs.apply(members.get(0)))), group,
-                members.stream().map(Experiment::id).toList(),
+    private static SweepSummary.Cell cell(SweepStore.Sweep sweep, UUID group, List<ExperimentSummary> members,
+            SpecFields fields) {
+        List<Trial> trials = members.stream().map(e -> Trial.of(e, e.spec().seed())).toList();
+        return new SweepSummary.Cell(values(sweep, fields.flatten(members.get(0).spec())), group,
+                members.stream().map(ExperimentSummary::id).toList(),
                 Statistics.meanStd(trials.stream().map(Trial::best).toList()),
                 Statistics.meanStd(trials.stream().map(Trial::last).toList()));
     }

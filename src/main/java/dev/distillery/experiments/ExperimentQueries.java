@@ -52,14 +52,23 @@ public class ExperimentQueries {
         return ids.stream().map(found::get).toList();
     }
 
+    /** {@link #getAll} as read-only summaries for other modules. */
+    public List<ExperimentSummary> summaries(List<UUID> ids) {
+        return getAll(ids).stream().map(this::summary).toList();
+    }
+
     /** The repeats of a group, oldest first; empty for an unknown group. */
-    public List<Experiment> group(UUID groupId) {
-        return experiments.findByGroupIdOrderByCreatedAtAsc(groupId);
+    public List<ExperimentSummary> group(UUID groupId) {
+        return experiments.findByGroupIdOrderByCreatedAtAsc(groupId).stream().map(this::summary).toList();
     }
 
     /** The experiments a sweep created, oldest first. */
-    public List<Experiment> sweep(UUID sweepId) {
-        return experiments.findBySweepIdOrderByCreatedAtAsc(sweepId);
+    public List<ExperimentSummary> sweep(UUID sweepId) {
+        return experiments.findBySweepIdOrderByCreatedAtAsc(sweepId).stream().map(this::summary).toList();
+    }
+
+    private ExperimentSummary summary(Experiment experiment) {
+        return ExperimentSummary.of(experiment, spec(experiment));
     }
 
     public ExperimentSpec spec(Experiment experiment) {

@@ -66,8 +66,10 @@ public class ExperimentSubmission {
      * …) under a new group id, optionally as part of a sweep; all or none. Callers {@link #admit} them first.
      */
     @Transactional
-    public List<Experiment> submitRepeats(ExperimentSpec spec, UUID sweepId, Caller caller) {
-        return storeRepeats(resolve(spec), repeats(spec), sweepId, caller);
+    public List<ExperimentSummary> submitRepeats(ExperimentSpec spec, UUID sweepId, Caller caller) {
+        ExperimentSpec resolved = resolve(spec);
+        return storeRepeats(resolved, repeats(spec), sweepId, caller).stream()
+                .map(experiment -> ExperimentSummary.of(experiment, codec.read(experiment.specJson()))).toList();
     }
 
     private static int repeats(ExperimentSpec spec) {

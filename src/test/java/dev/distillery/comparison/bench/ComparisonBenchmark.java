@@ -2,10 +2,10 @@ package dev.distillery.comparison.bench;
 
 import dev.distillery.DistilleryApplication;
 import dev.distillery.comparison.ComparisonService;
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentLifecycle;
 import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.TrainingSpec;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.LogitDiagnostics;
@@ -69,7 +69,7 @@ public final class ComparisonBenchmark {
         List<UUID> ids = new ArrayList<>();
         long started = System.nanoTime();
         while (ids.size() < runs) {
-            for (Experiment experiment : submission.submitRepeats(spec, null, Caller.ANONYMOUS)) {
+            for (ExperimentSummary experiment : submission.submitRepeats(spec, null, Caller.ANONYMOUS)) {
                 if (ids.size() < runs) {
                     ids.add(experiment.id());
                     finish(lifecycle, experiment.id(), epochs);
