@@ -4,18 +4,18 @@ import dev.distillery.shared.Sha256;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** API keys for security tests: the secrets, and their SHA-256 configured the way an operator would. */
-final class TestKeys {
+public final class TestKeys {
 
-    static final String READER = "reader-secret-7f3a9c";
-    static final String ALICE = "alice-secret-52be01";
-    static final String BOB = "bob-secret-c0ffee";
-    static final String ADMIN = "admin-secret-9d1e77";
+    public static final String READER = "reader-secret-7f3a9c";
+    public static final String ALICE = "alice-secret-52be01";
+    public static final String BOB = "bob-secret-c0ffee";
+    public static final String ADMIN = "admin-secret-9d1e77";
 
     private TestKeys() {
     }
 
     /** Security on, with a reader, two submitters (alice, bob) and an admin; alice may queue {@code aliceMaxQueued}. */
-    static void configure(DynamicPropertyRegistry registry, int aliceMaxQueued) {
+    public static void configure(DynamicPropertyRegistry registry, int aliceMaxQueued) {
         registry.add("distillery.security.enabled", () -> "true");
         key(registry, 0, "reader", READER, "reader");
         key(registry, 1, "alice", ALICE, "submitter");

@@ -112,12 +112,13 @@ class HostileSearchPathAndHeaderTest {
 
     @Property(tries = 700, shrinking = ShrinkingMode.OFF)
     void garbageIdsInEveryPath(@ForAll("ids") String id, @ForAll("idPaths") String template) {
-        if (template.contains("?") && id.contains("%") && KnownBugReproductionsTest.BAD_PERCENT_ENCODING_IN_QUERY_IS_500) {
-            id = id.replace("%", "%25"); // see KnownBugReproductionsTest.badPercentEncodingInQueryIsA400
+        if (template.contains("?") && id.contains("%")
+                && HostileNulAndMalformedInputTest.BAD_PERCENT_ENCODING_IN_QUERY_IS_500) {
+            id = id.replace("%", "%25"); // see HostileNulAndMalformedInputTest.badPercentEncodingInQueryIsA400
         }
-        if (template.contains("?") && KnownBugReproductionsTest.BLANK_UUID_IN_COMPARISON_IS_500
+        if (template.contains("?") && HostileNulAndMalformedInputTest.BLANK_UUID_IN_COMPARISON_IS_500
                 && java.net.URLDecoder.decode(id, StandardCharsets.UTF_8).isBlank()) {
-            id = "blank"; // see KnownBugReproductionsTest.blankIdInComparisonIsA400
+            id = "blank"; // see HostileNulAndMalformedInputTest.blankIdInComparisonIsA400
         }
         HostileApp.tally("paths.garbageId");
         String path = template.replace("{id}", id);

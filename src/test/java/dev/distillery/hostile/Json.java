@@ -15,7 +15,7 @@ final class Json {
 
     /**
      * While the NUL bug is open (PostgreSQL refuses U+0000 in text and jsonb: a 500, see
-     * {@link KnownBugReproductionsTest}), generated strings carry U+FFFD in its place so that the
+     * {@link HostileNulAndMalformedInputTest}), generated strings carry U+FFFD in its place so that the
      * properties keep testing everything else; the reproductions send NUL on purpose.
      */
     static final boolean AVOID_NUL = false;

@@ -1,4 +1,4 @@
-package dev.distillery.access;
+package dev.distillery.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import dev.distillery.ApiTest;
+import dev.distillery.access.TestKeys;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Back-pressure: at most 5 waiting or queued experiments overall, alice at most 2 of them, bob 3
- * (the per-key default here); beyond that 429 with Retry-After, and nothing is created.
+ * (the per-key default here); beyond that 429 with Retry-After, and nothing is created. (The decisions alone, without
+ * a database: {@link QueueQuotaAdmissionTest}.)
  */
 @ApiTest
 class QueueQuotaTest {
 
-    static final String SPEC = AccessControlTest.SPEC;
+    static final String SPEC = """
+            {"method": "ce", "student": {"architecture": "mlp"}, "dataset": {"name": "synthetic"}}""";
 
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Hostile inputs that used to get a 500 (NUL characters headed for jsonb or SQL, undecodable query
  * strings, empty comparison ids); each must now be a 4xx problem and create nothing.
  */
-class KnownBugReproductionsTest {
+class HostileNulAndMalformedInputTest {
 
     private static final String CE = "\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
             + "\"dataset\": {\"name\": \"synthetic\"}";
