@@ -15,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Gates {
 
+    /**
+     * Accuracies are fractions of a sample count, and their difference is rounded: 0.6 - 0.5 is 0.09999999999999998.
+     * A run exactly at the required margin passes.
+     */
+    private static final double TOLERANCE = 1e-9;
+
     private final ExperimentRepository experiments;
 
     Gates(ExperimentRepository experiments) {
@@ -56,7 +62,7 @@ class Gates {
                     + " has no valid " + delta.metric());
         }
         double difference = mine - theirs;
-        return difference >= delta.min() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+        return difference + TOLERANCE >= delta.min() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
                 "%s exceeds experiment %s's by %.4f, less than the required %.4f", delta.metric(),
                 delta.experimentId(), difference, delta.min()));
     }

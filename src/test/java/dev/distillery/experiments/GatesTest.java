@@ -89,6 +89,17 @@ class GatesTest {
     }
 
     @Test
+    void aRunExactlyAtTheRequiredMarginPassesDespiteRounding() {
+        UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
+        Experiment run = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.6));
+
+        assertThat(0.6 - 0.5).isLessThan(0.1);
+        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.1)).status()).isEqualTo(GateResult.PASSED);
+        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.1001)).status())
+                .isEqualTo(GateResult.FAILED);
+    }
+
+    @Test
     void aRunThatFallsShortOfItsReferenceFailsWithTheDifference() {
         UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
         Experiment run = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.25));
