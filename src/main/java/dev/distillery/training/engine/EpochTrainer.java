@@ -33,7 +33,7 @@ final class EpochTrainer {
     private final MultiStepSchedule schedule;
     private final TrainingOptimizer optimizer;
     /** Whether the next batches are assembled on a thread of their own while a step computes. */
-    private boolean prefetch = true;
+    private boolean prefetch;
     /** The last finite loss of this trainer (NaN before the first step), for divergence messages. */
     private double lastFiniteLoss = Double.NaN;
 
@@ -85,7 +85,7 @@ final class EpochTrainer {
         return optimizer;
     }
 
-    /** Prefetching on (the default) or off; the batches are the same either way. */
+    /** Prefetching on or off (the default); the batches are the same either way. */
     EpochTrainer prefetch(boolean on) {
         prefetch = on;
         return this;

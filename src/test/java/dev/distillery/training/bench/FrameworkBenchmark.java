@@ -32,10 +32,12 @@ import java.util.function.DoubleSupplier;
  *   <li>{@code ce_step_resnet8x4}, {@code teacher_inference_resnet32x4}, {@code kd_step_live}: one step, batch 64,
  *       random CIFAR-shaped images, 100 classes;</li>
  *   <li>{@code kd_epoch_memoized}: a KD epoch of {@code --epoch-samples} with the teacher's logits memoized;</li>
- *   <li>{@code augmented_epoch_resnet8x4} (batches prepared ahead) and {@code ..._inline} (without prefetch).</li>
+ *   <li>{@code augmented_epoch_resnet8x4} (batches prepared ahead) and {@code ..._inline} (without prefetch), the
+ *       same for lenet5 (a model whose steps are short enough for data preparation to show), and
+ *       {@code augmented_batch_assembly}: one augmented batch assembled alone.</li>
  * </ul>
  * Writes them as one JSON object to {@code --out}. Options: {@code --steps} (5), {@code --rounds} (3),
- * {@code --epoch-samples} (1024), {@code --fmnist-samples} (60000), {@code --ops} (comma-separated subset).
+ * {@code --epoch-samples} (1024), {@code --fmnist-samples} (20000), {@code --ops} (comma-separated subset).
  */
 public final class FrameworkBenchmark {
 
@@ -53,7 +55,7 @@ public final class FrameworkBenchmark {
         int steps = Integer.parseInt(options.getOrDefault("steps", "5"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int epochSamples = Integer.parseInt(options.getOrDefault("epoch-samples", "1024"));
-        int fmnistSamples = Integer.parseInt(options.getOrDefault("fmnist-samples", "60000"));
+        int fmnistSamples = Integer.parseInt(options.getOrDefault("fmnist-samples", "20000"));
         List<String> ops = Arrays.asList(options.getOrDefault("ops", "all").split(","));
         ArchitectureCatalog catalog = new ArchitectureCatalog();
         Map<String, Double> results = new LinkedHashMap<>();
@@ -82,6 +84,16 @@ public final class FrameworkBenchmark {
             measure(results, ops, rounds, "augmented_epoch_resnet8x4",
                     () -> harness.augmentedEpochSeconds(epochSamples, true).wall());
             measure(results, ops, rounds, "augmented_epoch_resnet8x4_inline",
+                    () -> harness.augmentedEpochSeconds(epochSamples, false).wall());
+            measure(results, ops, rounds, "augmented_batch_assembly",
+                    () -> harness.augmentedAssemblyMillis(steps).wall() / 1000);
+        }
+        try (BenchmarkHarness harness = new BenchmarkHarness(cifarShaped, find(catalog, "lenet5"),
+                find(catalog, "mlp"), BATCH, 4)) {
+            harness.ceStepMillis(2);
+            measure(results, ops, rounds, "augmented_epoch_lenet5",
+                    () -> harness.augmentedEpochSeconds(epochSamples, true).wall());
+            measure(results, ops, rounds, "augmented_epoch_lenet5_inline",
                     () -> harness.augmentedEpochSeconds(epochSamples, false).wall());
         }
         String json = json(results);

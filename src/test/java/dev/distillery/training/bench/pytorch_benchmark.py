@@ -189,7 +189,7 @@ def main():
     parser.add_argument("--steps", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--epoch-samples", type=int, default=1024)
-    parser.add_argument("--fmnist-samples", type=int, default=60000)
+    parser.add_argument("--fmnist-samples", type=int, default=20000)
     parser.add_argument("--ops", default="all")
     parser.add_argument("--out")
     args = parser.parse_args()

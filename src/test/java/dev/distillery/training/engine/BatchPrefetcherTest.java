@@ -67,7 +67,7 @@ class BatchPrefetcherTest {
         try (Network network = Network.create(new ArchitectureCatalog().find("lenet5").orElseThrow(),
                 DATA.train().shape(), DATA.classes(), Device.cpu(), 1)) {
             EpochTrainer trainer = new EpochTrainer("prefetch test", network, null, new CrossEntropyMethod(),
-                    new LossSettings(1.0, false, 1.0, 0.0), plan, 5);
+                    new LossSettings(1.0, false, 1.0, 0.0), plan, 5).prefetch(true);
             int arrays = network.manager().getManagedArrays().size();
             AtomicInteger checks = new AtomicInteger();
             BatchAssembler batches = augmented();

@@ -156,9 +156,20 @@ public final class BenchmarkHarness implements AutoCloseable {
         try {
             ce.prefetch(prefetch).train(current, order, augmentedTrain, () -> false).orElseThrow();
         } finally {
-            ce.prefetch(true);
+            ce.prefetch(false);
         }
         return since(start).per(1000);
+    }
+
+    /** Milliseconds to assemble (decode, augment, normalize) one augmented batch, without training on it. */
+    public Timing augmentedAssemblyMillis(int steps) {
+        int[] order = order(steps * batchSize);
+        augmentedTrain.startEpoch(epoch++);
+        long[] start = start();
+        for (int step = 0; step < steps; step++) {
+            augmentedTrain.pixels(order, step * batchSize, (step + 1) * batchSize);
+        }
+        return since(start).per(steps);
     }
 
     private Timing stepMillis(EpochTrainer trainer, int steps) {
