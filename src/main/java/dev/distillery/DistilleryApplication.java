@@ -1,11 +1,11 @@
 package dev.distillery;
 
-import java.nio.file.Path;
 import dev.distillery.training.LibTorchThreadsListener;
+import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 // no generated user and password: keys are the only credentials (see access.SecurityConfiguration)
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
@@ -26,12 +26,14 @@ public class DistilleryApplication {
      */
     static final class DjlDefaults {
 
-        private DjlDefaults() {
-        }
+        private DjlDefaults() {}
 
         static void apply() {
-            String dataDir = System.getenv().getOrDefault("DISTILLERY_DATA_DIR",
-                    Path.of(System.getProperty("user.home"), ".distillery").toString());
+            String dataDir = System.getenv()
+                    .getOrDefault(
+                            "DISTILLERY_DATA_DIR",
+                            Path.of(System.getProperty("user.home"), ".distillery")
+                                    .toString());
             setIfAbsent("ai.djl.offline", "true");
             if (System.getenv("DJL_CACHE_DIR") == null) {
                 setIfAbsent("DJL_CACHE_DIR", Path.of(dataDir, "djl-cache").toString());

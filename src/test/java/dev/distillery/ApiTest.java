@@ -17,5 +17,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = {"distillery.workers=0", "distillery.devices=cpu"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-public @interface ApiTest {
-}
+public @interface ApiTest {}

@@ -1,14 +1,14 @@
 package dev.distillery;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.distillery.experiments.Experiment;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Module boundaries: no cycles between capabilities, no reaching into another module's internals. */
 class ModularityTest {
@@ -21,9 +21,14 @@ class ModularityTest {
     /** Other modules read experiments through ExperimentSummary and ExperimentQueries, never the JPA entity. */
     @Test
     void onlyExperimentsUsesTheExperimentEntity() {
-        noClasses().that().resideOutsideOfPackage("dev.distillery.experiments..")
-                .should().dependOnClassesThat().belongToAnyOf(Experiment.class)
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.distillery.experiments..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Experiment.class)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.distillery"));
     }
 
@@ -34,6 +39,7 @@ class ModularityTest {
         ApplicationModule experiments = modules.getModuleByName("experiments").orElseThrow();
 
         assertThat(experiments.getDirectDependencies(modules).uniqueModules().map(ApplicationModule::getName))
-                .contains("shared").doesNotContain("access");
+                .contains("shared")
+                .doesNotContain("access");
     }
 }

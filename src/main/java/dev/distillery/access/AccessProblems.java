@@ -13,12 +13,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The 401 (no or bad key) and 403 (a key without the role) answers, as problem details. */
 final class AccessProblems {
 
-    private AccessProblems() {
-    }
+    private AccessProblems() {}
 
     static void unauthorized(HttpServletResponse response, String detail) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"distillery\"");
-        ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail);
+        ProblemResponses.write(
+                response, HttpServletResponse.SC_UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail);
     }
 
     /** Spring Security's entry point: the request came without a key and needs one. */
@@ -35,8 +35,13 @@ final class AccessProblems {
             missingKey(request, response, null);
             return;
         }
-        String roles = key.caller().roles().stream().map(ApiRole::label).sorted().collect(Collectors.joining(", "));
-        ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+        String roles =
+                key.caller().roles().stream().map(ApiRole::label).sorted().collect(Collectors.joining(", "));
+        ProblemResponses.write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                ProblemTypes.FORBIDDEN,
+                "Forbidden",
                 "the key '" + key.caller().name() + "' (roles: " + roles + ") may not " + request.getMethod() + " "
                         + request.getRequestURI() + "; reader reads, submitter also submits and cancels its own "
                         + "experiments, admin may do everything");

@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keys keys given in configuration; admins can add more through {@code /api/v1/admin/keys}
  */
 @ConfigurationProperties("distillery.security")
-public record AccessProperties(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean publicRead,
-        @DefaultValue("100") int maxQueuedPerKey, @DefaultValue List<ConfiguredKey> keys) {
+public record AccessProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("false") boolean publicRead,
+        @DefaultValue("100") int maxQueuedPerKey,
+        @DefaultValue List<ConfiguredKey> keys) {
 
     /**
      * A configured key.
@@ -25,6 +28,5 @@ public record AccessProperties(@DefaultValue("false") boolean enabled, @DefaultV
      * @param roles reader, submitter or admin
      * @param maxQueued this key's own limit on queued experiments (optional)
      */
-    public record ConfiguredKey(String name, String hash, List<ApiRole> roles, Integer maxQueued) {
-    }
+    public record ConfiguredKey(String name, String hash, List<ApiRole> roles, Integer maxQueued) {}
 }

@@ -17,9 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiKeyAdministration {
 
     /** A key as admins see it: never the key or its hash. {@code source} is "configuration" or "api". */
-    public record KeyView(String name, Set<ApiRole> roles, int maxQueued, String source, String createdBy,
-            Instant createdAt, Instant revokedAt) {
-    }
+    public record KeyView(
+            String name,
+            Set<ApiRole> roles,
+            int maxQueued,
+            String source,
+            String createdBy,
+            Instant createdAt,
+            Instant revokedAt) {}
 
     /** A new key and its secret, which is not kept and cannot be shown again. */
     public record CreatedKey(String name, String key, Set<ApiRole> roles, int maxQueued) {
@@ -38,7 +43,11 @@ public class ApiKeyAdministration {
     private final Clock clock;
     private final boolean securityOn;
 
-    ApiKeyAdministration(ApiKeyDirectory directory, StoredApiKeys stored, CurrentCaller callers, Clock clock,
+    ApiKeyAdministration(
+            ApiKeyDirectory directory,
+            StoredApiKeys stored,
+            CurrentCaller callers,
+            Clock clock,
             AccessProperties properties) {
         this.securityOn = properties.enabled();
         this.directory = directory;
@@ -50,12 +59,20 @@ public class ApiKeyAdministration {
     @Transactional(readOnly = true)
     public List<KeyView> list() {
         List<KeyView> keys = new ArrayList<>();
-        directory.configured().callers().stream().sorted(Comparator.comparing(ApiKeyHolder::name)).forEach(caller -> keys.add(
-                new KeyView(caller.name(), caller.roles(), caller.maxQueued(), "configuration", null, null, null)));
+        directory.configured().callers().stream()
+                .sorted(Comparator.comparing(ApiKeyHolder::name))
+                .forEach(caller -> keys.add(new KeyView(
+                        caller.name(), caller.roles(), caller.maxQueued(), "configuration", null, null, null)));
         stored.all().forEach(key -> {
             ApiKeyHolder caller = directory.caller(key);
-            keys.add(new KeyView(key.name(), caller.roles(), caller.maxQueued(), "api", key.createdBy(),
-                    key.createdAt(), key.revokedAt()));
+            keys.add(new KeyView(
+                    key.name(),
+                    caller.roles(),
+                    caller.maxQueued(),
+                    "api",
+                    key.createdBy(),
+                    key.createdAt(),
+                    key.revokedAt()));
         });
         return keys;
     }
@@ -81,7 +98,8 @@ public class ApiKeyAdministration {
     public void revoke(String name) {
         if (stored.findByName(name).isEmpty()) {
             throw directory.configured().byName(name).isPresent()
-                    ? new ConflictException("'" + name + "' is a configured key: remove it from distillery.security.keys")
+                    ? new ConflictException(
+                            "'" + name + "' is a configured key: remove it from distillery.security.keys")
                     : new NotFoundException("no API key named '" + name + "'");
         }
         stored.revoke(name, clock.instant());

@@ -9,7 +9,9 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     private final ApiKeyHolder caller;
 
     ApiKeyAuthentication(ApiKeyHolder caller) {
-        super(caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
+        super(caller.roles().stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList());
         this.caller = caller;
         setAuthenticated(true);
     }

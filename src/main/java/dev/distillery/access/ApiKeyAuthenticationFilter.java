@@ -40,10 +40,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (authorization != null && !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            AccessProblems.unauthorized(response, "only 'Authorization: Bearer <key>' or 'X-API-Key: <key>' is accepted");
+            AccessProblems.unauthorized(
+                    response, "only 'Authorization: Bearer <key>' or 'X-API-Key: <key>' is accepted");
             return;
         }
-        String bearer = authorization == null ? null : authorization.substring(BEARER.length()).trim();
+        String bearer = authorization == null
+                ? null
+                : authorization.substring(BEARER.length()).trim();
         if (apiKey != null && bearer != null && !apiKey.equals(bearer)) {
             AccessProblems.unauthorized(response, "X-API-Key and Authorization carry different keys");
             return;

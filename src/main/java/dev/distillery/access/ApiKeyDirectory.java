@@ -25,7 +25,8 @@ class ApiKeyDirectory {
     Optional<ApiKeyHolder> find(String presentedKey) {
         String hash = Sha256.hex(presentedKey);
         return configured.byHash(hash).or(() -> stored.findActiveByHash(hash)
-                .filter(key -> configured.byName(key.name()).isEmpty()).map(this::caller));
+                .filter(key -> configured.byName(key.name()).isEmpty())
+                .map(this::caller));
     }
 
     ConfiguredKeys configured() {
@@ -33,7 +34,7 @@ class ApiKeyDirectory {
     }
 
     ApiKeyHolder caller(StoredApiKeys.StoredKey key) {
-        return new ApiKeyHolder(key.name(), ApiRole.expand(key.roles()),
-                key.maxQueued() == null ? defaultMaxQueued : key.maxQueued());
+        return new ApiKeyHolder(
+                key.name(), ApiRole.expand(key.roles()), key.maxQueued() == null ? defaultMaxQueued : key.maxQueued());
     }
 }

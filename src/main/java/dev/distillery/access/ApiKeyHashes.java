@@ -13,8 +13,7 @@ final class ApiKeyHashes {
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeyHashes() {
-    }
+    private ApiKeyHashes() {}
 
     /** A configured hash in canonical form: lower-case hex, an optional {@code sha256:} prefix removed; null if malformed. */
     static String canonical(String configured) {

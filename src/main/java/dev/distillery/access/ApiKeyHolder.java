@@ -1,7 +1,6 @@
 package dev.distillery.access;
 
 import dev.distillery.shared.Caller;
-
 import java.util.Set;
 
 /**

@@ -1,6 +1,7 @@
 package dev.distillery.access;
 
 import dev.distillery.shared.Caller;
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -8,8 +9,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 /** Lets a controller method take the request's {@link Caller} as an argument, so other modules need no access code. */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +31,11 @@ class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binders) {
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
         return callers.caller();
     }
 }

@@ -35,8 +35,9 @@ final class ConfiguredKeys {
         }
         String hash = ApiKeyHashes.canonical(key.hash());
         if (hash == null) {
-            throw invalid(property + ".hash", "must be the SHA-256 of the key in hex (64 characters), "
-                    + "e.g. printf %s \"$KEY\" | sha256sum");
+            throw invalid(
+                    property + ".hash",
+                    "must be the SHA-256 of the key in hex (64 characters), " + "e.g. printf %s \"$KEY\" | sha256sum");
         }
         if (key.roles() == null || key.roles().isEmpty()) {
             throw invalid(property + ".roles", "must name at least one of reader, submitter, admin");

@@ -1,7 +1,6 @@
 package dev.distillery.access;
 
 import dev.distillery.shared.Caller;
-
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -28,10 +28,14 @@ class KeyInventoryReport {
         if (!properties.enabled()) {
             return;
         }
-        List<StoredApiKeys.StoredKey> active = stored.all().stream().filter(key -> key.revokedAt() == null).toList();
+        List<StoredApiKeys.StoredKey> active =
+                stored.all().stream().filter(key -> key.revokedAt() == null).toList();
         log.info("{} active API key(s) created through /api/v1/admin/keys", active.size());
-        active.stream().filter(key -> directory.configured().byName(key.name()).isPresent()).forEach(key ->
-                log.warn("The API key '{}' created through the API is shadowed by a configured key of the same "
-                        + "name and will not be accepted; revoke it or rename the configured key", key.name()));
+        active.stream()
+                .filter(key -> directory.configured().byName(key.name()).isPresent())
+                .forEach(key -> log.warn(
+                        "The API key '{}' created through the API is shadowed by a configured key of the same "
+                                + "name and will not be accepted; revoke it or rename the configured key",
+                        key.name()));
     }
 }

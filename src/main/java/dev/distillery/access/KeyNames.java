@@ -8,8 +8,7 @@ final class KeyNames {
     static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
     private static final Pattern VALID = Pattern.compile(PATTERN);
 
-    private KeyNames() {
-    }
+    private KeyNames() {}
 
     static boolean isValid(String name) {
         return name != null && VALID.matcher(name).matches();

@@ -40,7 +40,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         if (!properties.enabled()) {
             warnOpen();
-            return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
+            return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                    .build();
         }
         announce(properties, directory);
         return http.addFilterBefore(new ApiKeyAuthenticationFilter(directory), AnonymousAuthenticationFilter.class)
@@ -53,24 +54,38 @@ class SecurityConfiguration {
     /** URLs Spring Security's firewall refuses (encoded CR/LF, "..", ";" and the like) get a problem body too. */
     @Bean
     RequestRejectedHandler rejectedAsProblem() {
-        return (request, response, rejected) -> ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
-                ProblemTypes.REJECTED_REQUEST, "Rejected request", "the request URL contains characters or sequences "
+        return (request, response, rejected) -> ProblemResponses.write(
+                response,
+                HttpServletResponse.SC_BAD_REQUEST,
+                ProblemTypes.REJECTED_REQUEST,
+                "Rejected request",
+                "the request URL contains characters or sequences "
                         + "this service refuses (encoded line breaks, '..', ';', '//' or the like)");
     }
 
-    private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
-            rules, boolean publicRead) {
-        rules.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .requestMatchers("/api/v1/admin/**").hasRole(ApiRole.ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/experiments/*/checkpoints/*").hasRole(ApiRole.READER.name())
-                .requestMatchers(HttpMethod.HEAD, "/api/v1/experiments/*/checkpoints/*").hasRole(ApiRole.READER.name())
-                .requestMatchers(HttpMethod.POST, "/api/v1/experiments", "/api/v1/sweeps",
-                        "/api/v1/experiments/*/cancel").hasRole(ApiRole.SUBMITTER.name());
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
+            boolean publicRead) {
+        rules.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll()
+                .requestMatchers("/api/v1/admin/**")
+                .hasRole(ApiRole.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/experiments/*/checkpoints/*")
+                .hasRole(ApiRole.READER.name())
+                .requestMatchers(HttpMethod.HEAD, "/api/v1/experiments/*/checkpoints/*")
+                .hasRole(ApiRole.READER.name())
+                .requestMatchers(
+                        HttpMethod.POST, "/api/v1/experiments", "/api/v1/sweeps", "/api/v1/experiments/*/cancel")
+                .hasRole(ApiRole.SUBMITTER.name());
         var paths = PathPatternRequestMatcher.withDefaults();
-        var reads = rules.requestMatchers(new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/**"),
-                paths.matcher(HttpMethod.HEAD, "/api/**"), paths.matcher(HttpMethod.GET, "/actuator/prometheus"),
+        var reads = rules.requestMatchers(new OrRequestMatcher(
+                paths.matcher(HttpMethod.GET, "/api/**"),
+                paths.matcher(HttpMethod.HEAD, "/api/**"),
+                paths.matcher(HttpMethod.GET, "/actuator/prometheus"),
                 paths.matcher(HttpMethod.POST, "/api/v1/analysis/**")));
         if (publicRead) {
             reads.permitAll();
@@ -82,7 +97,8 @@ class SecurityConfiguration {
     }
 
     private static void warnOpen() {
-        log.warn("""
+        log.warn(
+                """
 
                 ************************************************************************
                 * SECURITY IS OFF (distillery.security.enabled=false): anyone who can  *
@@ -93,7 +109,9 @@ class SecurityConfiguration {
 
     private static void announce(AccessProperties properties, ApiKeyDirectory directory) {
         int configured = directory.configured().callers().size();
-        log.info("API-key security is on: {} configured key(s), public read {}", configured,
+        log.info(
+                "API-key security is on: {} configured key(s), public read {}",
+                configured,
                 properties.publicRead() ? "ON (GETs need no key)" : "off");
         if (configured == 0) {
             log.warn("Security is on but distillery.security.keys is empty: only keys created earlier through "

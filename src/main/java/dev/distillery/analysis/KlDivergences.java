@@ -17,6 +17,5 @@ public record KlDivergences(double kl, double standardizedKl, List<Row> rows) {
     }
 
     /** The two divergences of one sample. */
-    public record Row(double kl, double standardizedKl) {
-    }
+    public record Row(double kl, double standardizedKl) {}
 }

@@ -55,20 +55,21 @@ public class LogitAnalysis {
         List<FieldViolation> violations = new ArrayList<>();
         double tau = temperature == null ? DEFAULT_TEMPERATURE : temperature;
         if (!(tau > 0) || tau > MAX_TEMPERATURE) {
-            violations.add(new FieldViolation("temperature", "must be greater than 0 and at most "
-                    + (long) MAX_TEMPERATURE));
+            violations.add(
+                    new FieldViolation("temperature", "must be greater than 0 and at most " + (long) MAX_TEMPERATURE));
         }
         double[][] teacherLogits = matrix("teacher", teacher, violations);
         double[][] studentLogits = matrix("student", student, violations);
         if (teacherLogits != null && studentLogits != null) {
-            if (teacherLogits.length != studentLogits.length
-                    || teacherLogits[0].length != studentLogits[0].length) {
-                violations.add(new FieldViolation("student", "has shape " + shape(studentLogits)
-                        + " but teacher has " + shape(teacherLogits) + "; both must have the same rows and classes"));
-            } else if (violations.isEmpty() && Math.max(maxAbs(teacherLogits), maxAbs(studentLogits)) / tau
-                    > MAX_ABS_TEMPERED_LOGIT) {
-                violations.add(new FieldViolation("temperature", "too small for these logits: |logit| / temperature "
-                        + "must stay below 1e300"));
+            if (teacherLogits.length != studentLogits.length || teacherLogits[0].length != studentLogits[0].length) {
+                violations.add(new FieldViolation(
+                        "student",
+                        "has shape " + shape(studentLogits) + " but teacher has " + shape(teacherLogits)
+                                + "; both must have the same rows and classes"));
+            } else if (violations.isEmpty()
+                    && Math.max(maxAbs(teacherLogits), maxAbs(studentLogits)) / tau > MAX_ABS_TEMPERED_LOGIT) {
+                violations.add(new FieldViolation(
+                        "temperature", "too small for these logits: |logit| / temperature " + "must stay below 1e300"));
             }
         }
         if (!violations.isEmpty()) {
@@ -97,8 +98,10 @@ public class LogitAnalysis {
 
     /** KL per row; rounding can leave a tiny negative for (nearly) equal distributions, shown as 0. */
     private static double[] perRow(NDArray teacher, NDArray student, double tau, boolean zscore) {
-        double[] kl = Losses.klDivergencePerRow(LogitStandardization.apply(teacher, tau, zscore),
-                LogitStandardization.apply(student, tau, zscore)).toDoubleArray();
+        double[] kl = Losses.klDivergencePerRow(
+                        LogitStandardization.apply(teacher, tau, zscore),
+                        LogitStandardization.apply(student, tau, zscore))
+                .toDoubleArray();
         for (int i = 0; i < kl.length; i++) {
             kl[i] = Math.max(kl[i], 0.0);
         }
@@ -124,11 +127,14 @@ public class LogitAnalysis {
             if (row == null) {
                 violations.add(new FieldViolation(rowField, "is required"));
             } else if (row.size() < 2 || row.size() > properties.maxClasses()) {
-                violations.add(new FieldViolation(rowField, "must have between 2 and " + properties.maxClasses()
-                        + " classes, has " + row.size()));
+                violations.add(new FieldViolation(
+                        rowField,
+                        "must have between 2 and " + properties.maxClasses() + " classes, has " + row.size()));
             } else if (classes >= 2 && row.size() != classes) {
-                violations.add(new FieldViolation(rowField, "has " + row.size() + " classes but " + field
-                        + "[0] has " + classes + "; all rows must have the same length"));
+                violations.add(new FieldViolation(
+                        rowField,
+                        "has " + row.size() + " classes but " + field + "[0] has " + classes
+                                + "; all rows must have the same length"));
             } else {
                 matrix[i] = values(rowField, row, violations, before);
             }
@@ -143,8 +149,8 @@ public class LogitAnalysis {
             if (value == null) {
                 violations.add(new FieldViolation(rowField + "[" + j + "]", "is required"));
             } else if (!Double.isFinite(value) || Math.abs(value) > MAX_ABS_LOGIT) {
-                violations.add(new FieldViolation(rowField + "[" + j + "]",
-                        "must be a finite number with magnitude at most 1e100"));
+                violations.add(new FieldViolation(
+                        rowField + "[" + j + "]", "must be a finite number with magnitude at most 1e100"));
             } else {
                 values[j] = value;
             }

@@ -12,15 +12,18 @@ import java.util.stream.Collectors;
 /** Aggregates over repeats, and paired differences between groups with the same seeds. */
 final class Aggregates {
 
-    private Aggregates() {
-    }
+    private Aggregates() {}
 
     static GroupAggregate of(UUID group, List<Trial> trials, List<Trial> baseline) {
-        return new GroupAggregate(group, trials.stream().map(Trial::id).toList(),
-                trials.stream().map(Trial::seed).toList(), trials.size(),
+        return new GroupAggregate(
+                group,
+                trials.stream().map(Trial::id).toList(),
+                trials.stream().map(Trial::seed).toList(),
+                trials.size(),
                 Statistics.meanStd(trials.stream().map(Trial::best).toList()),
                 Statistics.meanStd(trials.stream().map(Trial::last).toList()),
-                paired(trials, baseline, Trial::best), paired(trials, baseline, Trial::last));
+                paired(trials, baseline, Trial::best),
+                paired(trials, baseline, Trial::last));
     }
 
     /** Paired by seed when both groups have the same seeds (and are not the same group); else null. */
@@ -41,7 +44,11 @@ final class Aggregates {
     }
 
     private static boolean sameSeeds(List<Trial> a, List<Trial> b) {
-        return a.size() == b.size() && new HashSet<>(a.stream().map(Trial::seed).toList())
-                .equals(new HashSet<>(b.stream().map(Trial::seed).filter(Objects::nonNull).toList()));
+        return a.size() == b.size()
+                && new HashSet<>(a.stream().map(Trial::seed).toList())
+                        .equals(new HashSet<>(b.stream()
+                                .map(Trial::seed)
+                                .filter(Objects::nonNull)
+                                .toList()));
     }
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** The image formats charts are drawn in. */
 public enum ChartFormat {
-    SVG("image/svg+xml"), PNG("image/png");
+    SVG("image/svg+xml"),
+    PNG("image/png");
 
     private final String mediaType;
 

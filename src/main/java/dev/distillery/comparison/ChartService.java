@@ -25,8 +25,10 @@ public class ChartService {
     public byte[] lines(List<UUID> ids, String metric, ChartSize size, ChartFormat format) {
         Comparison comparison = comparisons.compare(ids, null);
         if (!comparison.series().metrics().containsKey(metric) && !MetricsTable.COLUMNS.containsValue(metric)) {
-            throw new InvalidRequestException("metric", "unknown metric '" + metric + "'; known: "
-                    + String.join(", ", comparison.series().metrics().keySet()));
+            throw new InvalidRequestException(
+                    "metric",
+                    "unknown metric '" + metric + "'; known: "
+                            + String.join(", ", comparison.series().metrics().keySet()));
         }
         return Charts.lines(comparison.series(), metric, ids, legend(comparison), size, format);
     }
@@ -35,17 +37,22 @@ public class ChartService {
     static List<String> legend(Comparison comparison) {
         Map<String, List<Object>> diff = comparison.specDiff().entrySet().stream()
                 .filter(e -> !NOT_IN_LEGEND.contains(e.getKey()) && !e.getKey().startsWith("tags."))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                        java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
         List<String> labels = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < comparison.runs().size(); i++) {
             int run = i;
-            String label = diff.isEmpty() ? comparison.runs().get(i).identity().name()
-                    : diff.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().get(run))
+            String label = diff.isEmpty()
+                    ? comparison.runs().get(i).identity().name()
+                    : diff.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue().get(run))
                             .collect(Collectors.joining(", "));
-            labels.add(used.add(label) ? label : label + " (" + comparison.runs().get(i).id().toString()
-                    .substring(0, 8) + ")");
+            labels.add(
+                    used.add(label)
+                            ? label
+                            : label + " ("
+                                    + comparison.runs().get(i).id().toString().substring(0, 8) + ")");
             used.add(labels.get(i));
         }
         return labels;

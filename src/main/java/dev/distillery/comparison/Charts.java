@@ -22,14 +22,23 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Draws comparison line charts and sweep heatmaps with XChart, as SVG or PNG bytes. */
 final class Charts {
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** One line per run over its epochs; {@code labels} are the legend entries, one per run. */
-    static byte[] lines(Comparison.Series series, String metric, List<UUID> runs, List<String> labels,
-            ChartSize size, ChartFormat format) {
-        XYChart chart = new XYChartBuilder().width(size.width()).height(size.height())
-                .title(metric + " by epoch").xAxisTitle("epoch").yAxisTitle(metric).build();
+    static byte[] lines(
+            Comparison.Series series,
+            String metric,
+            List<UUID> runs,
+            List<String> labels,
+            ChartSize size,
+            ChartFormat format) {
+        XYChart chart = new XYChartBuilder()
+                .width(size.width())
+                .height(size.height())
+                .title(metric + " by epoch")
+                .xAxisTitle("epoch")
+                .yAxisTitle(metric)
+                .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         Map<UUID, List<Double>> values = series.metrics().getOrDefault(metric, Map.of());
         for (int i = 0; i < runs.size(); i++) {
@@ -42,8 +51,8 @@ final class Charts {
                     ys.add(run.get(e));
                 }
             }
-            XYSeries line = chart.addSeries(labels.get(i), epochs.isEmpty() ? List.of(0) : epochs,
-                    ys.isEmpty() ? List.of(Double.NaN) : ys);
+            XYSeries line = chart.addSeries(
+                    labels.get(i), epochs.isEmpty() ? List.of(0) : epochs, ys.isEmpty() ? List.of(Double.NaN) : ys);
             line.setMarker(SeriesMarkers.NONE);
             line.setSmooth(true); // one path per run through every epoch's value (not one segment per epoch)
         }
@@ -51,13 +60,28 @@ final class Charts {
     }
 
     /** A heatmap of {@code value(x, y)}; cells without a value are left out. */
-    static byte[] heatmap(String title, String xName, List<Object> xs, String yName, List<Object> ys,
-            List<Number[]> cells, ChartSize size, ChartFormat format) {
-        HeatMapChart chart = new HeatMapChartBuilder().width(size.width()).height(size.height()).title(title)
-                .xAxisTitle(xName).yAxisTitle(yName).build();
+    static byte[] heatmap(
+            String title,
+            String xName,
+            List<Object> xs,
+            String yName,
+            List<Object> ys,
+            List<Number[]> cells,
+            ChartSize size,
+            ChartFormat format) {
+        HeatMapChart chart = new HeatMapChartBuilder()
+                .width(size.width())
+                .height(size.height())
+                .title(title)
+                .xAxisTitle(xName)
+                .yAxisTitle(yName)
+                .build();
         chart.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("0.000");
-        chart.addSeries("mean best test top-1", xs.stream().map(Objects::toString).toList(),
-                ys.stream().map(Objects::toString).toList(), cells);
+        chart.addSeries(
+                "mean best test top-1",
+                xs.stream().map(Objects::toString).toList(),
+                ys.stream().map(Objects::toString).toList(),
+                cells);
         return encode(chart, format);
     }
 

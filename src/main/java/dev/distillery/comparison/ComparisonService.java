@@ -1,9 +1,9 @@
 package dev.distillery.comparison;
 
 import dev.distillery.comparison.Comparison.Run;
-import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.shared.InvalidRequestException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,13 +44,18 @@ public class ComparisonService {
         var epochs = metrics.studentEpochs(ids);
         List<Run> summaries = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            summaries.add(RunSummaries.summary(runs.get(i), specs.get(i), epochs.getOrDefault(ids.get(i), RunMetrics.NONE),
-                    clock));
+            summaries.add(RunSummaries.summary(
+                    runs.get(i), specs.get(i), epochs.getOrDefault(ids.get(i), RunMetrics.NONE), clock));
         }
         Run baseRun = summaries.get(ids.indexOf(base));
         List<Map<String, Object>> flat = specs.stream().map(fields::flatten).toList();
-        return new Comparison(base, summaries.stream().map(run -> RunSummaries.withDelta(run, baseRun)).toList(),
-                fields.differences(flat), groups(runs, specs, flat, ids.indexOf(base)),
+        return new Comparison(
+                base,
+                summaries.stream()
+                        .map(run -> RunSummaries.withDelta(run, baseRun))
+                        .toList(),
+                fields.differences(flat),
+                groups(runs, specs, flat, ids.indexOf(base)),
                 SeriesBuilder.align(ids, epochs));
     }
 
@@ -59,8 +64,8 @@ public class ComparisonService {
             throw new InvalidRequestException("ids", "contains an empty id");
         }
         if (ids.size() < MIN_RUNS || ids.size() > MAX_RUNS) {
-            throw new InvalidRequestException("ids", "give " + MIN_RUNS + " to " + MAX_RUNS
-                    + " experiment ids, not " + ids.size());
+            throw new InvalidRequestException(
+                    "ids", "give " + MIN_RUNS + " to " + MAX_RUNS + " experiment ids, not " + ids.size());
         }
         if (new HashSet<>(ids).size() != ids.size()) {
             throw new InvalidRequestException("ids", "each experiment id may appear only once");
@@ -71,27 +76,33 @@ public class ComparisonService {
     }
 
     /** Runs whose specs are equal but for the seed, in order of first appearance. */
-    private static List<GroupAggregate> groups(List<ExperimentSummary> runs, List<ExperimentSpec> specs,
-            List<Map<String, Object>> flat, int baseIndex) {
+    private static List<GroupAggregate> groups(
+            List<ExperimentSummary> runs, List<ExperimentSpec> specs, List<Map<String, Object>> flat, int baseIndex) {
         Map<Map<String, Object>, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Map<String, Object> key = new LinkedHashMap<>(flat.get(i));
             key.remove("seed");
             members.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
-        List<Trial> baseline = members.values().stream().filter(m -> m.contains(baseIndex))
-                .map(m -> trials(m, runs, specs)).findFirst().orElseThrow();
+        List<Trial> baseline = members.values().stream()
+                .filter(m -> m.contains(baseIndex))
+                .map(m -> trials(m, runs, specs))
+                .findFirst()
+                .orElseThrow();
         return members.values().stream()
-                .map(m -> Aggregates.of(commonGroup(m, runs), trials(m, runs, specs), baseline)).toList();
+                .map(m -> Aggregates.of(commonGroup(m, runs), trials(m, runs, specs), baseline))
+                .toList();
     }
 
-    private static List<Trial> trials(List<Integer> members, List<ExperimentSummary> runs,
-            List<ExperimentSpec> specs) {
-        return members.stream().map(i -> Trial.of(runs.get(i), specs.get(i).seed())).toList();
+    private static List<Trial> trials(List<Integer> members, List<ExperimentSummary> runs, List<ExperimentSpec> specs) {
+        return members.stream()
+                .map(i -> Trial.of(runs.get(i), specs.get(i).seed()))
+                .toList();
     }
 
     private static UUID commonGroup(List<Integer> members, List<ExperimentSummary> runs) {
-        List<UUID> groups = members.stream().map(i -> runs.get(i).groupId()).distinct().toList();
+        List<UUID> groups =
+                members.stream().map(i -> runs.get(i).groupId()).distinct().toList();
         return groups.size() == 1 ? groups.get(0) : null;
     }
 
@@ -101,8 +112,8 @@ public class ComparisonService {
         if (runs.isEmpty()) {
             throw new dev.distillery.shared.NotFoundException("no group with id " + groupId);
         }
-        List<Trial> trials = runs.stream().map(e -> Trial.of(e, e.spec().seed())).toList();
+        List<Trial> trials =
+                runs.stream().map(e -> Trial.of(e, e.spec().seed())).toList();
         return Aggregates.of(groupId, trials, null);
     }
-
 }

@@ -8,12 +8,12 @@ import java.util.Map;
 /** The cartesian product of a grid: every combination of its values, the first path varying slowest. */
 final class GridExpansion {
 
-    private GridExpansion() {
-    }
+    private GridExpansion() {}
 
     /** How many cells the grid has (exact, however large). */
     static java.math.BigInteger count(Map<String, List<Object>> grid) {
-        return grid.values().stream().map(values -> java.math.BigInteger.valueOf(values.size()))
+        return grid.values().stream()
+                .map(values -> java.math.BigInteger.valueOf(values.size()))
                 .reduce(java.math.BigInteger.ONE, java.math.BigInteger::multiply);
     }
 

@@ -11,6 +11,12 @@ import java.util.UUID;
  * @param lastTestTop1 mean ± sample std of the runs' last-epoch test top-1
  * @param bestVsBaseline paired by seed against the baseline's group (same seeds only), else null
  */
-public record GroupAggregate(UUID group, List<UUID> runs, List<Long> seeds, int n, MeanStd bestTestTop1,
-        MeanStd lastTestTop1, PairedDifference bestVsBaseline, PairedDifference lastVsBaseline) {
-}
+public record GroupAggregate(
+        UUID group,
+        List<UUID> runs,
+        List<Long> seeds,
+        int n,
+        MeanStd bestTestTop1,
+        MeanStd lastTestTop1,
+        PairedDifference bestVsBaseline,
+        PairedDifference lastVsBaseline) {}

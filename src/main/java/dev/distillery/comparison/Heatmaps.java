@@ -14,8 +14,7 @@ import java.util.Objects;
  */
 final class Heatmaps {
 
-    private Heatmaps() {
-    }
+    private Heatmaps() {}
 
     static byte[] draw(SweepSummary sweep, String x, String y, ChartSize size, ChartFormat format) {
         check("x", x, sweep);
@@ -26,14 +25,18 @@ final class Heatmaps {
         for (SweepSummary.Cell cell : sweep.cells()) {
             MeanStd best = cell.bestTestTop1();
             if (best.n() > 0) {
-                double[] sum = sums.computeIfAbsent(List.of(xs.indexOf(cell.values().get(x)),
-                        ys.indexOf(cell.values().get(y))), key -> new double[2]);
+                double[] sum = sums.computeIfAbsent(
+                        List.of(
+                                xs.indexOf(cell.values().get(x)),
+                                ys.indexOf(cell.values().get(y))),
+                        key -> new double[2]);
                 sum[0] += best.mean() * best.n();
                 sum[1] += best.n();
             }
         }
         if (sums.isEmpty()) {
-            throw new ConflictException("no run of sweep " + sweep.id() + " has finished an epoch yet; nothing to draw");
+            throw new ConflictException(
+                    "no run of sweep " + sweep.id() + " has finished an epoch yet; nothing to draw");
         }
         List<Number[]> cells = new ArrayList<>();
         sums.forEach((at, sum) -> cells.add(new Number[] {at.get(0), at.get(1), sum[0] / sum[1]}));
@@ -42,13 +45,18 @@ final class Heatmaps {
 
     private static void check(String field, String path, SweepSummary sweep) {
         if (!sweep.grid().containsKey(path)) {
-            throw new InvalidRequestException(field, "'" + path + "' is not a path of the sweep's grid; its paths: "
-                    + String.join(", ", sweep.grid().keySet()));
+            throw new InvalidRequestException(
+                    field,
+                    "'" + path + "' is not a path of the sweep's grid; its paths: "
+                            + String.join(", ", sweep.grid().keySet()));
         }
     }
 
     private static List<Object> distinct(SweepSummary sweep, String path) {
-        return sweep.cells().stream().map(cell -> cell.values().get(path)).filter(Objects::nonNull).distinct()
+        return sweep.cells().stream()
+                .map(cell -> cell.values().get(path))
+                .filter(Objects::nonNull)
+                .distinct()
                 .toList();
     }
 }

@@ -6,5 +6,4 @@ package dev.distillery.comparison;
  * @param n how many values there were (runs without the value yet are left out)
  * @param std the sample standard deviation (n−1); null below two values
  */
-public record MeanStd(int n, Double mean, Double std) {
-}
+public record MeanStd(int n, Double mean, Double std) {}

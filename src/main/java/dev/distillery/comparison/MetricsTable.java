@@ -45,7 +45,8 @@ class MetricsTable {
                         + " order by experiment_id, epoch")
                 .params(params)
                 .query((ResultSet rs) -> {
-                    runs.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Columns(names.size())).add(rs);
+                    runs.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Columns(names.size()))
+                            .add(rs);
                 });
         Map<UUID, RunMetrics> metrics = new HashMap<>();
         runs.forEach((id, columns) -> metrics.put(id, columns.build(names)));
@@ -55,14 +56,29 @@ class MetricsTable {
     private List<String> lossTerms(List<UUID> ids) {
         return jdbc.sql("select distinct jsonb_object_keys(loss_terms) as term from epoch_metrics"
                         + " where experiment_id in (:ids) and phase = 'student' order by term")
-                .param("ids", ids).query(String.class).list();
+                .param("ids", ids)
+                .query(String.class)
+                .list();
     }
 
     private static Map<String, String> columns() {
         Map<String, String> columns = new LinkedHashMap<>();
-        for (String column : List.of("train_loss", "train_top1", "test_loss", "test_top1", "test_top5",
-                "learning_rate", "epoch_seconds", "samples_per_second", "teacher_agreement", "kl", "standardized_kl",
-                "student_logit_mean", "student_logit_std", "teacher_logit_mean", "teacher_logit_std")) {
+        for (String column : List.of(
+                "train_loss",
+                "train_top1",
+                "test_loss",
+                "test_top1",
+                "test_top5",
+                "learning_rate",
+                "epoch_seconds",
+                "samples_per_second",
+                "teacher_agreement",
+                "kl",
+                "standardized_kl",
+                "student_logit_mean",
+                "student_logit_std",
+                "teacher_logit_mean",
+                "teacher_logit_std")) {
             columns.put(column, camel(column));
         }
         return java.util.Collections.unmodifiableMap(columns);

@@ -5,5 +5,4 @@ package dev.distillery.comparison;
  *
  * @param standardError sample std of the differences / √n; null below two pairs
  */
-public record PairedDifference(int n, double meanDifference, Double standardError) {
-}
+public record PairedDifference(int n, double meanDifference, Double standardError) {}

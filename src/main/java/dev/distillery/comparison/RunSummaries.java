@@ -6,8 +6,8 @@ import dev.distillery.comparison.Comparison.Identity;
 import dev.distillery.comparison.Comparison.MetricStats;
 import dev.distillery.comparison.Comparison.Run;
 import dev.distillery.experiments.EpochScore;
-import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.ExperimentSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +18,18 @@ import java.util.function.Function;
 /** One run's identity, best and last epoch, per-metric min/max/last, timing, and deltas to a baseline. */
 final class RunSummaries {
 
-    private RunSummaries() {
-    }
+    private RunSummaries() {}
 
     static Run summary(ExperimentSummary e, ExperimentSpec spec, RunMetrics epochs, Clock clock) {
-        return new Run(e.id(), identity(e, spec), result(e.best()), result(e.last()), stats(epochs), wallSeconds(e, clock),
-                meanThroughput(epochs), null);
+        return new Run(
+                e.id(),
+                identity(e, spec),
+                result(e.best()),
+                result(e.last()),
+                stats(epochs),
+                wallSeconds(e, clock),
+                meanThroughput(epochs),
+                null);
     }
 
     static Run withDelta(Run run, Run baseline) {
@@ -35,17 +41,36 @@ final class RunSummaries {
                 metricDeltas(run.metrics(), baseline.metrics()),
                 minus(run.wallSeconds(), baseline.wallSeconds()),
                 minus(run.samplesPerSecond(), baseline.samplesPerSecond()));
-        return new Run(run.id(), run.identity(), run.best(), run.last(), run.metrics(), run.wallSeconds(),
-                run.samplesPerSecond(), delta);
+        return new Run(
+                run.id(),
+                run.identity(),
+                run.best(),
+                run.last(),
+                run.metrics(),
+                run.wallSeconds(),
+                run.samplesPerSecond(),
+                delta);
     }
 
     private static Identity identity(ExperimentSummary e, ExperimentSpec spec) {
-        String teacher = spec.teacher() == null ? null : spec.teacher().experimentId() != null
-                ? "experiment:" + spec.teacher().experimentId() : spec.teacher().architecture();
-        return new Identity(e.name(), spec.method(), spec.zscore(), spec.temperature(),
+        String teacher = spec.teacher() == null
+                ? null
+                : spec.teacher().experimentId() != null
+                        ? "experiment:" + spec.teacher().experimentId()
+                        : spec.teacher().architecture();
+        return new Identity(
+                e.name(),
+                spec.method(),
+                spec.zscore(),
+                spec.temperature(),
                 spec.lossWeights() == null ? null : spec.lossWeights().ce(),
-                spec.lossWeights() == null ? null : spec.lossWeights().kd(), teacher,
-                spec.student().architecture(), spec.dataset().name(), spec.seed(), e.status(), e.groupId());
+                spec.lossWeights() == null ? null : spec.lossWeights().kd(),
+                teacher,
+                spec.student().architecture(),
+                spec.dataset().name(),
+                spec.seed(),
+                e.status(),
+                e.groupId());
     }
 
     private static EpochResult result(EpochScore score) {
@@ -80,8 +105,12 @@ final class RunSummaries {
 
     private static Double meanThroughput(RunMetrics epochs) {
         double[] values = epochs.values().get("samplesPerSecond");
-        return values == null ? null : java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).average()
-                .stream().boxed().findFirst().orElse(null);
+        return values == null
+                ? null
+                : java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).average().stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static Map<String, MetricStats> metricDeltas(Map<String, MetricStats> run, Map<String, MetricStats> base) {
@@ -89,8 +118,9 @@ final class RunSummaries {
         run.forEach((name, s) -> {
             MetricStats b = base.get(name);
             if (b != null) {
-                deltas.put(name, new MetricStats(minus(s.min(), b.min()), minus(s.max(), b.max()),
-                        minus(s.last(), b.last())));
+                deltas.put(
+                        name,
+                        new MetricStats(minus(s.min(), b.min()), minus(s.max(), b.max()), minus(s.last(), b.last())));
             }
         });
         return deltas;

@@ -45,8 +45,9 @@ class SpecFields {
 
     private void flatten(String prefix, JsonNode node, Map<String, Object> fields) {
         if (node.isObject()) {
-            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
-                    e.getValue(), fields));
+            node.properties()
+                    .forEach(e ->
+                            flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), fields));
         } else if (!node.isNull()) {
             fields.put(prefix, leaf(node));
         }

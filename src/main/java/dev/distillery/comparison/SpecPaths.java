@@ -17,8 +17,7 @@ final class SpecPaths {
     /** Fields a sweep sets otherwise. */
     private static final Set<String> NOT_SWEEPABLE = Set.of("repeats");
 
-    private SpecPaths() {
-    }
+    private SpecPaths() {}
 
     static void check(String field, String path) {
         if (NOT_SWEEPABLE.contains(path) || !valid(ExperimentSpec.class, path.split("\\.", -1), 0)) {
@@ -37,7 +36,8 @@ final class SpecPaths {
             return false;
         }
         Optional<RecordComponent> component = Arrays.stream(type.getRecordComponents())
-                .filter(c -> c.getName().equals(segments[at])).findFirst();
+                .filter(c -> c.getName().equals(segments[at]))
+                .findFirst();
         return component.isPresent() && valid(component.get().getType(), segments, at + 1);
     }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
 /** Mean, sample standard deviation and paired differences over repeats. */
 final class Statistics {
 
-    private Statistics() {
-    }
+    private Statistics() {}
 
     /** Mean ± sample std (n−1) of the present values; std null below two values, both null with none. */
     static MeanStd meanStd(List<Double> values) {
@@ -20,7 +19,8 @@ final class Statistics {
         if (n < 2) {
             return new MeanStd(n, mean, null);
         }
-        double squares = present.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        double squares =
+                present.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
         return new MeanStd(n, mean, Math.sqrt(squares / (n - 1)));
     }
 

@@ -9,6 +9,5 @@ public record SweepCreated(UUID id, int experiments, List<Cell> cells) {
 
     /** One grid cell: its values by spec path, its group of repeats and their experiment ids. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "SweepCreatedCell")
-    public record Cell(Map<String, Object> values, UUID group, List<UUID> runs) {
-    }
+    public record Cell(Map<String, Object> values, UUID group, List<UUID> runs) {}
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 public record SweepRequest(
         @NotNull @Valid ExperimentSpec spec,
         @NotEmpty @Size(max = 10) @Schema(description = "spec path → values, e.g. {\"lossWeights.kd\": [3, 6, 9]}")
-        Map<String, @NotEmpty @Size(max = 500) List<@NotNull Object>> grid,
+                Map<String, @NotEmpty @Size(max = 500) List<@NotNull Object>> grid,
         @Min(1) @Max(10) @Schema(description = "runs per cell, seeds seed, seed+1, …; default 1", example = "3")
-        Integer repeats) {
-}
+                Integer repeats) {}

@@ -1,11 +1,11 @@
 package dev.distillery.comparison;
 
-import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.IdempotentRequests;
-import dev.distillery.shared.InvalidRequestException;
 import dev.distillery.shared.Caller;
+import dev.distillery.shared.InvalidRequestException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +30,14 @@ public class SweepService {
     private final IdempotentRequests idempotent;
     private final JsonMapper json;
 
-    SweepService(ExperimentSubmission submission, ExperimentQueries experiments, SweepSpecs specs, SweepStore store,
-            SpecFields fields, IdempotentRequests idempotent, JsonMapper json) {
+    SweepService(
+            ExperimentSubmission submission,
+            ExperimentQueries experiments,
+            SweepSpecs specs,
+            SweepStore store,
+            SpecFields fields,
+            IdempotentRequests idempotent,
+            JsonMapper json) {
         this.idempotent = idempotent;
         this.json = json;
         this.fields = fields;
@@ -59,8 +65,7 @@ public class SweepService {
     }
 
     /** A sweep and whether this request created it (false: a replay of an earlier request). */
-    public record SweepOutcome(SweepCreated sweep, boolean created) {
-    }
+    public record SweepOutcome(SweepCreated sweep, boolean created) {}
 
     /** All cells or none: one transaction. Refused (429) when the queue, or the caller's share of it, is full. */
     @Transactional
@@ -69,8 +74,10 @@ public class SweepService {
         request.grid().keySet().forEach(path -> SpecPaths.check("grid." + path, path));
         BigInteger total = GridExpansion.count(request.grid()).multiply(BigInteger.valueOf(repeats));
         if (total.compareTo(BigInteger.valueOf(MAX_EXPERIMENTS)) > 0) {
-            throw new InvalidRequestException("grid", "the sweep would create " + total + " experiments (cells × "
-                    + "repeats); at most " + MAX_EXPERIMENTS + " are allowed");
+            throw new InvalidRequestException(
+                    "grid",
+                    "the sweep would create " + total + " experiments (cells × " + "repeats); at most "
+                            + MAX_EXPERIMENTS + " are allowed");
         }
         submission.admit(total.intValue(), caller);
         UUID id = UUID.randomUUID();
@@ -79,7 +86,9 @@ public class SweepService {
         for (Map<String, Object> values : GridExpansion.cellsOf(request.grid())) {
             List<ExperimentSummary> group = submission.submitRepeats(
                     specs.cell(request.spec(), values, repeats).withTag(SWEEP_TAG, id.toString()), id, caller);
-            cells.add(new SweepCreated.Cell(values, group.get(0).groupId(),
+            cells.add(new SweepCreated.Cell(
+                    values,
+                    group.get(0).groupId(),
                     group.stream().map(ExperimentSummary::id).toList()));
         }
         return new SweepCreated(id, total.intValue(), cells);
@@ -88,8 +97,12 @@ public class SweepService {
     /** What submitting the sweep answered: its cells with their groups and experiments. */
     private SweepCreated created(UUID id) {
         SweepSummary summary = summary(id);
-        return new SweepCreated(id, summary.experiments(), summary.cells().stream()
-                .map(cell -> new SweepCreated.Cell(cell.values(), cell.group(), cell.runs())).toList());
+        return new SweepCreated(
+                id,
+                summary.experiments(),
+                summary.cells().stream()
+                        .map(cell -> new SweepCreated.Cell(cell.values(), cell.group(), cell.runs()))
+                        .toList());
     }
 
     @Transactional(readOnly = true)

@@ -33,8 +33,9 @@ class SweepSpecs {
         ExperimentSpec spec = read(tree, values);
         Set<ConstraintViolation<ExperimentSpec>> violations = validator.validate(spec);
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations.stream().map(v -> new FieldViolation(
-                    "grid." + v.getPropertyPath(), v.getMessage())).toList());
+            throw new InvalidRequestException(violations.stream()
+                    .map(v -> new FieldViolation("grid." + v.getPropertyPath(), v.getMessage()))
+                    .toList());
         }
         return spec;
     }
@@ -43,8 +44,10 @@ class SweepSpecs {
         try {
             return json.treeToValue(tree, ExperimentSpec.class);
         } catch (JacksonException wrongType) {
-            throw new InvalidRequestException("grid", "a value of " + List.copyOf(values.keySet())
-                    + " does not fit its field: " + wrongType.getOriginalMessage());
+            throw new InvalidRequestException(
+                    "grid",
+                    "a value of " + List.copyOf(values.keySet()) + " does not fit its field: "
+                            + wrongType.getOriginalMessage());
         }
     }
 

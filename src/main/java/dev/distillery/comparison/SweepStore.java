@@ -17,8 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class SweepStore {
 
-    private static final TypeReference<LinkedHashMap<String, List<Object>>> GRID = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, List<Object>>> GRID = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -32,18 +31,23 @@ class SweepStore {
 
     void save(UUID id, ExperimentSpec spec, Map<String, List<Object>> grid, int repeats) {
         jdbc.sql("insert into sweeps (id, spec, grid, repeats, created_at) values (?, ?::jsonb, ?::json, ?, ?)")
-                .params(id, json.writeValueAsString(spec), json.writeValueAsString(grid), repeats,
+                .params(
+                        id,
+                        json.writeValueAsString(spec),
+                        json.writeValueAsString(grid),
+                        repeats,
                         Timestamp.from(clock.instant()))
                 .update();
     }
 
     Sweep find(UUID id) {
-        return jdbc.sql("select grid::text as grid, repeats from sweeps where id = ?").param(id)
+        return jdbc.sql("select grid::text as grid, repeats from sweeps where id = ?")
+                .param(id)
                 .query((rs, n) -> new Sweep(id, json.readValue(rs.getString("grid"), GRID), rs.getInt("repeats")))
-                .optional().orElseThrow(() -> new NotFoundException("no sweep with id " + id));
+                .optional()
+                .orElseThrow(() -> new NotFoundException("no sweep with id " + id));
     }
 
     /** A stored sweep; the grid keeps its paths in the order given. */
-    record Sweep(UUID id, Map<String, List<Object>> grid, int repeats) {
-    }
+    record Sweep(UUID id, Map<String, List<Object>> grid, int repeats) {}
 }

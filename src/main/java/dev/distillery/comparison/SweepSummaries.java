@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 /** Summarises a sweep's experiments per grid cell (one group of repeats per cell). */
 final class SweepSummaries {
 
-    private SweepSummaries() {
-    }
+    private SweepSummaries() {}
 
     static SweepSummary of(SweepStore.Sweep sweep, List<ExperimentSummary> runs, SpecFields fields) {
         Map<UUID, List<ExperimentSummary>> groups = runs.stream()
@@ -23,16 +22,20 @@ final class SweepSummaries {
         List<SweepSummary.Cell> cells = new ArrayList<>();
         groups.forEach((group, members) -> cells.add(cell(sweep, group, members, fields)));
         cells.sort(gridOrder(sweep.grid()));
-        Map<String, Long> statuses = runs.stream().collect(Collectors.groupingBy(e -> e.status().name(),
-                TreeMap::new, Collectors.counting()));
-        double progress = runs.stream().mapToDouble(ExperimentSummary::progress).average().orElse(0);
+        Map<String, Long> statuses = runs.stream()
+                .collect(Collectors.groupingBy(e -> e.status().name(), TreeMap::new, Collectors.counting()));
+        double progress =
+                runs.stream().mapToDouble(ExperimentSummary::progress).average().orElse(0);
         return new SweepSummary(sweep.id(), sweep.grid(), sweep.repeats(), runs.size(), progress, statuses, cells);
     }
 
-    private static SweepSummary.Cell cell(SweepStore.Sweep sweep, UUID group, List<ExperimentSummary> members,
-            SpecFields fields) {
-        List<Trial> trials = members.stream().map(e -> Trial.of(e, e.spec().seed())).toList();
-        return new SweepSummary.Cell(values(sweep, fields.flatten(members.get(0).spec())), group,
+    private static SweepSummary.Cell cell(
+            SweepStore.Sweep sweep, UUID group, List<ExperimentSummary> members, SpecFields fields) {
+        List<Trial> trials =
+                members.stream().map(e -> Trial.of(e, e.spec().seed())).toList();
+        return new SweepSummary.Cell(
+                values(sweep, fields.flatten(members.get(0).spec())),
+                group,
                 members.stream().map(ExperimentSummary::id).toList(),
                 Statistics.meanStd(trials.stream().map(Trial::best).toList()),
                 Statistics.meanStd(trials.stream().map(Trial::last).toList()));
@@ -49,8 +52,10 @@ final class SweepSummaries {
     private static Comparator<SweepSummary.Cell> gridOrder(Map<String, List<Object>> grid) {
         Comparator<SweepSummary.Cell> order = (a, b) -> 0;
         for (Map.Entry<String, List<Object>> axis : grid.entrySet()) {
-            List<String> values = axis.getValue().stream().map(SweepSummaries::canonical).toList();
-            order = order.thenComparingInt(cell -> values.indexOf(canonical(cell.values().get(axis.getKey()))));
+            List<String> values =
+                    axis.getValue().stream().map(SweepSummaries::canonical).toList();
+            order = order.thenComparingInt(
+                    cell -> values.indexOf(canonical(cell.values().get(axis.getKey()))));
         }
         return order;
     }

@@ -7,7 +7,10 @@ import java.util.UUID;
 record Trial(UUID id, long seed, Double best, Double last) {
 
     static Trial of(ExperimentSummary experiment, long seed) {
-        return new Trial(experiment.id(), seed, experiment.best() == null ? null : experiment.best().testTop1(),
+        return new Trial(
+                experiment.id(),
+                seed,
+                experiment.best() == null ? null : experiment.best().testTop1(),
                 experiment.last() == null ? null : experiment.last().testTop1());
     }
 }

@@ -21,10 +21,17 @@ public class Catalog {
     }
 
     public CatalogView view() {
-        return new CatalogView(architectures.architectures(), datasets.datasets(),
+        return new CatalogView(
+                architectures.architectures(),
+                datasets.datasets(),
                 methods.methods().stream()
-                        .map(m -> new MethodInfo(m.name(), m.description(), m.needsTeacher(), m.defaults(false),
-                                m.defaults(true), m.parameters()))
+                        .map(m -> new MethodInfo(
+                                m.name(),
+                                m.description(),
+                                m.needsTeacher(),
+                                m.defaults(false),
+                                m.defaults(true),
+                                m.parameters()))
                         .toList(),
                 SpecDefaults.TRAINING);
     }

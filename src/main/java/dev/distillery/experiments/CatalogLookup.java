@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogLookup {
 
-
     private final MethodRegistry methods;
     private final ArchitectureCatalog architectures;
     private final DatasetCatalog datasets;
@@ -62,6 +61,8 @@ class CatalogLookup {
     }
 
     private Optional<DatasetInfo> dataset(String name) {
-        return datasets.datasets().stream().filter(info -> info.name().equals(name)).findFirst();
+        return datasets.datasets().stream()
+                .filter(info -> info.name().equals(name))
+                .findFirst();
     }
 }

@@ -7,14 +7,21 @@ import dev.distillery.training.DatasetInfo;
 import java.util.List;
 
 /** Everything a spec may name, and the defaults a submission gets. */
-public record CatalogView(List<ArchitectureInfo> architectures, List<DatasetInfo> datasets, List<MethodInfo> methods,
+public record CatalogView(
+        List<ArchitectureInfo> architectures,
+        List<DatasetInfo> datasets,
+        List<MethodInfo> methods,
         TrainingSpec trainingDefaults) {
 
     /**
      * A distillation method: whether it needs a teacher, its τ and loss weights without and with
      * zscore, and its own parameters.
      */
-    public record MethodInfo(String name, String description, boolean needsTeacher, LossSettings defaults,
-            LossSettings zscoreDefaults, List<MethodParameter> parameters) {
-    }
+    public record MethodInfo(
+            String name,
+            String description,
+            boolean needsTeacher,
+            LossSettings defaults,
+            LossSettings zscoreDefaults,
+            List<MethodParameter> parameters) {}
 }

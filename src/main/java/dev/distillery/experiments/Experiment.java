@@ -31,14 +31,19 @@ public class Experiment {
 
     @Id
     private UUID id;
+
     private String name;
     private String method;
+
     @Enumerated(EnumType.STRING)
     private ExperimentStatus status;
+
     private int priority;
+
     @Column(name = "spec", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String specJson;
+
     private int totalEpochs;
     private int currentEpoch;
     private Integer bestEpoch;
@@ -61,21 +66,23 @@ public class Experiment {
     private String gate;
     private String gateReasons;
     private String owner;
+
     @Version
     private long version;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "experiment_tags", joinColumns = @JoinColumn(name = "experiment_id"))
     @MapKeyColumn(name = "tag_key")
     @Column(name = "tag_value")
     private Map<String, String> tags = new HashMap<>();
 
-    protected Experiment() {
-    }
+    protected Experiment() {}
 
     /** A new experiment: QUEUED, or WAITING while its teacher experiment has not succeeded yet. */
     static Experiment submitted(UUID id, ExperimentSpec spec, String specJson, boolean teacherPending, Instant now) {
         Experiment experiment = new Experiment();
-        experiment.teacherExperimentId = spec.teacher() == null ? null : spec.teacher().experimentId();
+        experiment.teacherExperimentId =
+                spec.teacher() == null ? null : spec.teacher().experimentId();
         experiment.id = id;
         experiment.name = spec.name();
         experiment.method = spec.method();
@@ -332,7 +339,8 @@ public class Experiment {
         if (status != ExperimentStatus.RUNNING || currentEpoch == 0 || startedAt == null) {
             return null;
         }
-        java.time.Duration perEpoch = java.time.Duration.between(startedAt, Instant.now()).dividedBy(currentEpoch);
+        java.time.Duration perEpoch =
+                java.time.Duration.between(startedAt, Instant.now()).dividedBy(currentEpoch);
         return Instant.now().plus(perEpoch.multipliedBy(Math.max(0, totalEpochs - currentEpoch)));
     }
 

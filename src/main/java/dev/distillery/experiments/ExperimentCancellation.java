@@ -27,8 +27,8 @@ public class ExperimentCancellation {
 
     @Transactional
     public Experiment cancel(UUID id, Caller caller) {
-        Experiment experiment = experiments.findById(id)
-                .orElseThrow(() -> new NotFoundException("no experiment with id " + id));
+        Experiment experiment =
+                experiments.findById(id).orElseThrow(() -> new NotFoundException("no experiment with id " + id));
         if (!caller.mayChange(experiment.owner())) {
             throw new ForbiddenException("experiment " + id + " was submitted by "
                     + (experiment.owner() == null ? "no key" : "the key '" + experiment.owner() + "'")

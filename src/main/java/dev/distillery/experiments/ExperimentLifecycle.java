@@ -37,8 +37,14 @@ public class ExperimentLifecycle {
     private final Checkpointing checkpointing;
     private final AttemptProperties attempts;
 
-    ExperimentLifecycle(ExperimentRepository experiments, MetricsStore metrics, CheckpointRecords checkpoints,
-            Checkpointing checkpointing, WaitingExperiments waiting, SpecCodec codec, Clock clock,
+    ExperimentLifecycle(
+            ExperimentRepository experiments,
+            MetricsStore metrics,
+            CheckpointRecords checkpoints,
+            Checkpointing checkpointing,
+            WaitingExperiments waiting,
+            SpecCodec codec,
+            Clock clock,
             AttemptProperties attempts) {
         this.experiments = experiments;
         this.metrics = metrics;
@@ -63,16 +69,24 @@ public class ExperimentLifecycle {
             return Optional.empty();
         }
         if (experiment.attempts() >= attempts.maxAttempts()) {
-            end(experiment, () -> experiment.fail("gave up after " + experiment.attempts() + " attempts: each ended "
-                    + "without a result (worker lost or stopped); distillery.max-attempts=" + attempts.maxAttempts(),
-                    clock.instant()));
+            end(
+                    experiment,
+                    () -> experiment.fail(
+                            "gave up after " + experiment.attempts() + " attempts: each ended "
+                                    + "without a result (worker lost or stopped); distillery.max-attempts="
+                                    + attempts.maxAttempts(),
+                            clock.instant()));
             return Optional.empty();
         }
         Optional<ResumePoint> resume = experiment.attempts() == 0 ? Optional.empty() : resumePoint(id);
         if (resume.isPresent()) {
             metrics.clearStudentEpochsAfter(id, resume.get().epoch());
-            experiment.resume(clock.instant(), device, metrics.history(id).stream()
-                    .filter(epoch -> EpochMetrics.STUDENT.equals(epoch.phase())).toList());
+            experiment.resume(
+                    clock.instant(),
+                    device,
+                    metrics.history(id).stream()
+                            .filter(epoch -> EpochMetrics.STUDENT.equals(epoch.phase()))
+                            .toList());
         } else {
             metrics.clear(id);
             checkpoints.clear(id);
@@ -80,7 +94,9 @@ public class ExperimentLifecycle {
         }
         ExperimentSpec spec = codec.read(experiment.specJson());
         try {
-            TrainingPlan plan = TrainingPlans.of(spec, teacherParameters(spec),
+            TrainingPlan plan = TrainingPlans.of(
+                    spec,
+                    teacherParameters(spec),
                     resume.map(ResumePoint::state).orElse(null));
             return Optional.of(plan);
         } catch (IOException unusableTeacher) {
@@ -101,8 +117,7 @@ public class ExperimentLifecycle {
     }
 
     /** A recorded training state: the student epoch it follows and its verified file. */
-    private record ResumePoint(int epoch, Path state) {
-    }
+    private record ResumePoint(int epoch, Path state) {}
 
     /** Whether the experiment's spec asks for a GPU. */
     @Transactional(readOnly = true)
@@ -186,7 +201,8 @@ public class ExperimentLifecycle {
         if (spec.teacher() == null || spec.teacher().experimentId() == null) {
             return null;
         }
-        return checkpointing.verifiedFile(spec.teacher().experimentId(), spec.teacher().checkpoint());
+        return checkpointing.verifiedFile(
+                spec.teacher().experimentId(), spec.teacher().checkpoint());
     }
 
     private Experiment load(UUID id) {

@@ -5,11 +5,11 @@ import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.CheckpointRecords;
 import dev.distillery.tracking.CheckpointStore;
 import dev.distillery.tracking.MetricsStore;
+import dev.distillery.training.EpochMetrics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
-import dev.distillery.training.EpochMetrics;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,8 +27,12 @@ public class ExperimentQueries {
     private final CheckpointRecords checkpoints;
     private final CheckpointStore store;
 
-    ExperimentQueries(ExperimentRepository experiments, MetricsStore metrics, SpecCodec codec,
-            CheckpointRecords checkpoints, CheckpointStore store) {
+    ExperimentQueries(
+            ExperimentRepository experiments,
+            MetricsStore metrics,
+            SpecCodec codec,
+            CheckpointRecords checkpoints,
+            CheckpointStore store) {
         this.experiments = experiments;
         this.metrics = metrics;
         this.codec = codec;
@@ -44,10 +48,11 @@ public class ExperimentQueries {
     public List<Experiment> getAll(List<UUID> ids) {
         java.util.Map<UUID, Experiment> found = new java.util.HashMap<>();
         experiments.findAllWithTags(ids).forEach(e -> found.put(e.id(), e));
-        List<UUID> unknown = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        List<UUID> unknown =
+                ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
         if (!unknown.isEmpty()) {
-            throw new NotFoundException("no experiment with id " + unknown.stream().map(UUID::toString)
-                    .collect(java.util.stream.Collectors.joining(", ")));
+            throw new NotFoundException("no experiment with id "
+                    + unknown.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
         return ids.stream().map(found::get).toList();
     }
@@ -59,12 +64,16 @@ public class ExperimentQueries {
 
     /** The repeats of a group, oldest first; empty for an unknown group. */
     public List<ExperimentSummary> group(UUID groupId) {
-        return experiments.findByGroupIdOrderByCreatedAtAsc(groupId).stream().map(this::summary).toList();
+        return experiments.findByGroupIdOrderByCreatedAtAsc(groupId).stream()
+                .map(this::summary)
+                .toList();
     }
 
     /** The experiments a sweep created, oldest first. */
     public List<ExperimentSummary> sweep(UUID sweepId) {
-        return experiments.findBySweepIdOrderByCreatedAtAsc(sweepId).stream().map(this::summary).toList();
+        return experiments.findBySweepIdOrderByCreatedAtAsc(sweepId).stream()
+                .map(this::summary)
+                .toList();
     }
 
     private ExperimentSummary summary(Experiment experiment) {

@@ -12,8 +12,7 @@ import org.springframework.data.jpa.domain.Specification;
  *
  * @param nameContains case-insensitive substring of the name
  */
-public record ExperimentSearch(ExperimentStatus status, String method, Map<String, String> tags,
-        String nameContains) {
+public record ExperimentSearch(ExperimentStatus status, String method, Map<String, String> tags, String nameContains) {
 
     Specification<Experiment> toSpecification() {
         return (root, query, cb) -> {
@@ -25,8 +24,8 @@ public record ExperimentSearch(ExperimentStatus status, String method, Map<Strin
                 predicates.add(cb.equal(root.get("method"), method));
             }
             if (nameContains != null && !nameContains.isBlank()) {
-                predicates.add(cb.like(cb.lower(root.get("name")), "%" + escape(nameContains.toLowerCase()) + "%",
-                        '\\'));
+                predicates.add(
+                        cb.like(cb.lower(root.get("name")), "%" + escape(nameContains.toLowerCase()) + "%", '\\'));
             }
             tags.forEach((key, value) -> {
                 MapJoin<Experiment, String, String> tag = root.joinMap("tags");

@@ -1,12 +1,12 @@
 package dev.distillery.experiments;
 
+import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.MethodParameter;
 import dev.distillery.shared.Caller;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import dev.distillery.methods.LossSettings;
-import dev.distillery.methods.MethodParameter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,8 +29,14 @@ public class ExperimentSubmission {
     private final QueueQuota quota;
     private final RandomGenerator seeds = new SecureRandom();
 
-    ExperimentSubmission(ExperimentRepository experiments, SpecRules rules, CatalogLookup catalog,
-            TeacherExperiments teachers, SpecCodec codec, ApplicationEventPublisher events, Clock clock,
+    ExperimentSubmission(
+            ExperimentRepository experiments,
+            SpecRules rules,
+            CatalogLookup catalog,
+            TeacherExperiments teachers,
+            SpecCodec codec,
+            ApplicationEventPublisher events,
+            Clock clock,
             QueueQuota quota) {
         this.quota = quota;
         this.context = context(catalog, teachers);
@@ -51,7 +57,8 @@ public class ExperimentSubmission {
     public Experiment submit(ExperimentSpec spec, Caller caller) {
         ExperimentSpec resolved = resolve(spec);
         admit(repeats(spec), caller);
-        return spec.repeats() == null ? store(resolved, null, null, caller)
+        return spec.repeats() == null
+                ? store(resolved, null, null, caller)
                 : storeRepeats(resolved, repeats(spec), null, caller).get(0);
     }
 
@@ -69,7 +76,8 @@ public class ExperimentSubmission {
     public List<ExperimentSummary> submitRepeats(ExperimentSpec spec, UUID sweepId, Caller caller) {
         ExperimentSpec resolved = resolve(spec);
         return storeRepeats(resolved, repeats(spec), sweepId, caller).stream()
-                .map(experiment -> ExperimentSummary.of(experiment, codec.read(experiment.specJson()))).toList();
+                .map(experiment -> ExperimentSummary.of(experiment, codec.read(experiment.specJson())))
+                .toList();
     }
 
     private static int repeats(ExperimentSpec spec) {
@@ -79,17 +87,21 @@ public class ExperimentSubmission {
     private List<Experiment> storeRepeats(ExperimentSpec resolved, int repeats, UUID sweepId, Caller caller) {
         UUID group = UUID.randomUUID();
         if (resolved.seed() + repeats - 1 > Integer.MAX_VALUE) {
-            throw new InvalidRequestException("seed", "with repeats " + repeats + " the seeds " + resolved.seed()
-                    + " … " + (resolved.seed() + repeats - 1) + " must stay at most " + Integer.MAX_VALUE);
+            throw new InvalidRequestException(
+                    "seed",
+                    "with repeats " + repeats + " the seeds " + resolved.seed() + " … "
+                            + (resolved.seed() + repeats - 1) + " must stay at most " + Integer.MAX_VALUE);
         }
         return java.util.stream.IntStream.range(0, repeats)
-                .mapToObj(i -> store(resolved.withSeed(resolved.seed() + i), group, sweepId, caller)).toList();
+                .mapToObj(i -> store(resolved.withSeed(resolved.seed() + i), group, sweepId, caller))
+                .toList();
     }
 
     private ExperimentSpec resolve(ExperimentSpec spec) {
         if (catalog.method(spec.method()).isEmpty()) {
-            throw new InvalidRequestException("method", "unknown method '" + spec.method() + "'; known: "
-                    + String.join(", ", catalog.methodNames()));
+            throw new InvalidRequestException(
+                    "method",
+                    "unknown method '" + spec.method() + "'; known: " + String.join(", ", catalog.methodNames()));
         }
         ExperimentSpec resolved = SpecDefaults.resolve(spec, context, seeds);
         List<FieldViolation> violations = rules.check(resolved);
@@ -100,21 +112,24 @@ public class ExperimentSubmission {
     }
 
     private Experiment store(ExperimentSpec resolved, UUID group, UUID sweep, Caller caller) {
-        Experiment experiment = Experiment.submitted(UUID.randomUUID(), resolved, codec.write(resolved),
-                teacherPending(resolved), clock.instant()).placedIn(group, sweep)
+        Experiment experiment = Experiment.submitted(
+                        UUID.randomUUID(), resolved, codec.write(resolved), teacherPending(resolved), clock.instant())
+                .placedIn(group, sweep)
                 .ownedBy(caller.name());
         experiments.save(experiment);
         if (experiment.status() == ExperimentStatus.QUEUED) {
-            events.publishEvent(new ExperimentQueued(experiment.id(), experiment.priority(),
-                    experiment.createdAt()));
+            events.publishEvent(new ExperimentQueued(experiment.id(), experiment.priority(), experiment.createdAt()));
         }
         return experiment;
     }
 
     private boolean teacherPending(ExperimentSpec spec) {
-        return spec.teacher() != null && spec.teacher().experimentId() != null
-                && experiments.findById(spec.teacher().experimentId())
-                        .map(teacher -> teacher.status() != ExperimentStatus.SUCCEEDED).orElse(false);
+        return spec.teacher() != null
+                && spec.teacher().experimentId() != null
+                && experiments
+                        .findById(spec.teacher().experimentId())
+                        .map(teacher -> teacher.status() != ExperimentStatus.SUCCEEDED)
+                        .orElse(false);
     }
 
     /** Catalog and teacher lookups, as spec resolution needs them. */

@@ -9,13 +9,33 @@ import java.util.UUID;
  *
  * @param progress 0 to 1 over the whole run
  */
-public record ExperimentSummary(UUID id, String name, ExperimentStatus status, ExperimentSpec spec, String owner,
-                                UUID groupId, EpochScore best, EpochScore last, Instant createdAt, Instant startedAt,
-                                Instant finishedAt, double progress) {
+public record ExperimentSummary(
+        UUID id,
+        String name,
+        ExperimentStatus status,
+        ExperimentSpec spec,
+        String owner,
+        UUID groupId,
+        EpochScore best,
+        EpochScore last,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        double progress) {
 
     static ExperimentSummary of(Experiment experiment, ExperimentSpec spec) {
-        return new ExperimentSummary(experiment.id(), experiment.name(), experiment.status(), spec,
-                experiment.owner(), experiment.groupId(), experiment.best(), experiment.last(),
-                experiment.createdAt(), experiment.startedAt(), experiment.finishedAt(), experiment.progress());
+        return new ExperimentSummary(
+                experiment.id(),
+                experiment.name(),
+                experiment.status(),
+                spec,
+                experiment.owner(),
+                experiment.groupId(),
+                experiment.best(),
+                experiment.last(),
+                experiment.createdAt(),
+                experiment.startedAt(),
+                experiment.finishedAt(),
+                experiment.progress());
     }
 }

@@ -39,8 +39,11 @@ class Gates {
         if (expect.minBestTestTop1() != null && run.best() == null) {
             failures.add("no valid best epoch to compare with minBestTestTop1");
         } else if (expect.minBestTestTop1() != null && run.best().testTop1() < expect.minBestTestTop1()) {
-            failures.add(String.format(Locale.ROOT, "best test top-1 %.4f is below minBestTestTop1 %.4f",
-                    run.best().testTop1(), expect.minBestTestTop1()));
+            failures.add(String.format(
+                    Locale.ROOT,
+                    "best test top-1 %.4f is below minBestTestTop1 %.4f",
+                    run.best().testTop1(),
+                    expect.minBestTestTop1()));
         }
         deltaFailure(run, expect.minDeltaVsExperiment()).ifPresent(failures::add);
         return GateResult.of(failures);
@@ -62,9 +65,15 @@ class Gates {
                     + " has no valid " + delta.metric());
         }
         double difference = mine - theirs;
-        return difference + TOLERANCE >= delta.min() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
-                "%s exceeds experiment %s's by %.4f, less than the required %.4f", delta.metric(),
-                delta.experimentId(), difference, delta.min()));
+        return difference + TOLERANCE >= delta.min()
+                ? Optional.empty()
+                : Optional.of(String.format(
+                        Locale.ROOT,
+                        "%s exceeds experiment %s's by %.4f, less than the required %.4f",
+                        delta.metric(),
+                        delta.experimentId(),
+                        difference,
+                        delta.min()));
     }
 
     /** Null when the run has no such epoch with valid scores (see {@link Experiment#best()}). */

@@ -12,8 +12,7 @@ import org.springframework.stereotype.Repository;
 class IdempotencyKeys {
 
     /** A key already used: the hash of the request it came with and the resource that request created. */
-    record Used(String requestSha256, UUID resourceId) {
-    }
+    record Used(String requestSha256, UUID resourceId) {}
 
     private final JdbcClient jdbc;
 
@@ -22,7 +21,8 @@ class IdempotencyKeys {
     }
 
     Optional<Used> find(String scope, String owner, String key) {
-        return jdbc.sql("select request_sha256, resource_id from idempotency_keys where scope = ? and owner = ? and idempotency_key = ?")
+        return jdbc.sql(
+                        "select request_sha256, resource_id from idempotency_keys where scope = ? and owner = ? and idempotency_key = ?")
                 .params(scope, owner, key)
                 .query((rs, row) -> new Used(rs.getString(1).trim(), rs.getObject(2, UUID.class)))
                 .optional();
@@ -30,14 +30,18 @@ class IdempotencyKeys {
 
     /** @return false when a concurrent request took the key first */
     boolean remember(String scope, String owner, String key, String requestSha256, UUID resourceId, Instant now) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                 insert into idempotency_keys (scope, owner, idempotency_key, request_sha256, resource_id, created_at)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(scope, owner, key, requestSha256, resourceId, Timestamp.from(now))
-                .update() == 1;
+                        .params(scope, owner, key, requestSha256, resourceId, Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     int forgetBefore(Instant cutoff) {
-        return jdbc.sql("delete from idempotency_keys where created_at < ?").param(Timestamp.from(cutoff)).update();
+        return jdbc.sql("delete from idempotency_keys where created_at < ?")
+                .param(Timestamp.from(cutoff))
+                .update();
     }
 }

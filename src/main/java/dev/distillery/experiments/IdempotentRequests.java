@@ -24,14 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdempotentRequests {
 
     /** The resource and whether this request created it (false: a replay of an earlier request). */
-    public record Outcome(UUID resourceId, boolean created) {
-    }
+    public record Outcome(UUID resourceId, boolean created) {}
 
     private final IdempotencyKeys keys;
     private final Clock clock;
     private final Duration retention;
 
-    IdempotentRequests(IdempotencyKeys keys, Clock clock,
+    IdempotentRequests(
+            IdempotencyKeys keys,
+            Clock clock,
             @Value("${distillery.api.idempotency-retention:24h}") Duration retention) {
         this.keys = keys;
         this.clock = clock;

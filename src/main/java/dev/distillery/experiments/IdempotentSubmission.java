@@ -1,7 +1,6 @@
 package dev.distillery.experiments;
 
 import dev.distillery.shared.Caller;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,16 +11,18 @@ public class IdempotentSubmission {
     private static final String SCOPE = "experiment";
 
     /** The experiment and whether this request created it (false: a replay of an earlier request). */
-    public record Outcome(Experiment experiment, boolean created) {
-    }
+    public record Outcome(Experiment experiment, boolean created) {}
 
     private final ExperimentSubmission submission;
     private final ExperimentRepository experiments;
     private final IdempotentRequests requests;
     private final SpecCodec codec;
 
-    IdempotentSubmission(ExperimentSubmission submission, ExperimentRepository experiments,
-            IdempotentRequests requests, SpecCodec codec) {
+    IdempotentSubmission(
+            ExperimentSubmission submission,
+            ExperimentRepository experiments,
+            IdempotentRequests requests,
+            SpecCodec codec) {
         this.submission = submission;
         this.experiments = experiments;
         this.requests = requests;
@@ -30,7 +31,9 @@ public class IdempotentSubmission {
 
     @Transactional
     public Outcome submit(String key, ExperimentSpec spec, Caller caller) {
-        var outcome = requests.once(SCOPE, key, codec.write(spec), caller, () -> submission.submit(spec, caller).id());
+        var outcome = requests.once(SCOPE, key, codec.write(spec), caller, () -> submission
+                .submit(spec, caller)
+                .id());
         return new Outcome(experiments.findById(outcome.resourceId()).orElseThrow(), outcome.created());
     }
 }

@@ -33,21 +33,29 @@ public class QueueQuota {
     @Transactional(propagation = Propagation.MANDATORY)
     public void admit(int experiments, Caller caller) {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().listOfRows();
-        long queued = jdbc.sql("select count(*) from experiments where " + NOT_STARTED).query(Long.class).single();
+        long queued = jdbc.sql("select count(*) from experiments where " + NOT_STARTED)
+                .query(Long.class)
+                .single();
         if (queued + experiments > maxQueued) {
-            throw new TooManyRequestsException("the queue holds " + queued + " waiting or queued experiments; "
-                    + "this submission of " + experiments + " would exceed distillery.queue.max-queued ("
-                    + maxQueued + "): retry when some have started", retryAfter);
+            throw new TooManyRequestsException(
+                    "the queue holds " + queued + " waiting or queued experiments; "
+                            + "this submission of " + experiments + " would exceed distillery.queue.max-queued ("
+                            + maxQueued + "): retry when some have started",
+                    retryAfter);
         }
         if (caller.anonymous()) {
             return;
         }
         long mine = jdbc.sql("select count(*) from experiments where owner = ? and " + NOT_STARTED)
-                .param(caller.name()).query(Long.class).single();
+                .param(caller.name())
+                .query(Long.class)
+                .single();
         if (mine + experiments > caller.maxQueued()) {
-            throw new TooManyRequestsException("the key '" + caller.name() + "' has " + mine + " waiting or queued "
-                    + "experiments; this submission of " + experiments + " would exceed its limit of "
-                    + caller.maxQueued() + ": retry when some have started", retryAfter);
+            throw new TooManyRequestsException(
+                    "the key '" + caller.name() + "' has " + mine + " waiting or queued "
+                            + "experiments; this submission of " + experiments + " would exceed its limit of "
+                            + caller.maxQueued() + ": retry when some have started",
+                    retryAfter);
         }
     }
 }

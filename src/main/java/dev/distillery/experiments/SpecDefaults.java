@@ -20,12 +20,13 @@ import java.util.random.RandomGenerator;
  */
 final class SpecDefaults {
 
-    static final TrainingSpec TRAINING = new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4,
-            List.of(150, 180, 210), 0.1, false, null);
+    static final TrainingSpec TRAINING =
+            new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null);
     static final String CHECKPOINT = "best";
     static final String ANY_DEVICE = "any";
     /** The most experiments one submission may repeat a spec into (seeds seed … seed + repeats - 1). */
     static final int MAX_REPEATS = 10;
+
     static final String GPU = "gpu";
 
     /** What resolving needs to know beyond the spec itself. */
@@ -40,8 +41,7 @@ final class SpecDefaults {
         java.util.Optional<String> experimentArchitecture(java.util.UUID experimentId);
     }
 
-    private SpecDefaults() {
-    }
+    private SpecDefaults() {}
 
     /** @param spec a spec whose method is known */
     static ExperimentSpec resolve(ExperimentSpec spec, Context context, RandomGenerator seeds) {
@@ -57,7 +57,8 @@ final class SpecDefaults {
                 dataset(spec.dataset(), context),
                 or(spec.temperature(), defaults.temperature()),
                 zscore,
-                new LossWeights(or(given == null ? null : given.ce(), defaults.ceWeight()),
+                new LossWeights(
+                        or(given == null ? null : given.ce(), defaults.ceWeight()),
                         or(given == null ? null : given.kd(), defaults.kdWeight())),
                 training,
                 methodParams(spec.methodParams(), context.methodParameters(spec.method())),
@@ -74,12 +75,15 @@ final class SpecDefaults {
             return expect;
         }
         ExperimentSpec.DeltaExpectation delta = expect.minDeltaVsExperiment();
-        return new ExperimentSpec.Expectations(expect.minBestTestTop1(), new ExperimentSpec.DeltaExpectation(
-                delta.experimentId(), or(delta.metric(), "bestTestTop1"), delta.min()));
+        return new ExperimentSpec.Expectations(
+                expect.minBestTestTop1(),
+                new ExperimentSpec.DeltaExpectation(
+                        delta.experimentId(), or(delta.metric(), "bestTestTop1"), delta.min()));
     }
 
     private static String defaultName(ExperimentSpec spec) {
-        return spec.method() + " " + spec.student().architecture() + " on " + spec.dataset().name();
+        return spec.method() + " " + spec.student().architecture() + " on "
+                + spec.dataset().name();
     }
 
     private static TeacherSpec teacher(TeacherSpec teacher, TrainingSpec studentTraining, Context context) {
@@ -87,13 +91,14 @@ final class SpecDefaults {
             return null;
         }
         if (teacher.experimentId() == null) {
-            return new TeacherSpec(teacher.architecture(), null, teacher.checkpoint(),
-                    training(teacher.training(), studentTraining));
+            return new TeacherSpec(
+                    teacher.architecture(), null, teacher.checkpoint(), training(teacher.training(), studentTraining));
         }
-        String architecture = teacher.architecture() != null ? teacher.architecture()
+        String architecture = teacher.architecture() != null
+                ? teacher.architecture()
                 : context.experimentArchitecture(teacher.experimentId()).orElse(null);
-        return new TeacherSpec(architecture, teacher.experimentId(), or(teacher.checkpoint(), CHECKPOINT),
-                teacher.training());
+        return new TeacherSpec(
+                architecture, teacher.experimentId(), or(teacher.checkpoint(), CHECKPOINT), teacher.training());
     }
 
     private static Map<String, Double> methodParams(Map<String, Double> given, List<MethodParameter> declared) {

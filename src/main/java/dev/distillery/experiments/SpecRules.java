@@ -21,8 +21,7 @@ class SpecRules {
     private final TeacherExperiments teachers;
     private final boolean noGpuWillCome;
 
-    SpecRules(CatalogLookup catalog, TeacherExperiments teachers,
-            @Value("${distillery.devices:auto}") String devices) {
+    SpecRules(CatalogLookup catalog, TeacherExperiments teachers, @Value("${distillery.devices:auto}") String devices) {
         this.catalog = catalog;
         this.teachers = teachers;
         this.noGpuWillCome = devices.trim().equalsIgnoreCase("cpu");
@@ -38,8 +37,9 @@ class SpecRules {
         checkMethodParams(spec, violations);
         checkGateReference(spec, violations);
         if (SpecDefaults.GPU.equals(spec.device()) && noGpuWillCome) {
-            violations.add(new FieldViolation("device", "no GPU worker will take it: this cluster is configured "
-                    + "with distillery.devices=cpu"));
+            violations.add(new FieldViolation(
+                    "device",
+                    "no GPU worker will take it: this cluster is configured " + "with distillery.devices=cpu"));
         }
         return violations;
     }
@@ -49,8 +49,9 @@ class SpecRules {
         if (needsTeacher && spec.teacher() == null) {
             violations.add(new FieldViolation("teacher", "is required for method '" + spec.method() + "'"));
         } else if (!needsTeacher && spec.teacher() != null) {
-            violations.add(new FieldViolation("teacher", "must be absent for method '" + spec.method()
-                    + "', which trains the student on labels only"));
+            violations.add(new FieldViolation(
+                    "teacher",
+                    "must be absent for method '" + spec.method() + "', which trains the student on labels only"));
         } else if (spec.teacher() != null) {
             checkTeacher(spec, spec.teacher(), violations);
         }
@@ -64,8 +65,8 @@ class SpecRules {
         } else {
             checkArchitecture("teacher.architecture", teacher.architecture(), violations);
             if (teacher.checkpoint() != null) {
-                violations.add(new FieldViolation("teacher.checkpoint", "only applies to a teacher given by "
-                        + "experimentId"));
+                violations.add(new FieldViolation(
+                        "teacher.checkpoint", "only applies to a teacher given by " + "experimentId"));
             }
             checkDecaySchedule("teacher.training", teacher.training(), violations);
         }
@@ -75,16 +76,18 @@ class SpecRules {
         if (spec.expect() != null && spec.expect().minDeltaVsExperiment() != null) {
             java.util.UUID reference = spec.expect().minDeltaVsExperiment().experimentId();
             if (teachers.architecture(reference).isEmpty()) {
-                violations.add(new FieldViolation("expect.minDeltaVsExperiment.experimentId", "no experiment "
-                        + reference));
+                violations.add(
+                        new FieldViolation("expect.minDeltaVsExperiment.experimentId", "no experiment " + reference));
             }
         }
     }
 
     private void checkArchitecture(String field, String architecture, List<FieldViolation> violations) {
         if (!catalog.architectureNames().contains(architecture)) {
-            violations.add(new FieldViolation(field, "unknown architecture '" + architecture + "'; known: "
-                    + String.join(", ", catalog.architectureNames())));
+            violations.add(new FieldViolation(
+                    field,
+                    "unknown architecture '" + architecture + "'; known: "
+                            + String.join(", ", catalog.architectureNames())));
         }
     }
 
@@ -93,13 +96,22 @@ class SpecRules {
         for (Map.Entry<String, Double> param : spec.methodParams().entrySet()) {
             String field = "methodParams." + param.getKey();
             Optional<MethodParameter> parameter = declared.stream()
-                    .filter(p -> p.name().equals(param.getKey())).findFirst();
+                    .filter(p -> p.name().equals(param.getKey()))
+                    .findFirst();
             if (parameter.isEmpty()) {
-                violations.add(new FieldViolation(field, "method '" + spec.method() + "' has no parameter '"
-                        + param.getKey() + "'; it has: " + String.join(", ",
-                        declared.stream().map(MethodParameter::name).toList())));
+                violations.add(new FieldViolation(
+                        field,
+                        "method '" + spec.method() + "' has no parameter '"
+                                + param.getKey() + "'; it has: "
+                                + String.join(
+                                        ", ",
+                                        declared.stream()
+                                                .map(MethodParameter::name)
+                                                .toList())));
             } else {
-                parameter.get().violation(param.getValue())
+                parameter
+                        .get()
+                        .violation(param.getValue())
                         .ifPresent(reason -> violations.add(new FieldViolation(field, reason)));
             }
         }

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter the {@code Retry-After} a refused submission is told
  */
 @ConfigurationProperties("distillery.queue")
-public record SubmissionLimits(@DefaultValue("1000") int maxQueued, @DefaultValue("60s") Duration retryAfter) {
-}
+public record SubmissionLimits(@DefaultValue("1000") int maxQueued, @DefaultValue("60s") Duration retryAfter) {}

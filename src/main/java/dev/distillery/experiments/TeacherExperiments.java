@@ -21,8 +21,9 @@ class TeacherExperiments {
     }
 
     Optional<String> architecture(UUID experimentId) {
-        return experiments.findById(experimentId).map(teacher -> codec.read(teacher.specJson()).student()
-                .architecture());
+        return experiments
+                .findById(experimentId)
+                .map(teacher -> codec.read(teacher.specJson()).student().architecture());
     }
 
     List<FieldViolation> problems(TeacherSpec teacher, DatasetSpec dataset) {
@@ -33,20 +34,27 @@ class TeacherExperiments {
         Experiment experiment = found.get();
         ExperimentSpec teacherSpec = codec.read(experiment.specJson());
         if (experiment.status() == ExperimentStatus.FAILED || experiment.status() == ExperimentStatus.CANCELLED) {
-            return List.of(new FieldViolation("teacher.experimentId", "experiment " + experiment.id() + " ended "
-                    + experiment.status() + " and has no model to teach with"));
+            return List.of(new FieldViolation(
+                    "teacher.experimentId",
+                    "experiment " + experiment.id() + " ended " + experiment.status()
+                            + " and has no model to teach with"));
         }
         if (!teacherSpec.dataset().name().equals(dataset.name())) {
-            return List.of(new FieldViolation("teacher.experimentId", "the teacher was trained on '"
-                    + teacherSpec.dataset().name() + "', this experiment uses '" + dataset.name() + "'"));
+            return List.of(new FieldViolation(
+                    "teacher.experimentId",
+                    "the teacher was trained on '" + teacherSpec.dataset().name() + "', this experiment uses '"
+                            + dataset.name() + "'"));
         }
         if (!teacherSpec.student().architecture().equals(teacher.architecture())) {
-            return List.of(new FieldViolation("teacher.architecture", "experiment " + experiment.id() + " trained a '"
-                    + teacherSpec.student().architecture() + "', not a '" + teacher.architecture() + "'"));
+            return List.of(new FieldViolation(
+                    "teacher.architecture",
+                    "experiment " + experiment.id() + " trained a '"
+                            + teacherSpec.student().architecture() + "', not a '" + teacher.architecture() + "'"));
         }
         if (teacher.training() != null) {
-            return List.of(new FieldViolation("teacher.training", "only applies to a teacher trained inside "
-                    + "this experiment (teacher.architecture)"));
+            return List.of(new FieldViolation(
+                    "teacher.training",
+                    "only applies to a teacher trained inside " + "this experiment (teacher.architecture)"));
         }
         return List.of();
     }

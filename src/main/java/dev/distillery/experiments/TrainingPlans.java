@@ -11,8 +11,7 @@ final class TrainingPlans {
 
     private static final String LABELS_ONLY = "ce";
 
-    private TrainingPlans() {
-    }
+    private TrainingPlans() {}
 
     /**
      * @param teacherParameters the teacher experiment's checkpoint file; null when the teacher is trained here
@@ -20,22 +19,55 @@ final class TrainingPlans {
      */
     static TrainingPlan of(ExperimentSpec spec, Path teacherParameters, Path resumeState) {
         TeacherSpec teacher = spec.teacher();
-        TrainingPlan teacherPlan = teacher == null || teacherParameters != null ? null
-                : plan(LABELS_ONLY, teacher.architecture(), null, spec, teacher.training(), Map.of(), null, null,
-                        null);
-        return plan(spec.method(), spec.student().architecture(), teacher == null ? null : teacher.architecture(),
-                spec, spec.training(), spec.methodParams(), teacherParameters, teacherPlan, resumeState);
+        TrainingPlan teacherPlan = teacher == null || teacherParameters != null
+                ? null
+                : plan(LABELS_ONLY, teacher.architecture(), null, spec, teacher.training(), Map.of(), null, null, null);
+        return plan(
+                spec.method(),
+                spec.student().architecture(),
+                teacher == null ? null : teacher.architecture(),
+                spec,
+                spec.training(),
+                spec.methodParams(),
+                teacherParameters,
+                teacherPlan,
+                resumeState);
     }
 
-    private static TrainingPlan plan(String method, String architecture, String teacherArchitecture,
-            ExperimentSpec spec, TrainingSpec t, Map<String, Double> methodParams, Path teacherParameters,
-            TrainingPlan teacherPlan, Path resumeState) {
+    private static TrainingPlan plan(
+            String method,
+            String architecture,
+            String teacherArchitecture,
+            ExperimentSpec spec,
+            TrainingSpec t,
+            Map<String, Double> methodParams,
+            Path teacherParameters,
+            TrainingPlan teacherPlan,
+            Path resumeState) {
         var d = spec.dataset();
-        return new TrainingPlan(method, architecture, teacherArchitecture,
+        return new TrainingPlan(
+                method,
+                architecture,
+                teacherArchitecture,
                 new DatasetRef(d.name(), d.path(), d.trainLimit(), d.testLimit()),
-                spec.temperature(), spec.zscore(), spec.lossWeights().ce(), spec.lossWeights().kd(),
-                t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.momentum(), t.weightDecay(),
-                t.lrDecayEpochs(), t.lrDecayRate(), t.augment(), spec.seed(), methodParams, teacherParameters,
-                teacherPlan, resumeState, t.maxMinutes());
+                spec.temperature(),
+                spec.zscore(),
+                spec.lossWeights().ce(),
+                spec.lossWeights().kd(),
+                t.epochs(),
+                t.batchSize(),
+                t.optimizer(),
+                t.learningRate(),
+                t.momentum(),
+                t.weightDecay(),
+                t.lrDecayEpochs(),
+                t.lrDecayRate(),
+                t.augment(),
+                spec.seed(),
+                methodParams,
+                teacherParameters,
+                teacherPlan,
+                resumeState,
+                t.maxMinutes());
     }
 }

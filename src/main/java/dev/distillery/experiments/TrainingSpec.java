@@ -23,5 +23,4 @@ public record TrainingSpec(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double lrDecayRate,
         Boolean augment,
         @Min(1) @Max(100_000) @Schema(description = "wall-time limit of the run in minutes; none when absent")
-        Integer maxMinutes) {
-}
+                Integer maxMinutes) {}

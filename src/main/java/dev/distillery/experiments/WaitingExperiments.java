@@ -21,7 +21,11 @@ class WaitingExperiments {
     private final Gates gates;
     private final SpecCodec codec;
 
-    WaitingExperiments(ExperimentRepository experiments, ApplicationEventPublisher events, Clock clock, Gates gates,
+    WaitingExperiments(
+            ExperimentRepository experiments,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Gates gates,
             SpecCodec codec) {
         this.gates = gates;
         this.codec = codec;
@@ -33,8 +37,10 @@ class WaitingExperiments {
     /** Records the ended experiment's gates, then settles the experiments waiting for it as their teacher. */
     @Transactional(propagation = Propagation.MANDATORY)
     void teacherEnded(Experiment teacher) {
-        teacher.recordGate(gates.evaluate(teacher, codec.read(teacher.specJson()).expect()));
-        experiments.findByStatusAndTeacherExperimentId(ExperimentStatus.WAITING, teacher.id())
+        teacher.recordGate(
+                gates.evaluate(teacher, codec.read(teacher.specJson()).expect()));
+        experiments
+                .findByStatusAndTeacherExperimentId(ExperimentStatus.WAITING, teacher.id())
                 .forEach(waiting -> settle(waiting, teacher));
     }
 
@@ -43,7 +49,9 @@ class WaitingExperiments {
     void settleAll() {
         for (Experiment waiting : experiments.findByStatus(ExperimentStatus.WAITING)) {
             UUID teacherId = waiting.teacherExperimentId();
-            experiments.findById(teacherId).filter(teacher -> teacher.status().isTerminal())
+            experiments
+                    .findById(teacherId)
+                    .filter(teacher -> teacher.status().isTerminal())
                     .ifPresent(teacher -> settle(waiting, teacher));
         }
     }
@@ -53,9 +61,12 @@ class WaitingExperiments {
             waiting.release();
             events.publishEvent(new ExperimentQueued(waiting.id(), waiting.priority(), clock.instant()));
         } else {
-            waiting.fail("teacher experiment " + teacher.id() + " ended " + teacher.status()
-                    + (teacher.error() == null ? "" : ": " + teacher.error()), clock.instant());
-            waiting.recordGate(gates.evaluate(waiting, codec.read(waiting.specJson()).expect()));
+            waiting.fail(
+                    "teacher experiment " + teacher.id() + " ended " + teacher.status()
+                            + (teacher.error() == null ? "" : ": " + teacher.error()),
+                    clock.instant());
+            waiting.recordGate(
+                    gates.evaluate(waiting, codec.read(waiting.specJson()).expect()));
         }
     }
 }

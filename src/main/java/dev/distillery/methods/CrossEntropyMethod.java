@@ -29,8 +29,8 @@ public final class CrossEntropyMethod implements DistillationMethod {
     }
 
     @Override
-    public LossTerms loss(NDArray studentLogits, NDArray teacherLogits, NDArray labels, int epoch,
-                          LossSettings settings) {
+    public LossTerms loss(
+            NDArray studentLogits, NDArray teacherLogits, NDArray labels, int epoch, LossSettings settings) {
         return LossTerms.single("ce", Losses.crossEntropy(studentLogits, labels));
     }
 }

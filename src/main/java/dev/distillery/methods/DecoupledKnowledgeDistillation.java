@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 import dev.distillery.tensors.OwnedArrays;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +38,19 @@ public final class DecoupledKnowledgeDistillation implements DistillationMethod 
     public static final String NAME = "dkd";
 
     /** Weight of target-class KD. */
-    public static final MethodParameter ALPHA = MethodParameter.real("alpha", 1.0, 0.0, 1000.0,
-            "Weight α of target-class KD (TCKD)");
+    public static final MethodParameter ALPHA =
+            MethodParameter.real("alpha", 1.0, 0.0, 1000.0, "Weight α of target-class KD (TCKD)");
 
     /** Weight of non-target-class KD. */
-    public static final MethodParameter BETA = MethodParameter.real("beta", 8.0, 0.0, 1000.0,
-            "Weight β of non-target-class KD (NCKD)");
+    public static final MethodParameter BETA =
+            MethodParameter.real("beta", 8.0, 0.0, 1000.0, "Weight β of non-target-class KD (NCKD)");
 
     /** Epochs over which TCKD and NCKD ramp in linearly. */
-    public static final MethodParameter WARMUP_EPOCHS = MethodParameter.whole("warmupEpochs", 20, 0, 1000,
+    public static final MethodParameter WARMUP_EPOCHS = MethodParameter.whole(
+            "warmupEpochs",
+            20,
+            0,
+            1000,
             "Epochs over which TCKD and NCKD ramp in linearly: factor min(epoch / warmupEpochs, 1)");
 
     /** Subtracted from the tempered ground-truth logit before NCKD's softmax, as in mdistiller. */
@@ -85,8 +88,8 @@ public final class DecoupledKnowledgeDistillation implements DistillationMethod 
     }
 
     @Override
-    public LossTerms loss(NDArray studentLogits, NDArray teacherLogits, NDArray labels, int epoch,
-                          LossSettings settings) {
+    public LossTerms loss(
+            NDArray studentLogits, NDArray teacherLogits, NDArray labels, int epoch, LossSettings settings) {
         if (teacherLogits == null) {
             throw new IllegalArgumentException("dkd needs teacher logits");
         }
@@ -126,8 +129,7 @@ public final class DecoupledKnowledgeDistillation implements DistillationMethod 
     private static NDArray targetVsRest(NDArray logits, NDArray gtMask) {
         NDArray logProbabilities = logits.logSoftmax(-1);
         NDArray target = logProbabilities.mul(gtMask).sum(new int[] {-1}, true);
-        NDArray excluded = logits.getManager().full(logits.getShape(), Float.NEGATIVE_INFINITY,
-                logits.getDataType());
+        NDArray excluded = logits.getManager().full(logits.getShape(), Float.NEGATIVE_INFINITY, logits.getDataType());
         NDArray rest = logSumExp(NDArrays.where(gtMask.toType(DataType.BOOLEAN, false), excluded, logProbabilities));
         return target.concat(rest, -1);
     }

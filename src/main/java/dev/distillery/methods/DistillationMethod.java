@@ -1,7 +1,6 @@
 package dev.distillery.methods;
 
 import ai.djl.ndarray.NDArray;
-
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package dev.distillery.methods;
 
 import ai.djl.ndarray.NDArray;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,8 +40,8 @@ public final class KnowledgeDistillation implements DistillationMethod {
     }
 
     @Override
-    public LossTerms loss(NDArray studentLogits, NDArray teacherLogits, NDArray labels, int epoch,
-                          LossSettings settings) {
+    public LossTerms loss(
+            NDArray studentLogits, NDArray teacherLogits, NDArray labels, int epoch, LossSettings settings) {
         if (teacherLogits == null) {
             throw new IllegalArgumentException("kd needs teacher logits");
         }

@@ -24,8 +24,7 @@ public final class LogitStandardization {
     /** Lower bound for the variance before the square root (keeps d sqrt / d var finite at 0). */
     static final double VARIANCE_FLOOR = 1e-30;
 
-    private LogitStandardization() {
-    }
+    private LogitStandardization() {}
 
     /**
      * Applies Z to a (batch, classes) array of logits.
@@ -42,7 +41,8 @@ public final class LogitStandardization {
         }
         NDArray centered = logits.sub(logits.mean(new int[] {-1}, true));
         NDArray variance = centered.square().sum(new int[] {-1}, true).div(OwnedArrays.scalar(logits, classes - 1));
-        NDArray std = variance.maximum(OwnedArrays.scalar(logits, VARIANCE_FLOOR)).sqrt();
+        NDArray std =
+                variance.maximum(OwnedArrays.scalar(logits, VARIANCE_FLOOR)).sqrt();
         return centered.div(std.add(OwnedArrays.scalar(logits, EPSILON))).div(OwnedArrays.scalar(logits, temperature));
     }
 }

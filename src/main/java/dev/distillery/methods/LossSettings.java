@@ -9,8 +9,8 @@ package dev.distillery.methods;
  * @param kdWeight    λ_KD, weight of the distillation term
  * @param params      the method's own parameters by name (e.g. dkd's alpha, beta, warmupEpochs)
  */
-public record LossSettings(double temperature, boolean zscore, double ceWeight, double kdWeight,
-                           java.util.Map<String, Double> params) {
+public record LossSettings(
+        double temperature, boolean zscore, double ceWeight, double kdWeight, java.util.Map<String, Double> params) {
 
     public LossSettings(double temperature, boolean zscore, double ceWeight, double kdWeight) {
         this(temperature, zscore, ceWeight, kdWeight, java.util.Map.of());

@@ -6,8 +6,7 @@ import dev.distillery.tensors.OwnedArrays;
 /** The basic numerically stable loss functions the methods compose; all reduce to a batch mean. */
 public final class Losses {
 
-    private Losses() {
-    }
+    private Losses() {}
 
     /**
      * Cross-entropy of raw logits (batch, classes) against integer labels (batch), averaged over the batch.

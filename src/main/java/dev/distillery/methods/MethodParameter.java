@@ -13,16 +13,16 @@ import java.util.Optional;
  * @param integer      whether only whole numbers are accepted
  * @param description  one line for the catalog
  */
-public record MethodParameter(String name, double defaultValue, double min, double max, boolean integer,
-                              String description) {
+public record MethodParameter(
+        String name, double defaultValue, double min, double max, boolean integer, String description) {
 
     public MethodParameter {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a method parameter needs a name");
         }
         if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
-            throw new IllegalArgumentException(name + ": bounds must be finite with min <= max, were [" + min + ", "
-                    + max + "]");
+            throw new IllegalArgumentException(
+                    name + ": bounds must be finite with min <= max, were [" + min + ", " + max + "]");
         }
         if (integer && (min != Math.rint(min) || max != Math.rint(max))) {
             throw new IllegalArgumentException(name + ": an integer parameter needs whole-number bounds");
@@ -82,6 +82,8 @@ public record MethodParameter(String name, double defaultValue, double min, doub
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

@@ -1,12 +1,11 @@
 package dev.distillery.methods;
 
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.stereotype.Component;
 
 /** All distillation methods, keyed by name. Immutable and thread-safe. */
 @Component

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workersPerDevice worker threads per GPU; on the CPU, {@code distillery.workers} threads
  */
 @ConfigurationProperties("distillery")
-public record DeviceProperties(@DefaultValue("auto") String devices, @DefaultValue("1") int workersPerDevice) {
-}
+public record DeviceProperties(@DefaultValue("auto") String devices, @DefaultValue("1") int workersPerDevice) {}

@@ -33,8 +33,14 @@ class ExperimentRunner {
     private final WorkerShutdown shutdown;
     private final DeviceLeases leases;
 
-    ExperimentRunner(ExperimentLifecycle lifecycle, TrainingService training, Checkpointing checkpointing,
-            QueueProperties properties, Clock clock, WorkerMeters meters, WorkerShutdown shutdown,
+    ExperimentRunner(
+            ExperimentLifecycle lifecycle,
+            TrainingService training,
+            Checkpointing checkpointing,
+            QueueProperties properties,
+            Clock clock,
+            WorkerMeters meters,
+            WorkerShutdown shutdown,
             DeviceLeases leases) {
         this.leases = leases;
         this.meters = meters;
@@ -73,9 +79,12 @@ class ExperimentRunner {
         log.info("Experiment {} started on {}: {}", id, lease.name(), plan.get());
         CancelCheck stop = new CancelCheck(id, lifecycle, clock, properties.cancelCheckInterval());
         try {
-            TrainingOutcome outcome = training.train(plan.get(), new RecordingListener(id, lifecycle, checkpointing, meters, shutdown, clock,
-                    properties.progressInterval()),
-                    stop, lease.device());
+            TrainingOutcome outcome = training.train(
+                    plan.get(),
+                    new RecordingListener(
+                            id, lifecycle, checkpointing, meters, shutdown, clock, properties.progressInterval()),
+                    stop,
+                    lease.device());
             if (outcome == TrainingOutcome.COMPLETED) {
                 lifecycle.succeed(id);
                 log.info("Experiment {} succeeded", id);

@@ -24,5 +24,4 @@ public record QueueProperties(
         @DefaultValue("1m") Duration reconcileInterval,
         @DefaultValue("2m") Duration shutdownGrace,
         @DefaultValue("2s") Duration cancelCheckInterval,
-        @DefaultValue("3s") Duration progressInterval) {
-}
+        @DefaultValue("3s") Duration progressInterval) {}

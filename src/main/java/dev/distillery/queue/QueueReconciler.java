@@ -1,7 +1,6 @@
 package dev.distillery.queue;
 
 import dev.distillery.experiments.ExperimentLifecycle;
-import dev.distillery.experiments.ExperimentQueued;
 import dev.distillery.experiments.IdempotentRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,7 @@ class QueueReconciler {
     private final ExperimentScheduling scheduling;
     private final IdempotentRequests idempotency;
 
-    QueueReconciler(ExperimentLifecycle lifecycle, ExperimentScheduling scheduling,
-            IdempotentRequests idempotency) {
+    QueueReconciler(ExperimentLifecycle lifecycle, ExperimentScheduling scheduling, IdempotentRequests idempotency) {
         this.lifecycle = lifecycle;
         this.scheduling = scheduling;
         this.idempotency = idempotency;

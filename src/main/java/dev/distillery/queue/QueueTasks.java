@@ -8,6 +8,5 @@ final class QueueTasks {
     static final TaskDescriptor<Void> RUN_EXPERIMENT = TaskDescriptor.of("run-experiment");
     static final String RECONCILE = "reconcile-queue";
 
-    private QueueTasks() {
-    }
+    private QueueTasks() {}
 }

@@ -28,8 +28,14 @@ final class RecordingListener implements EpochListener {
     private final Duration progressInterval;
     private Instant nextProgress;
 
-    RecordingListener(UUID experimentId, ExperimentLifecycle lifecycle, Checkpointing checkpointing,
-            WorkerMeters meters, WorkerShutdown shutdown, Clock clock, Duration progressInterval) {
+    RecordingListener(
+            UUID experimentId,
+            ExperimentLifecycle lifecycle,
+            Checkpointing checkpointing,
+            WorkerMeters meters,
+            WorkerShutdown shutdown,
+            Clock clock,
+            Duration progressInterval) {
         this.clock = clock;
         this.progressInterval = progressInterval;
         this.nextProgress = clock.instant().plus(progressInterval);
@@ -64,8 +70,8 @@ final class RecordingListener implements EpochListener {
     @Override
     public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters, ParameterWriter trainingState) {
         boolean best = lifecycle.isBest(experimentId, metrics);
-        List<CheckpointRecord> written = checkpointing.save(experimentId, metrics.epoch(), best, parameters,
-                trainingState);
+        List<CheckpointRecord> written =
+                checkpointing.save(experimentId, metrics.epoch(), best, parameters, trainingState);
         lifecycle.recordStudentEpoch(experimentId, metrics, written);
         checkpointing.prune(experimentId, metrics.epoch());
         meters.epoch(metrics);

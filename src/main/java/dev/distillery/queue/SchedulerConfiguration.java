@@ -1,15 +1,15 @@
 package dev.distillery.queue;
 
+import ai.djl.engine.Engine;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import ai.djl.engine.Engine;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import dev.distillery.shared.DistilleryProperties;
-import java.time.Clock;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.distillery.shared.DistilleryProperties;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -47,7 +47,8 @@ class SchedulerConfiguration {
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runner.run(UUID.fromString(instance.getId()))
                         ? new CompletionHandler.OnCompleteRemove<>()
-                        : (complete, operations) -> operations.reschedule(complete,
+                        : (complete, operations) -> operations.reschedule(
+                                complete,
                                 clock.instant().plus(properties.pollInterval().multipliedBy(5))));
     }
 
@@ -63,8 +64,8 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    DeviceLeases deviceLeases(DeviceProperties devices, WorkerProperties workers, GpuCounter gpus,
-            DistilleryProperties service) {
+    DeviceLeases deviceLeases(
+            DeviceProperties devices, WorkerProperties workers, GpuCounter gpus, DistilleryProperties service) {
         boolean trains = service.role().trains() && workers.workers() > 0;
         return new DeviceLeases(devices, trains ? workers.workers() : 0, trains ? gpus : () -> 0);
     }
@@ -77,8 +78,13 @@ class SchedulerConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     @ConditionalOnExpression("'${distillery.role:all}'.toLowerCase() != 'api' and ${distillery.workers:1} > 0")
-    Scheduler scheduler(DataSource dataSource, Task<Void> runExperimentTask, RecurringTask<Void> reconcileQueueTask,
-            QueueProperties queue, DeviceLeases leases, List<FlywayMigrationInitializer> migrated) {
+    Scheduler scheduler(
+            DataSource dataSource,
+            Task<Void> runExperimentTask,
+            RecurringTask<Void> reconcileQueueTask,
+            QueueProperties queue,
+            DeviceLeases leases,
+            List<FlywayMigrationInitializer> migrated) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(runExperimentTask))
                 .startTasks(reconcileQueueTask)
                 .threads(leases.size())

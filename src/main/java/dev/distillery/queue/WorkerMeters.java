@@ -22,12 +22,18 @@ class WorkerMeters {
     private final DistributionSummary samplesPerSecond;
 
     WorkerMeters(MeterRegistry registry) {
-        registry.gauge("distillery.running.experiments",
-                java.util.List.of(io.micrometer.core.instrument.Tag.of("device", DEVICE)), running);
-        epochDuration = Timer.builder("distillery.epoch.duration").description("wall time of one training epoch")
-                .tag("device", DEVICE).register(registry);
+        registry.gauge(
+                "distillery.running.experiments",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("device", DEVICE)),
+                running);
+        epochDuration = Timer.builder("distillery.epoch.duration")
+                .description("wall time of one training epoch")
+                .tag("device", DEVICE)
+                .register(registry);
         samplesPerSecond = DistributionSummary.builder("distillery.training.samples.per.second")
-                .description("training throughput of one epoch").tag("device", DEVICE).register(registry);
+                .description("training throughput of one epoch")
+                .tag("device", DEVICE)
+                .register(registry);
     }
 
     void running(int delta) {

@@ -11,6 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param role what this instance does: all (default), api or worker ({@code DISTILLERY_ROLE})
  */
 @ConfigurationProperties("distillery")
-public record DistilleryProperties(@DefaultValue("${user.home}/.distillery") Path dataDir,
-        @DefaultValue("all") InstanceRole role) {
-}
+public record DistilleryProperties(
+        @DefaultValue("${user.home}/.distillery") Path dataDir, @DefaultValue("all") InstanceRole role) {}

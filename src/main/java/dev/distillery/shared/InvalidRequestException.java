@@ -21,7 +21,9 @@ public class InvalidRequestException extends RuntimeException {
     }
 
     private static String summary(List<FieldViolation> violations) {
-        return violations.stream().map(v -> v.field() + ": " + v.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return violations.stream()
+                .map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
     }
 }

@@ -24,8 +24,7 @@ final class OrphanedPostgres {
     private static final String SERVICE_LOCK = "epg-lock";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private OrphanedPostgres() {
-    }
+    private OrphanedPostgres() {}
 
     static void stopIfAny(Path dataDirectory) throws IOException {
         Optional<ProcessHandle> orphan = runningPostmaster(dataDirectory);
@@ -33,14 +32,18 @@ final class OrphanedPostgres {
             return;
         }
         ProcessHandle postmaster = orphan.get();
-        log.warn("Stopping PostgreSQL (pid {}) left running on {} by a service that did not shut down",
-                postmaster.pid(), dataDirectory);
+        log.warn(
+                "Stopping PostgreSQL (pid {}) left running on {} by a service that did not shut down",
+                postmaster.pid(),
+                dataDirectory);
         postmaster.destroy();
         try {
             postmaster.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception notStopped) {
-            throw new IOException("PostgreSQL pid " + postmaster.pid() + " on " + dataDirectory
-                    + " did not stop within " + STOP_TIMEOUT, notStopped);
+            throw new IOException(
+                    "PostgreSQL pid " + postmaster.pid() + " on " + dataDirectory + " did not stop within "
+                            + STOP_TIMEOUT,
+                    notStopped);
         }
     }
 
@@ -55,7 +58,9 @@ final class OrphanedPostgres {
         }
         return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
                 .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.endsWith("postgres"))
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.endsWith("postgres"))
                         .orElse(false));
     }
 

@@ -15,8 +15,7 @@ public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static void write(HttpServletResponse response, int status, URI type, String title, String detail)
             throws IOException {
@@ -24,8 +23,9 @@ public final class ProblemResponses {
     }
 
     /** With extra members, e.g. {@code errors}. */
-    public static void write(HttpServletResponse response, int status, URI type, String title, String detail,
-            Map<String, Object> extra) throws IOException {
+    public static void write(
+            HttpServletResponse response, int status, URI type, String title, String detail, Map<String, Object> extra)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.toString());
         body.put("title", title);

@@ -22,8 +22,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class OwnedArrays {
 
-    private OwnedArrays() {
-    }
+    private OwnedArrays() {}
 
     /** A 0-d array holding {@code value}, with {@code like}'s data type, in {@code like}'s manager. */
     public static NDArray scalar(NDArray like, double value) {
@@ -32,7 +31,8 @@ public final class OwnedArrays {
 
     /** A 0-d array holding {@code value} (converted to {@code type}) in {@code manager}. */
     public static NDArray scalar(NDManager manager, double value, DataType type) {
-        try (NDArray staged = manager.create(value); NDArray typed = staged.toType(type, false)) {
+        try (NDArray staged = manager.create(value);
+                NDArray typed = staged.toType(type, false)) {
             return typed.duplicate();
         }
     }
@@ -65,8 +65,8 @@ public final class OwnedArrays {
      */
     public static void own(NDArray array) {
         if (array.hasGradient()) {
-            throw new IllegalArgumentException("own() before setRequiresGradient: " + array.getName()
-                    + " already requires gradients");
+            throw new IllegalArgumentException(
+                    "own() before setRequiresGradient: " + array.getName() + " already requires gradients");
         }
         array.intern(array.duplicate());
     }

@@ -11,8 +11,7 @@ public final class CheckpointNames {
     public static final String RESUME_KIND = "resume";
     private static final Pattern VALID = Pattern.compile("last|best|(epoch|resume)-\\d{4,5}");
 
-    private CheckpointNames() {
-    }
+    private CheckpointNames() {}
 
     public static boolean isValid(String name) {
         return name != null && VALID.matcher(name).matches();

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepEvery also keep every k-th epoch's checkpoint (0 = only last and best)
  */
 @ConfigurationProperties("distillery.checkpoints")
-public record CheckpointProperties(Path dir, @DefaultValue("0") int keepEvery) {
-}
+public record CheckpointProperties(Path dir, @DefaultValue("0") int keepEvery) {}

@@ -9,6 +9,4 @@ import java.time.Instant;
  * @param kind the same families: {@code last}, {@code best}, {@code periodic}
  * @param sha256 hex SHA-256 of the file's bytes
  */
-public record CheckpointRecord(String name, String kind, int epoch, long sizeBytes, String sha256,
-        Instant createdAt) {
-}
+public record CheckpointRecord(String name, String kind, int epoch, long sizeBytes, String sha256, Instant createdAt) {}

@@ -27,6 +27,5 @@ public interface CheckpointStore {
     Path localFile(UUID experimentId, String name) throws IOException;
 
     /** Size and SHA-256 (hex) of stored bytes. */
-    record StoredBytes(long size, String sha256) {
-    }
+    record StoredBytes(long size, String sha256) {}
 }

@@ -3,15 +3,15 @@ package dev.distillery.tracking;
 import dev.distillery.training.EpochListener.ParameterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -41,16 +41,18 @@ public class Checkpointing {
         this.clock = clock;
     }
 
-    public List<CheckpointRecord> save(UUID experimentId, int epoch, boolean best, ParameterWriter parameters,
-            ParameterWriter trainingState) {
+    public List<CheckpointRecord> save(
+            UUID experimentId, int epoch, boolean best, ParameterWriter parameters, ParameterWriter trainingState) {
         try {
             List<CheckpointRecord> records = new ArrayList<>();
             String resume = CheckpointNames.resume(epoch);
             records.add(record(resume, epoch, store.write(experimentId, resume, trainingState)));
-            records.add(record(CheckpointNames.LAST, epoch, store.write(experimentId, CheckpointNames.LAST,
-                    parameters)));
+            records.add(
+                    record(CheckpointNames.LAST, epoch, store.write(experimentId, CheckpointNames.LAST, parameters)));
             if (best) {
-                records.add(record(CheckpointNames.BEST, epoch,
+                records.add(record(
+                        CheckpointNames.BEST,
+                        epoch,
                         store.copy(experimentId, CheckpointNames.LAST, CheckpointNames.BEST)));
             }
             if (properties.keepEvery() > 0 && epoch % properties.keepEvery() == 0) {
@@ -59,8 +61,10 @@ public class Checkpointing {
             }
             return records;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch + ": " + e.getMessage()
-                    + " (the previous checkpoint is intact)", e);
+            throw new UncheckedIOException(
+                    "cannot write the checkpoint of epoch " + epoch + ": " + e.getMessage()
+                            + " (the previous checkpoint is intact)",
+                    e);
         }
     }
 
@@ -77,8 +81,8 @@ public class Checkpointing {
 
     /** The checkpoint's local file, after checking its bytes against the recorded SHA-256. */
     public Path verifiedFile(UUID experimentId, String name) throws IOException {
-        CheckpointRecord record = records.find(experimentId, name).orElseThrow(() -> new IOException(
-                "experiment " + experimentId + " has no '" + name + "' checkpoint"));
+        CheckpointRecord record = records.find(experimentId, name)
+                .orElseThrow(() -> new IOException("experiment " + experimentId + " has no '" + name + "' checkpoint"));
         Path file = store.localFile(experimentId, name);
         String actual = sha256(file);
         if (!actual.equals(record.sha256())) {
@@ -89,8 +93,8 @@ public class Checkpointing {
     }
 
     private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in =
+                new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException impossible) {
@@ -99,7 +103,7 @@ public class Checkpointing {
     }
 
     private CheckpointRecord record(String name, int epoch, CheckpointStore.StoredBytes bytes) {
-        return new CheckpointRecord(name, CheckpointNames.kind(name), epoch, bytes.size(), bytes.sha256(),
-                clock.instant());
+        return new CheckpointRecord(
+                name, CheckpointNames.kind(name), epoch, bytes.size(), bytes.sha256(), clock.instant());
     }
 }

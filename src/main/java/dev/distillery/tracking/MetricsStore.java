@@ -21,8 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class MetricsStore {
 
-    private static final TypeReference<Map<String, Double>> TERMS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Double>> TERMS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -36,7 +35,8 @@ public class MetricsStore {
 
     public void record(UUID experimentId, EpochMetrics m) {
         LogitDiagnostics d = m.diagnostics();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 insert into epoch_metrics (experiment_id, phase, epoch, train_loss, train_top1, test_loss, test_top1,
                     test_top5, learning_rate, epoch_seconds, samples_per_second, recorded_at, loss_terms,
                     teacher_agreement, kl, standardized_kl, student_logit_mean, student_logit_std,
@@ -52,19 +52,34 @@ public class MetricsStore {
                     student_logit_mean = excluded.student_logit_mean, student_logit_std = excluded.student_logit_std,
                     teacher_logit_mean = excluded.teacher_logit_mean, teacher_logit_std = excluded.teacher_logit_std
                 """)
-                .params(experimentId, m.phase(), m.epoch(), m.trainLoss(), m.trainTop1(), m.testLoss(), m.testTop1(),
-                        m.testTop5(), m.learningRate(), m.epochSeconds(), m.samplesPerSecond(),
-                        Timestamp.from(clock.instant()), json.writeValueAsString(m.lossTerms()),
-                        d == null ? null : d.teacherAgreement(), d == null ? null : d.kl(),
-                        d == null ? null : d.standardizedKl(), d == null ? null : d.studentLogitMean(),
-                        d == null ? null : d.studentLogitStd(), d == null ? null : d.teacherLogitMean(),
+                .params(
+                        experimentId,
+                        m.phase(),
+                        m.epoch(),
+                        m.trainLoss(),
+                        m.trainTop1(),
+                        m.testLoss(),
+                        m.testTop1(),
+                        m.testTop5(),
+                        m.learningRate(),
+                        m.epochSeconds(),
+                        m.samplesPerSecond(),
+                        Timestamp.from(clock.instant()),
+                        json.writeValueAsString(m.lossTerms()),
+                        d == null ? null : d.teacherAgreement(),
+                        d == null ? null : d.kl(),
+                        d == null ? null : d.standardizedKl(),
+                        d == null ? null : d.studentLogitMean(),
+                        d == null ? null : d.studentLogitStd(),
+                        d == null ? null : d.teacherLogitMean(),
                         d == null ? null : d.teacherLogitStd())
                 .update();
     }
 
     /** Every epoch of an experiment: the teacher phase first (if any), then the student, each by epoch. */
     public List<EpochMetrics> history(UUID experimentId) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 select * from epoch_metrics where experiment_id = ?
                 order by case phase when 'teacher' then 0 else 1 end, epoch
                 """)
@@ -76,19 +91,31 @@ public class MetricsStore {
     /** Forgets the student epochs after {@code epoch}, for a run resumed from that epoch's state. */
     public void clearStudentEpochsAfter(UUID experimentId, int epoch) {
         jdbc.sql("delete from epoch_metrics where experiment_id = ? and phase = ? and epoch > ?")
-                .params(experimentId, EpochMetrics.STUDENT, epoch).update();
+                .params(experimentId, EpochMetrics.STUDENT, epoch)
+                .update();
     }
 
     /** Forgets every epoch of an experiment, for a run that starts over. */
     public void clear(UUID experimentId) {
-        jdbc.sql("delete from epoch_metrics where experiment_id = ?").param(experimentId).update();
+        jdbc.sql("delete from epoch_metrics where experiment_id = ?")
+                .param(experimentId)
+                .update();
     }
 
     private EpochMetrics row(ResultSet rs, int rowNum) throws SQLException {
-        return new EpochMetrics(rs.getInt("epoch"), rs.getDouble("train_loss"), rs.getDouble("train_top1"),
-                rs.getDouble("test_loss"), rs.getDouble("test_top1"), rs.getDouble("test_top5"),
-                rs.getDouble("learning_rate"), rs.getDouble("epoch_seconds"), rs.getDouble("samples_per_second"),
-                rs.getString("phase"), json.readValue(rs.getString("loss_terms"), TERMS), diagnostics(rs));
+        return new EpochMetrics(
+                rs.getInt("epoch"),
+                rs.getDouble("train_loss"),
+                rs.getDouble("train_top1"),
+                rs.getDouble("test_loss"),
+                rs.getDouble("test_top1"),
+                rs.getDouble("test_top5"),
+                rs.getDouble("learning_rate"),
+                rs.getDouble("epoch_seconds"),
+                rs.getDouble("samples_per_second"),
+                rs.getString("phase"),
+                json.readValue(rs.getString("loss_terms"), TERMS),
+                diagnostics(rs));
     }
 
     private static LogitDiagnostics diagnostics(ResultSet rs) throws SQLException {
@@ -96,9 +123,14 @@ public class MetricsStore {
         if (studentMean == null) {
             return null;
         }
-        return new LogitDiagnostics(nullable(rs, "teacher_agreement"), nullable(rs, "kl"),
-                nullable(rs, "standardized_kl"), studentMean, rs.getDouble("student_logit_std"),
-                nullable(rs, "teacher_logit_mean"), nullable(rs, "teacher_logit_std"));
+        return new LogitDiagnostics(
+                nullable(rs, "teacher_agreement"),
+                nullable(rs, "kl"),
+                nullable(rs, "standardized_kl"),
+                studentMean,
+                rs.getDouble("student_logit_std"),
+                nullable(rs, "teacher_logit_mean"),
+                nullable(rs, "teacher_logit_std"));
     }
 
     private static Double nullable(ResultSet rs, String column) throws SQLException {

@@ -11,7 +11,9 @@ class TrackingConfiguration {
 
     @Bean
     CheckpointStore checkpointStore(CheckpointProperties checkpoints, DistilleryProperties service) {
-        Path dir = checkpoints.dir() != null ? checkpoints.dir() : service.dataDir().resolve("checkpoints");
+        Path dir = checkpoints.dir() != null
+                ? checkpoints.dir()
+                : service.dataDir().resolve("checkpoints");
         return new FileSystemCheckpointStore(dir.toAbsolutePath());
     }
 }

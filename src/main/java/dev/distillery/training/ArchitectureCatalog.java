@@ -1,14 +1,13 @@
 package dev.distillery.training;
 
 import dev.distillery.training.architectures.BuiltInArchitectures;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * All model architectures, keyed by name. Thread-safe. Parameter counts are computed on first use (building and
@@ -64,14 +63,14 @@ public class ArchitectureCatalog {
     public Optional<String> problem(String name, InputShape shape, int classes) {
         Optional<Architecture> architecture = find(name);
         if (architecture.isEmpty()) {
-            return Optional.of("unknown architecture '" + name + "'; known: "
-                    + String.join(", ", architectures.keySet()));
+            return Optional.of(
+                    "unknown architecture '" + name + "'; known: " + String.join(", ", architectures.keySet()));
         }
         return architecture.get().problem(shape, classes);
     }
 
     private long parameters(Architecture architecture) {
-        return parameterCounts.computeIfAbsent(architecture.name(),
-                name -> architecture.parameterCount(REFERENCE_INPUT, REFERENCE_CLASSES));
+        return parameterCounts.computeIfAbsent(
+                architecture.name(), name -> architecture.parameterCount(REFERENCE_INPUT, REFERENCE_CLASSES));
     }
 }

@@ -7,5 +7,4 @@ package dev.distillery.training;
  *                   statistics) for {@link ArchitectureCatalog#REFERENCE_CLASSES} classes at
  *                   {@link ArchitectureCatalog#REFERENCE_INPUT}, the figure papers quote for CIFAR-100
  */
-public record ArchitectureInfo(String name, String description, long parameters) {
-}
+public record ArchitectureInfo(String name, String description, long parameters) {}

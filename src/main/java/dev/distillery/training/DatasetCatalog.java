@@ -4,7 +4,6 @@ import dev.distillery.training.data.BuiltInDatasets;
 import dev.distillery.training.data.DatasetCache;
 import dev.distillery.training.data.DatasetSource;
 import dev.distillery.training.data.ImageData;
-
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -75,16 +74,24 @@ public class DatasetCatalog {
         try {
             return cache.get(key, () -> source.load(directory)).limit(ref.trainLimit(), ref.testLimit());
         } catch (IOException | RuntimeException e) {
-            throw new TrainingException("could not read dataset '" + source.name() + "' from " + directory + ": "
-                    + e.getMessage(), e);
+            throw new TrainingException(
+                    "could not read dataset '" + source.name() + "' from " + directory + ": " + e.getMessage(), e);
         }
     }
 
     private static DatasetInfo info(DatasetSource source) {
         boolean present = !source.needsFiles()
-                || (source.defaultPath() != null && directoryProblem(source, source.defaultPath()).isEmpty());
-        return new DatasetInfo(source.name(), source.description(), source.defaultPath(), present, source.classes(),
-                source.shape(), source.trainSize(), source.testSize());
+                || (source.defaultPath() != null
+                        && directoryProblem(source, source.defaultPath()).isEmpty());
+        return new DatasetInfo(
+                source.name(),
+                source.description(),
+                source.defaultPath(),
+                present,
+                source.classes(),
+                source.shape(),
+                source.trainSize(),
+                source.testSize());
     }
 
     private static Optional<String> limitProblem(String field, Integer limit) {

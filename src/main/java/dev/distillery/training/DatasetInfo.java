@@ -16,5 +16,4 @@ public record DatasetInfo(
         int classes,
         InputShape inputShape,
         int trainSize,
-        int testSize) {
-}
+        int testSize) {}

@@ -31,8 +31,7 @@ public interface EpochListener {
      * A training batch finished: {@code step} of {@code steps} of {@code epoch} in {@code phase}
      * ({@code teacher} or {@code student}). Called for every batch; throttle before doing anything costly.
      */
-    default void onBatch(String phase, int epoch, int step, int steps) {
-    }
+    default void onBatch(String phase, int epoch, int step, int steps) {}
 
     /** Writes a network's parameters in DJL's format. */
     @FunctionalInterface

@@ -33,9 +33,28 @@ public record EpochMetrics(
     }
 
     /** A student epoch without loss terms or diagnostics. */
-    public EpochMetrics(int epoch, double trainLoss, double trainTop1, double testLoss, double testTop1,
-            double testTop5, double learningRate, double epochSeconds, double samplesPerSecond) {
-        this(epoch, trainLoss, trainTop1, testLoss, testTop1, testTop5, learningRate, epochSeconds, samplesPerSecond,
-                STUDENT, Map.of(), null);
+    public EpochMetrics(
+            int epoch,
+            double trainLoss,
+            double trainTop1,
+            double testLoss,
+            double testTop1,
+            double testTop5,
+            double learningRate,
+            double epochSeconds,
+            double samplesPerSecond) {
+        this(
+                epoch,
+                trainLoss,
+                trainTop1,
+                testLoss,
+                testTop1,
+                testTop5,
+                learningRate,
+                epochSeconds,
+                samplesPerSecond,
+                STUDENT,
+                Map.of(),
+                null);
     }
 }

@@ -2,11 +2,10 @@ package dev.distillery.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
-import org.springframework.boot.actuate.info.Info;
-import org.springframework.boot.actuate.info.InfoContributor;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
 
 /**
  * {@code /actuator/info}'s {@code libtorch} entry: the thread setting and what LibTorch itself reports in force

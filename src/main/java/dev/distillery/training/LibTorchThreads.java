@@ -24,20 +24,22 @@ public record LibTorchThreads(String setting, int cores, int workers, int intraO
     public static final String AUTO = "auto";
     /** DJL's system properties, read once when the PyTorch engine loads. */
     static final String DJL_INTRA_OP_THREADS = "ai.djl.pytorch.num_threads";
+
     static final String DJL_INTER_OP_THREADS = "ai.djl.pytorch.num_interop_threads";
     private static final String WORKERS = "distillery.workers";
 
     /** Resolves the setting of {@code environment}, sets DJL's properties unless set, and returns what is in force. */
     public static LibTorchThreads apply(Environment environment) {
         Binder binder = Binder.get(environment);
-        String setting = binder.bind(THREADS_PER_WORKER, String.class).orElse(AUTO).trim();
+        String setting =
+                binder.bind(THREADS_PER_WORKER, String.class).orElse(AUTO).trim();
         int workers = Math.max(1, binder.bind(WORKERS, Integer.class).orElse(1));
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = perWorker(setting, cores, workers);
         System.getProperties().putIfAbsent(DJL_INTRA_OP_THREADS, Integer.toString(threads));
         System.getProperties().putIfAbsent(DJL_INTER_OP_THREADS, "1");
-        return new LibTorchThreads(setting, cores, workers, inForce(DJL_INTRA_OP_THREADS, threads),
-                inForce(DJL_INTER_OP_THREADS, 1));
+        return new LibTorchThreads(
+                setting, cores, workers, inForce(DJL_INTRA_OP_THREADS, threads), inForce(DJL_INTER_OP_THREADS, 1));
     }
 
     /**
@@ -57,14 +59,16 @@ public record LibTorchThreads(String setting, int cores, int workers, int intraO
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException(THREADS_PER_WORKER + " must be 'auto' or a whole number of at least 1, was '"
-                + setting + "'");
+        throw new IllegalStateException(
+                THREADS_PER_WORKER + " must be 'auto' or a whole number of at least 1, was '" + setting + "'");
     }
 
     /** One line for the start-up log. */
     public String describe() {
-        return String.format("LibTorch threads: %d intra-op per worker, %d inter-op (setting %s; %d cores, %d "
-                + "workers; process-wide pools, one OpenMP team per worker)", intraOp, interOp, setting, cores, workers);
+        return String.format(
+                "LibTorch threads: %d intra-op per worker, %d inter-op (setting %s; %d cores, %d "
+                        + "workers; process-wide pools, one OpenMP team per worker)",
+                intraOp, interOp, setting, cores, workers);
     }
 
     void log() {

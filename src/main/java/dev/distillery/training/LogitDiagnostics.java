@@ -17,5 +17,4 @@ public record LogitDiagnostics(
         double studentLogitMean,
         double studentLogitStd,
         Double teacherLogitMean,
-        Double teacherLogitStd) {
-}
+        Double teacherLogitStd) {}

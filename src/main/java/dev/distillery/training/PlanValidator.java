@@ -4,7 +4,6 @@ import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.engine.Optimizers;
 import dev.distillery.training.engine.TrainingState;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -40,7 +39,8 @@ final class PlanValidator {
                 () -> teacherProblem(plan),
                 () -> hyperparameterProblem(plan),
                 () -> methodParamsProblem(plan),
-                () -> check(plan.maxMinutes() == null || plan.maxMinutes() >= 0,
+                () -> check(
+                        plan.maxMinutes() == null || plan.maxMinutes() >= 0,
                         "maxMinutes must be >= 0 (null for no limit), was " + plan.maxMinutes()),
                 () -> resumeStateProblem(plan));
     }
@@ -50,7 +50,9 @@ final class PlanValidator {
         if (plan.resumeState() == null) {
             return Optional.empty();
         }
-        boolean needsTeacher = methods.find(plan.method()).map(DistillationMethod::needsTeacher).orElse(false);
+        boolean needsTeacher = methods.find(plan.method())
+                .map(DistillationMethod::needsTeacher)
+                .orElse(false);
         return TrainingState.problem(plan, needsTeacher);
     }
 
@@ -61,7 +63,9 @@ final class PlanValidator {
     }
 
     private Optional<String> teacherProblem(TrainingPlan plan) {
-        boolean needsTeacher = methods.find(plan.method()).map(DistillationMethod::needsTeacher).orElse(false);
+        boolean needsTeacher = methods.find(plan.method())
+                .map(DistillationMethod::needsTeacher)
+                .orElse(false);
         if (!needsTeacher) {
             return Optional.empty();
         }
@@ -75,8 +79,8 @@ final class PlanValidator {
     }
 
     private static Optional<String> teacherParametersProblem(Path file) {
-        return check(Files.isRegularFile(file) && Files.isReadable(file),
-                "teacherParameters: no readable file at " + file);
+        return check(
+                Files.isRegularFile(file) && Files.isReadable(file), "teacherParameters: no readable file at " + file);
     }
 
     /** The teacher plan trains the teacher architecture without a teacher, on the student's dataset. */
@@ -89,16 +93,24 @@ final class PlanValidator {
                         ? Optional.of("teacherPlan: unknown method '" + teacherPlan.method() + "'; known: "
                                 + String.join(", ", methods.names()))
                         : Optional.empty(),
-                () -> check(methods.find(teacherPlan.method()).map(m -> !m.needsTeacher()).orElse(true),
+                () -> check(
+                        methods.find(teacherPlan.method())
+                                .map(m -> !m.needsTeacher())
+                                .orElse(true),
                         "teacherPlan: method '" + teacherPlan.method() + "' needs a teacher itself; train the teacher "
                                 + "with a method without one (e.g. ce)"),
-                () -> check(teacherPlan.studentArchitecture() == null
+                () -> check(
+                        teacherPlan.studentArchitecture() == null
                                 || teacherPlan.studentArchitecture().equals(plan.teacherArchitecture()),
                         "teacherPlan trains '" + teacherPlan.studentArchitecture() + "' but the teacher is '"
                                 + plan.teacherArchitecture() + "'"),
-                () -> check(teacherPlan.dataset() != null
-                                && Objects.equals(teacherPlan.dataset().name(), plan.dataset().name()),
-                        "teacherPlan must use the student's dataset '" + plan.dataset().name() + "'"),
+                () -> check(
+                        teacherPlan.dataset() != null
+                                && Objects.equals(
+                                        teacherPlan.dataset().name(),
+                                        plan.dataset().name()),
+                        "teacherPlan must use the student's dataset '"
+                                + plan.dataset().name() + "'"),
                 () -> datasets.problem(teacherPlan.dataset()).map(p -> "teacherPlan: " + p),
                 () -> hyperparameterProblem(teacherPlan).map(p -> "teacherPlan: " + p),
                 () -> methodParamsProblem(teacherPlan).map(p -> "teacherPlan: " + p));
@@ -113,7 +125,9 @@ final class PlanValidator {
 
     private Optional<String> architectureProblem(TrainingPlan plan, String name, String role) {
         DatasetInfo dataset = datasets.find(plan.dataset().name()).orElseThrow();
-        return architectures.problem(name, dataset.inputShape(), dataset.classes()).map(p -> role + ": " + p);
+        return architectures
+                .problem(name, dataset.inputShape(), dataset.classes())
+                .map(p -> role + ": " + p);
     }
 
     private static Optional<String> hyperparameterProblem(TrainingPlan plan) {
@@ -125,9 +139,12 @@ final class PlanValidator {
                 () -> check(plan.momentum() >= 0 && plan.momentum() < 1, "momentum must be in [0, 1)"),
                 () -> check(plan.weightDecay() >= 0 && Double.isFinite(plan.weightDecay()), "weightDecay must be >= 0"),
                 () -> check(positive(plan.lrDecayRate()), "lrDecayRate must be positive"),
-                () -> check(plan.lrDecayEpochs() == null || plan.lrDecayEpochs().stream().noneMatch(Objects::isNull),
+                () -> check(
+                        plan.lrDecayEpochs() == null
+                                || plan.lrDecayEpochs().stream().noneMatch(Objects::isNull),
                         "lrDecayEpochs must not contain null"),
-                () -> check(plan.optimizer() != null
+                () -> check(
+                        plan.optimizer() != null
                                 && Optimizers.NAMES.contains(plan.optimizer().toLowerCase(Locale.ROOT)),
                         "unknown optimizer '" + plan.optimizer() + "'; known: " + String.join(", ", Optimizers.NAMES)));
     }

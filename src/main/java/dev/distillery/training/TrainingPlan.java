@@ -46,12 +46,48 @@ public record TrainingPlan(
     }
 
     /** A plan without method parameters whose teacher (if any) is trained first with the student's settings. */
-    public TrainingPlan(String method, String studentArchitecture, String teacherArchitecture, DatasetRef dataset,
-            double temperature, boolean zscore, double ceWeight, double kdWeight, int epochs, int batchSize,
-            String optimizer, double learningRate, double momentum, double weightDecay, List<Integer> lrDecayEpochs,
-            double lrDecayRate, boolean augment, long seed) {
-        this(method, studentArchitecture, teacherArchitecture, dataset, temperature, zscore, ceWeight, kdWeight,
-                epochs, batchSize, optimizer, learningRate, momentum, weightDecay, lrDecayEpochs, lrDecayRate, augment,
-                seed, Map.of(), null, null, null, null);
+    public TrainingPlan(
+            String method,
+            String studentArchitecture,
+            String teacherArchitecture,
+            DatasetRef dataset,
+            double temperature,
+            boolean zscore,
+            double ceWeight,
+            double kdWeight,
+            int epochs,
+            int batchSize,
+            String optimizer,
+            double learningRate,
+            double momentum,
+            double weightDecay,
+            List<Integer> lrDecayEpochs,
+            double lrDecayRate,
+            boolean augment,
+            long seed) {
+        this(
+                method,
+                studentArchitecture,
+                teacherArchitecture,
+                dataset,
+                temperature,
+                zscore,
+                ceWeight,
+                kdWeight,
+                epochs,
+                batchSize,
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                lrDecayEpochs,
+                lrDecayRate,
+                augment,
+                seed,
+                Map.of(),
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -6,10 +6,9 @@ import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.data.ImageData;
 import dev.distillery.training.engine.TrainingRun;
-import org.springframework.stereotype.Service;
-
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.springframework.stereotype.Service;
 
 /**
  * Trains experiments with DJL on the PyTorch engine. Thread-safe: several worker threads may call
@@ -57,8 +56,8 @@ public class TrainingService {
      *     included), training fails (message names phase, epoch, step), the loss diverges or
      *     {@link TrainingPlan#maxMinutes()} is exceeded
      */
-    public TrainingOutcome train(TrainingPlan plan, EpochListener listener, BooleanSupplier cancelRequested,
-                                 Device device) {
+    public TrainingOutcome train(
+            TrainingPlan plan, EpochListener listener, BooleanSupplier cancelRequested, Device device) {
         validator.problem(plan).ifPresent(problem -> {
             throw new TrainingException(problem);
         });
@@ -73,13 +72,23 @@ public class TrainingService {
                 : null;
         TrainingPlan teacherPlan = plan.teacherPlan();
         boolean trainsTeacher = method.needsTeacher() && plan.teacherParameters() == null;
-        ImageData teacherData = trainsTeacher && teacherPlan != null && !teacherPlan.dataset().equals(plan.dataset())
-                ? datasets.load(teacherPlan.dataset())
-                : data;
+        ImageData teacherData =
+                trainsTeacher && teacherPlan != null && !teacherPlan.dataset().equals(plan.dataset())
+                        ? datasets.load(teacherPlan.dataset())
+                        : data;
         DistillationMethod teacherMethod = trainsTeacher && teacherPlan != null
                 ? methods.find(teacherPlan.method()).orElseThrow()
                 : methods.find(CrossEntropyMethod.NAME).orElseThrow();
-        return new TrainingRun(device, plan, data, teacherData, student, teacher, method, teacherMethod,
-                TrainingRun.Options.DEFAULT).execute(listener, cancelRequested);
+        return new TrainingRun(
+                        device,
+                        plan,
+                        data,
+                        teacherData,
+                        student,
+                        teacher,
+                        method,
+                        teacherMethod,
+                        TrainingRun.Options.DEFAULT)
+                .execute(listener, cancelRequested);
     }
 }

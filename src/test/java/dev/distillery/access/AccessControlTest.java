@@ -39,11 +39,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @ApiTest
 @ExtendWith(OutputCaptureExtension.class)
 // inline properties (unlike dynamic ones) are in place when logging is set up
-@TestPropertySource(properties = {"logging.level.org.springframework.security=DEBUG",
-    "logging.level.org.springframework.web=DEBUG"})
+@TestPropertySource(
+        properties = {"logging.level.org.springframework.security=DEBUG", "logging.level.org.springframework.web=DEBUG"
+        })
 class AccessControlTest {
 
-    static final String SPEC = """
+    static final String SPEC =
+            """
             {"method": "ce", "student": {"architecture": "mlp"}, "dataset": {"name": "synthetic"}}""";
 
     @DynamicPropertySource
@@ -53,8 +55,10 @@ class AccessControlTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     CheckpointStore checkpoints;
+
     @Autowired
     CheckpointRecords checkpointRecords;
 
@@ -66,9 +70,10 @@ class AccessControlTest {
     void aliceHasAnExperimentWithACheckpoint() throws Exception {
         alicesExperiment = submitAs(TestKeys.ALICE);
         bobsExperiment = submitAs(TestKeys.BOB);
-        var stored = checkpoints.write(alicesExperiment, "last",
-                out -> out.write("parameters".getBytes(StandardCharsets.UTF_8)));
-        checkpointRecords.save(alicesExperiment,
+        var stored = checkpoints.write(
+                alicesExperiment, "last", out -> out.write("parameters".getBytes(StandardCharsets.UTF_8)));
+        checkpointRecords.save(
+                alicesExperiment,
                 new CheckpointRecord("last", "last", 1, stored.size(), stored.sha256(), Instant.now()));
     }
 
@@ -105,11 +110,13 @@ class AccessControlTest {
     void eachRoleAgainstEachEndpointClass(String caller, String endpointClass, int expected) throws Exception {
         String key = endpointClass.equals("cancel-own") ? "submitter-alice" : caller;
         for (MockHttpServletRequestBuilder request : requests(endpointClass)) {
-            MockHttpServletResponse response = mvc.perform(withKey(request, key)).andReturn().getResponse();
+            MockHttpServletResponse response =
+                    mvc.perform(withKey(request, key)).andReturn().getResponse();
             assertThat(response.getStatus()).as("%s %s", caller, endpointClass).isIn(expected, created(expected));
             if (expected >= 400) {
                 assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                assertThat((Integer) JsonPath.read(response.getContentAsString(), "$.status")).isEqualTo(expected);
+                assertThat((Integer) JsonPath.read(response.getContentAsString(), "$.status"))
+                        .isEqualTo(expected);
             }
             if (expected == 401) {
                 assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer");
@@ -119,12 +126,18 @@ class AccessControlTest {
 
     @Test
     void theKeyMayComeAsBearerTokenOrAsXApiKeyButNotAsTwoDifferentOnes() throws Exception {
-        assertThat(status(get("/api/v1/catalog").header("Authorization", "Bearer " + TestKeys.READER))).isEqualTo(200);
-        assertThat(status(get("/api/v1/catalog").header("Authorization", "bearer " + TestKeys.READER))).isEqualTo(200);
-        assertThat(status(get("/api/v1/catalog").header("X-API-Key", TestKeys.READER))).isEqualTo(200);
-        assertThat(status(get("/api/v1/catalog").header("X-API-Key", TestKeys.READER)
-                .header("Authorization", "Bearer " + TestKeys.ADMIN))).isEqualTo(401);
-        assertThat(status(get("/api/v1/catalog").header("Authorization", "Basic " + TestKeys.READER))).isEqualTo(401);
+        assertThat(status(get("/api/v1/catalog").header("Authorization", "Bearer " + TestKeys.READER)))
+                .isEqualTo(200);
+        assertThat(status(get("/api/v1/catalog").header("Authorization", "bearer " + TestKeys.READER)))
+                .isEqualTo(200);
+        assertThat(status(get("/api/v1/catalog").header("X-API-Key", TestKeys.READER)))
+                .isEqualTo(200);
+        assertThat(status(get("/api/v1/catalog")
+                        .header("X-API-Key", TestKeys.READER)
+                        .header("Authorization", "Bearer " + TestKeys.ADMIN)))
+                .isEqualTo(401);
+        assertThat(status(get("/api/v1/catalog").header("Authorization", "Basic " + TestKeys.READER)))
+                .isEqualTo(401);
         assertThat(status(get("/api/v1/catalog").header("X-API-Key", ""))).isEqualTo(401);
     }
 
@@ -149,48 +162,83 @@ class AccessControlTest {
     @Test
     void experimentsRecordTheKeyThatSubmittedThem() throws Exception {
         String body = mvc.perform(withKey(get("/api/v1/experiments/" + alicesExperiment), "reader"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat((String) JsonPath.read(body, "$.owner")).isEqualTo("alice");
     }
 
     @Test
     void anAdminCreatesAKeyThatWorksAtOnceAndRevokesItAtOnce() throws Exception {
         String name = "ci-" + KEY_NAMES.incrementAndGet();
-        MockHttpServletResponse created = mvc.perform(withKey(post("/api/v1/admin/keys")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"" + name + "\", \"roles\": [\"submitter\"], \"maxQueued\": 7}"), "admin"))
-                .andReturn().getResponse();
+        MockHttpServletResponse created = mvc.perform(withKey(
+                        post("/api/v1/admin/keys")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"" + name + "\", \"roles\": [\"submitter\"], \"maxQueued\": 7}"),
+                        "admin"))
+                .andReturn()
+                .getResponse();
         assertThat(created.getStatus()).isEqualTo(201);
         String key = JsonPath.read(created.getContentAsString(), "$.key");
         assertThat(key).startsWith("dk_").hasSizeGreaterThan(40);
-        assertThat(status(post("/api/v1/experiments").header("X-API-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).content(SPEC))).isEqualTo(201);
+        assertThat(status(post("/api/v1/experiments")
+                        .header("X-API-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SPEC)))
+                .isEqualTo(201);
 
-        String listed = mvc.perform(withKey(get("/api/v1/admin/keys"), "admin")).andReturn().getResponse()
+        String listed = mvc.perform(withKey(get("/api/v1/admin/keys"), "admin"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(listed).contains("\"" + name + "\"", "\"maxQueued\":7").doesNotContain(key)
-                .doesNotContain(Sha256.hex(key)).doesNotContain(Sha256.hex(TestKeys.ALICE));
+        assertThat(listed)
+                .contains("\"" + name + "\"", "\"maxQueued\":7")
+                .doesNotContain(key)
+                .doesNotContain(Sha256.hex(key))
+                .doesNotContain(Sha256.hex(TestKeys.ALICE));
 
-        assertThat(status(withKey(delete("/api/v1/admin/keys/" + name), "admin"))).isEqualTo(204);
+        assertThat(status(withKey(delete("/api/v1/admin/keys/" + name), "admin")))
+                .isEqualTo(204);
         assertThat(status(get("/api/v1/catalog").header("X-API-Key", key))).isEqualTo(401);
-        assertThat(status(withKey(delete("/api/v1/admin/keys/" + name), "admin"))).isEqualTo(204);
-        assertThat(status(withKey(delete("/api/v1/admin/keys/reader"), "admin"))).isEqualTo(409);
-        assertThat(status(withKey(delete("/api/v1/admin/keys/nobody"), "admin"))).isEqualTo(404);
-        assertThat(status(withKey(post("/api/v1/admin/keys").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"alice\", \"roles\": [\"reader\"]}"), "admin"))).isEqualTo(409);
-        assertThat(status(withKey(post("/api/v1/admin/keys").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"x\", \"roles\": [\"root\"]}"), "admin"))).isEqualTo(400);
+        assertThat(status(withKey(delete("/api/v1/admin/keys/" + name), "admin")))
+                .isEqualTo(204);
+        assertThat(status(withKey(delete("/api/v1/admin/keys/reader"), "admin")))
+                .isEqualTo(409);
+        assertThat(status(withKey(delete("/api/v1/admin/keys/nobody"), "admin")))
+                .isEqualTo(404);
+        assertThat(status(withKey(
+                        post("/api/v1/admin/keys")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"alice\", \"roles\": [\"reader\"]}"),
+                        "admin")))
+                .isEqualTo(409);
+        assertThat(status(withKey(
+                        post("/api/v1/admin/keys")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"x\", \"roles\": [\"root\"]}"),
+                        "admin")))
+                .isEqualTo(400);
     }
 
     @Test
     void idempotencyKeysBelongToTheCallerThatSentThem() throws Exception {
         String idempotencyKey = "same-key-" + UUID.randomUUID();
-        MockHttpServletResponse alice = mvc.perform(withKey(post("/api/v1/experiments")
-                .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).content(SPEC),
-                "submitter-alice")).andReturn().getResponse();
-        MockHttpServletResponse bob = mvc.perform(withKey(post("/api/v1/experiments")
-                .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).content(SPEC),
-                "submitter")).andReturn().getResponse();
+        MockHttpServletResponse alice = mvc.perform(withKey(
+                        post("/api/v1/experiments")
+                                .header("Idempotency-Key", idempotencyKey)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(SPEC),
+                        "submitter-alice"))
+                .andReturn()
+                .getResponse();
+        MockHttpServletResponse bob = mvc.perform(withKey(
+                        post("/api/v1/experiments")
+                                .header("Idempotency-Key", idempotencyKey)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(SPEC),
+                        "submitter"))
+                .andReturn()
+                .getResponse();
         assertThat(alice.getStatus()).isEqualTo(201);
         assertThat(bob.getStatus()).isEqualTo(201);
         assertThat((String) JsonPath.read(bob.getContentAsString(), "$.id"))
@@ -204,18 +252,28 @@ class AccessControlTest {
             mvc.perform(withKey(post("/api/v1/experiments/" + alicesExperiment + "/cancel"), caller));
             mvc.perform(withKey(get("/api/v1/admin/keys"), caller));
         }
-        String created = mvc.perform(withKey(post("/api/v1/admin/keys").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"logged-" + KEY_NAMES.incrementAndGet() + "\", \"roles\": [\"reader\"]}"), "admin"))
-                .andReturn().getResponse().getContentAsString();
+        String created = mvc.perform(withKey(
+                        post("/api/v1/admin/keys")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"logged-" + KEY_NAMES.incrementAndGet()
+                                        + "\", \"roles\": [\"reader\"]}"),
+                        "admin"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String newKey = JsonPath.read(created, "$.key");
-        assertThat(output.getAll()).isNotEmpty().contains("CreatedKey[")
-                .doesNotContain(TestKeys.READER, TestKeys.ALICE, TestKeys.BOB, TestKeys.ADMIN, "wrong-secret-0", newKey);
+        assertThat(output.getAll())
+                .isNotEmpty()
+                .contains("CreatedKey[")
+                .doesNotContain(
+                        TestKeys.READER, TestKeys.ALICE, TestKeys.BOB, TestKeys.ADMIN, "wrong-secret-0", newKey);
     }
 
     @Test
     void aKeyInTwoHeadersOfTheSameNameIsRefused() throws Exception {
-        assertThat(status(get("/api/v1/catalog").header("Authorization", "Bearer " + TestKeys.READER,
-                "Bearer wrong-secret-0"))).isEqualTo(401);
+        assertThat(status(get("/api/v1/catalog")
+                        .header("Authorization", "Bearer " + TestKeys.READER, "Bearer wrong-secret-0")))
+                .isEqualTo(401);
         assertThat(status(get("/api/v1/catalog").header("X-API-Key", TestKeys.READER, TestKeys.READER)))
                 .isEqualTo(401);
     }
@@ -223,8 +281,7 @@ class AccessControlTest {
     @Test
     void aStoredKeyWithTheNameOfAConfiguredKeyNeverGetsIn(@Autowired StoredApiKeys stored) throws Exception {
         String secret = "shadowed-" + UUID.randomUUID();
-        stored.insert("alice", Sha256.hex(secret), java.util.Set.of(ApiRole.ADMIN), null, null,
-                Instant.now());
+        stored.insert("alice", Sha256.hex(secret), java.util.Set.of(ApiRole.ADMIN), null, null, Instant.now());
         assertThat(status(get("/api/v1/catalog").header("X-API-Key", secret))).isEqualTo(401);
         assertThat(status(withKey(delete("/api/v1/admin/keys/alice"), "admin"))).isEqualTo(204);
         assertThat(status(withKey(get("/api/v1/catalog"), "submitter-alice"))).isEqualTo(200);
@@ -233,46 +290,65 @@ class AccessControlTest {
     private MockHttpServletRequestBuilder[] requests(String endpointClass) throws Exception {
         UUID experiment = alicesExperiment;
         return switch (endpointClass) {
-            case "read" -> new MockHttpServletRequestBuilder[] {
-                get("/api/v1/experiments/" + experiment), get("/api/v1/experiments?status=QUEUED"),
-                get("/api/v1/experiments/" + experiment + "/metrics"), get("/api/v1/catalog"),
-                get("/api/v1/comparisons?ids=" + experiment + "," + bobsExperiment),
-                get("/api/v1/experiments/" + experiment + "/checkpoints"),
-                post("/api/v1/analysis/kl").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"teacher\": [[1, 2, 3]], \"student\": [[1, 2, 4]]}")};
-            case "submit" -> new MockHttpServletRequestBuilder[] {
-                post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content(SPEC),
-                post("/api/v1/sweeps").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"spec\": " + SPEC + ", \"grid\": {\"zscore\": [false]}}")};
-            case "cancel-own", "cancel-others" -> new MockHttpServletRequestBuilder[] {
-                post("/api/v1/experiments/" + experiment + "/cancel")};
-            case "download" -> new MockHttpServletRequestBuilder[] {
-                get("/api/v1/experiments/" + experiment + "/checkpoints/last")};
-            case "admin" -> new MockHttpServletRequestBuilder[] {
-                get("/api/v1/admin/keys"),
-                post("/api/v1/admin/keys").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"k" + KEY_NAMES.incrementAndGet() + "\", \"roles\": [\"reader\"]}")};
+            case "read" ->
+                new MockHttpServletRequestBuilder[] {
+                    get("/api/v1/experiments/" + experiment),
+                    get("/api/v1/experiments?status=QUEUED"),
+                    get("/api/v1/experiments/" + experiment + "/metrics"),
+                    get("/api/v1/catalog"),
+                    get("/api/v1/comparisons?ids=" + experiment + "," + bobsExperiment),
+                    get("/api/v1/experiments/" + experiment + "/checkpoints"),
+                    post("/api/v1/analysis/kl")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"teacher\": [[1, 2, 3]], \"student\": [[1, 2, 4]]}")
+                };
+            case "submit" ->
+                new MockHttpServletRequestBuilder[] {
+                    post("/api/v1/experiments")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(SPEC),
+                    post("/api/v1/sweeps")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"spec\": " + SPEC + ", \"grid\": {\"zscore\": [false]}}")
+                };
+            case "cancel-own", "cancel-others" ->
+                new MockHttpServletRequestBuilder[] {post("/api/v1/experiments/" + experiment + "/cancel")};
+            case "download" ->
+                new MockHttpServletRequestBuilder[] {get("/api/v1/experiments/" + experiment + "/checkpoints/last")};
+            case "admin" ->
+                new MockHttpServletRequestBuilder[] {
+                    get("/api/v1/admin/keys"),
+                    post("/api/v1/admin/keys")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\": \"k" + KEY_NAMES.incrementAndGet() + "\", \"roles\": [\"reader\"]}")
+                };
             default -> throw new IllegalArgumentException(endpointClass);
         };
     }
 
     /** "submitter" is bob (alice owns the experiment under test), or alice where the test needs her own. */
     private MockHttpServletRequestBuilder withKey(MockHttpServletRequestBuilder request, String caller) {
-        String key = switch (caller) {
-            case "none" -> null;
-            case "bad-key" -> "wrong-secret-0";
-            case "reader" -> TestKeys.READER;
-            case "submitter" -> TestKeys.BOB;
-            case "submitter-alice" -> TestKeys.ALICE;
-            case "admin" -> TestKeys.ADMIN;
-            default -> throw new IllegalArgumentException(caller);
-        };
+        String key =
+                switch (caller) {
+                    case "none" -> null;
+                    case "bad-key" -> "wrong-secret-0";
+                    case "reader" -> TestKeys.READER;
+                    case "submitter" -> TestKeys.BOB;
+                    case "submitter-alice" -> TestKeys.ALICE;
+                    case "admin" -> TestKeys.ADMIN;
+                    default -> throw new IllegalArgumentException(caller);
+                };
         return key == null ? request : request.header("Authorization", "Bearer " + key);
     }
 
     private UUID submitAs(String key) throws Exception {
-        String body = mvc.perform(post("/api/v1/experiments").header("X-API-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).content(SPEC)).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/experiments")
+                        .header("X-API-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SPEC))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return UUID.fromString(JsonPath.read(body, "$.id"));
     }
 

@@ -31,20 +31,42 @@ class OpenByDefaultTest {
     @Test
     void everyEndpointClassIsOpenWithoutAKeyAndTheStartupLogWarns(CapturedOutput output) throws Exception {
         MockHttpServletResponse submitted = mvc.perform(post("/api/v1/experiments")
-                .contentType(MediaType.APPLICATION_JSON).content(AccessControlTest.SPEC)).andReturn().getResponse();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(AccessControlTest.SPEC))
+                .andReturn()
+                .getResponse();
         assertThat(submitted.getStatus()).isEqualTo(201);
         String id = JsonPath.read(submitted.getContentAsString(), "$.id");
         assertThat(submitted.getContentAsString()).doesNotContain("\"owner\":\"");
 
-        assertThat(mvc.perform(get("/api/v1/experiments/" + id)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(mvc.perform(post("/api/v1/experiments/" + id + "/cancel")).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/api/v1/experiments/" + id))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
-        assertThat(mvc.perform(get("/api/v1/experiments/" + id + "/checkpoints/last")).andReturn().getResponse()
-                .getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get("/api/v1/admin/keys")).andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(mvc.perform(post("/api/v1/admin/keys").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"planted\", \"roles\": [\"admin\"]}")).andReturn().getResponse().getStatus())
-                .as("a key made while anyone may call the API would outlive turning security on").isEqualTo(409);
+        assertThat(mvc.perform(post("/api/v1/experiments/" + id + "/cancel"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(get("/api/v1/experiments/" + id + "/checkpoints/last"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get("/api/v1/admin/keys"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(post("/api/v1/admin/keys")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"planted\", \"roles\": [\"admin\"]}"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("a key made while anyone may call the API would outlive turning security on")
+                .isEqualTo(409);
         assertThat(output.getAll()).contains("SECURITY IS OFF (distillery.security.enabled=false)");
     }
 }

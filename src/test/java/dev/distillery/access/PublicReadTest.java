@@ -30,9 +30,13 @@ class PublicReadTest {
 
     @Test
     void readsAreOpenEverythingElseNeedsAKey() throws Exception {
-        String body = mvc.perform(post("/api/v1/experiments").header("X-API-Key", TestKeys.BOB)
-                .contentType(MediaType.APPLICATION_JSON).content(AccessControlTest.SPEC))
-                .andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/experiments")
+                        .header("X-API-Key", TestKeys.BOB)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(AccessControlTest.SPEC))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonPath.read(body, "$.id");
 
         assertThat(status(get("/api/v1/experiments/" + id))).isEqualTo(200);
@@ -40,16 +44,23 @@ class PublicReadTest {
         assertThat(status(get("/api/v1/experiments/" + id + "/metrics"))).isEqualTo(200);
         assertThat(status(get("/api/v1/catalog"))).isEqualTo(200);
         assertThat(status(get("/actuator/prometheus"))).isEqualTo(200);
-        assertThat(status(post("/api/v1/analysis/kl").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"teacher\": [[1, 2, 3]], \"student\": [[1, 2, 4]]}"))).isEqualTo(200);
+        assertThat(status(post("/api/v1/analysis/kl")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teacher\": [[1, 2, 3]], \"student\": [[1, 2, 4]]}")))
+                .isEqualTo(200);
 
-        assertThat(status(get("/api/v1/experiments/" + id + "/checkpoints/last"))).isEqualTo(401);
-        assertThat(status(head("/api/v1/experiments/" + id + "/checkpoints/last"))).isEqualTo(401);
-        assertThat(status(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
-                .content(AccessControlTest.SPEC))).isEqualTo(401);
+        assertThat(status(get("/api/v1/experiments/" + id + "/checkpoints/last")))
+                .isEqualTo(401);
+        assertThat(status(head("/api/v1/experiments/" + id + "/checkpoints/last")))
+                .isEqualTo(401);
+        assertThat(status(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(AccessControlTest.SPEC)))
+                .isEqualTo(401);
         assertThat(status(post("/api/v1/experiments/" + id + "/cancel"))).isEqualTo(401);
         assertThat(status(get("/api/v1/admin/keys"))).isEqualTo(401);
-        assertThat(status(get("/api/v1/catalog").header("X-API-Key", "not-a-key"))).isEqualTo(401);
+        assertThat(status(get("/api/v1/catalog").header("X-API-Key", "not-a-key")))
+                .isEqualTo(401);
     }
 
     private int status(MockHttpServletRequestBuilder request) throws Exception {

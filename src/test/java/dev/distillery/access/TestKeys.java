@@ -11,8 +11,7 @@ public final class TestKeys {
     public static final String BOB = "bob-secret-c0ffee";
     public static final String ADMIN = "admin-secret-9d1e77";
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** Security on, with a reader, two submitters (alice, bob) and an admin; alice may queue {@code aliceMaxQueued}. */
     public static void configure(DynamicPropertyRegistry registry, int aliceMaxQueued) {

@@ -1,5 +1,9 @@
 package dev.distillery.analysis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
 import dev.distillery.training.DjlTestThreads;
@@ -7,10 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Against values computed independently in plain double-precision Python (math module only):
@@ -31,10 +31,12 @@ class LogitAnalysisTest {
     private static final double TOLERANCE = 1e-6;
 
     /** Row 2 of the teacher is constant; row 3 of both has logits of 1e4. */
-    static final List<List<Double>> TEACHER = rows(new double[][] {
-            {0.2, 3.0, -0.7, 1.1}, {1.0, -2.0, 0.5, 4.0}, {2.0, 2.0, 2.0, 2.0}, {-3.0, 1e4, 2.0, 0.0}});
-    static final List<List<Double>> STUDENT = rows(new double[][] {
-            {1.0, 2.0, 0.5, -1.0}, {0.3, -0.2, 0.8, 0.1}, {1.0, -1.0, 0.5, 0.0}, {1e4, 0.0, -1e4, 5.0}});
+    static final List<List<Double>> TEACHER = rows(
+            new double[][] {{0.2, 3.0, -0.7, 1.1}, {1.0, -2.0, 0.5, 4.0}, {2.0, 2.0, 2.0, 2.0}, {-3.0, 1e4, 2.0, 0.0}});
+
+    static final List<List<Double>> STUDENT = rows(
+            new double[][] {{1.0, 2.0, 0.5, -1.0}, {0.3, -0.2, 0.8, 0.1}, {1.0, -1.0, 0.5, 0.0}, {1e4, 0.0, -1e4, 5.0}
+            });
 
     private final LogitAnalysis analysis = new LogitAnalysis(new AnalysisProperties(10_000, 1_000));
 
@@ -50,8 +52,9 @@ class LogitAnalysisTest {
         assertThat(result.kl()).isCloseTo(2500.441957208844, within(TOLERANCE));
         assertThat(result.standardizedKl()).isCloseTo(0.5329975207327103, within(TOLERANCE));
         assertRows(result, new double[][] {
-                {0.28457517916946606, 0.21557429008611736}, {1.2479807481533318, 0.7817180847391851},
-                {0.23527290805390016, 0.31285253680322295}, {10000.0, 0.8218451713023159}});
+            {0.28457517916946606, 0.21557429008611736}, {1.2479807481533318, 0.7817180847391851},
+            {0.23527290805390016, 0.31285253680322295}, {10000.0, 0.8218451713023159}
+        });
     }
 
     @Test
@@ -61,8 +64,9 @@ class LogitAnalysisTest {
         assertThat(result.kl()).isCloseTo(1000.1243675609818, within(TOLERANCE));
         assertThat(result.standardizedKl()).isCloseTo(0.08995613844182837, within(TOLERANCE));
         assertRows(result, new double[][] {
-                {0.10699719476929778, 0.056572508673315036}, {0.3489090817811616, 0.11391844923800126},
-                {0.04156396737687024, 0.056422402290513096}, {4000.0, 0.13291119356548406}});
+            {0.10699719476929778, 0.056572508673315036}, {0.3489090817811616, 0.11391844923800126},
+            {0.04156396737687024, 0.056422402290513096}, {4000.0, 0.13291119356548406}
+        });
     }
 
     @Test
@@ -78,8 +82,8 @@ class LogitAnalysisTest {
             assertThat(row.standardizedKl()).isGreaterThanOrEqualTo(0.0).isLessThan(1e-12);
         }
         // control: same magnitude, relations broken -> both are large
-        KlDivergences broken = analysis.klDivergence(teacher,
-                rows(new double[][] {{-1.0, 0.0, 1.0, 2.0}, {3.0, 1.0, 4.0, 2.0}}), 1.0);
+        KlDivergences broken =
+                analysis.klDivergence(teacher, rows(new double[][] {{-1.0, 0.0, 1.0, 2.0}, {3.0, 1.0, 4.0, 2.0}}), 1.0);
         assertThat(broken.kl()).isCloseTo(3.392704676109541, within(TOLERANCE));
         assertThat(broken.standardizedKl()).isCloseTo(1.267154946181418, within(TOLERANCE));
     }
@@ -105,14 +109,26 @@ class LogitAnalysisTest {
 
     @Test
     void reportsEveryBadFieldByItsJsonPath() {
-        List<List<Double>> teacher = Arrays.asList(List.of(1.0, 2.0), List.of(1.0), null,
-                Arrays.asList(1.0, null), List.of(Double.POSITIVE_INFINITY, 1.0), List.of(1e101, 0.0),
+        List<List<Double>> teacher = Arrays.asList(
+                List.of(1.0, 2.0),
+                List.of(1.0),
+                null,
+                Arrays.asList(1.0, null),
+                List.of(Double.POSITIVE_INFINITY, 1.0),
+                List.of(1e101, 0.0),
                 List.of(1.0, 2.0, 3.0));
 
         assertThatThrownBy(() -> analysis.klDivergence(teacher, STUDENT, 0.0))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("temperature", "teacher[1]", "teacher[2]",
-                                "teacher[3][1]", "teacher[4][0]", "teacher[5][0]", "teacher[6]"));
+                        .extracting(FieldViolation::field)
+                        .containsExactly(
+                                "temperature",
+                                "teacher[1]",
+                                "teacher[2]",
+                                "teacher[3][1]",
+                                "teacher[4][0]",
+                                "teacher[5][0]",
+                                "teacher[6]"));
     }
 
     @Test
@@ -132,10 +148,12 @@ class LogitAnalysisTest {
         LogitAnalysis small = new LogitAnalysis(new AnalysisProperties(2, 3));
         assertThatThrownBy(() -> small.klDivergence(TEACHER, STUDENT, 1.0))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("teacher", "student"));
+                        .extracting(FieldViolation::field)
+                        .containsExactly("teacher", "student"));
         assertThatThrownBy(() -> small.klDivergence(TEACHER.subList(0, 1), STUDENT.subList(0, 1), 1.0))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly("teacher[0]", "student[0]"));
+                        .extracting(FieldViolation::field)
+                        .containsExactly("teacher[0]", "student[0]"));
 
         List<List<Double>> allBad = java.util.Collections.nCopies(100, List.of(Double.NaN, Double.NaN));
         assertThatThrownBy(() -> analysis.klDivergence(allBad, allBad, 1.0))
@@ -143,23 +161,27 @@ class LogitAnalysisTest {
                         .hasSize(2 * LogitAnalysis.MAX_VIOLATIONS));
     }
 
-    private void assertViolation(List<List<Double>> teacher, List<List<Double>> student, Double temperature,
-                                 String field) {
+    private void assertViolation(
+            List<List<Double>> teacher, List<List<Double>> student, Double temperature, String field) {
         assertThatThrownBy(() -> analysis.klDivergence(teacher, student, temperature))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
-                        .extracting(FieldViolation::field).containsExactly(field));
+                        .extracting(FieldViolation::field)
+                        .containsExactly(field));
     }
 
     private static void assertRows(KlDivergences result, double[][] expected) {
         assertThat(result.rows()).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
             assertThat(result.rows().get(i).kl()).as("rows[%d].kl", i).isCloseTo(expected[i][0], within(TOLERANCE));
-            assertThat(result.rows().get(i).standardizedKl()).as("rows[%d].standardizedKl", i)
+            assertThat(result.rows().get(i).standardizedKl())
+                    .as("rows[%d].standardizedKl", i)
                     .isCloseTo(expected[i][1], within(TOLERANCE));
         }
     }
 
     static List<List<Double>> rows(double[][] matrix) {
-        return Arrays.stream(matrix).map(row -> Arrays.stream(row).boxed().toList()).toList();
+        return Arrays.stream(matrix)
+                .map(row -> Arrays.stream(row).boxed().toList())
+                .toList();
     }
 }

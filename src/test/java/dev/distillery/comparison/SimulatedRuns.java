@@ -18,8 +18,21 @@ public final class SimulatedRuns {
     public void finish(UUID id, double... top1) {
         lifecycle.start(id, "cpu").orElseThrow();
         for (int i = 1; i <= top1.length; i++) {
-            lifecycle.recordEpoch(id, new EpochMetrics(i, 2.0 / i, 0.5, 1.0, top1[i - 1], 0.9, 0.05, 1.5, 1000.0 * i,
-                    EpochMetrics.STUDENT, Map.of("kd", 1.0 / i), null));
+            lifecycle.recordEpoch(
+                    id,
+                    new EpochMetrics(
+                            i,
+                            2.0 / i,
+                            0.5,
+                            1.0,
+                            top1[i - 1],
+                            0.9,
+                            0.05,
+                            1.5,
+                            1000.0 * i,
+                            EpochMetrics.STUDENT,
+                            Map.of("kd", 1.0 / i),
+                            null));
         }
         lifecycle.succeed(id);
     }

@@ -52,22 +52,32 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DeployEnvironmentTest {
 
     /** What the service made of one environment: its configuration records, bound as at startup. */
-    record Bound(Binder binder, DistilleryProperties service, WorkerProperties workers, DeviceProperties devices,
-            QueueProperties queue, AttemptProperties attempts, CheckpointProperties checkpoints,
-            DatasetLocations datasets, AccessProperties access, SubmissionLimits limits) {
+    record Bound(
+            Binder binder,
+            DistilleryProperties service,
+            WorkerProperties workers,
+            DeviceProperties devices,
+            QueueProperties queue,
+            AttemptProperties attempts,
+            CheckpointProperties checkpoints,
+            DatasetLocations datasets,
+            AccessProperties access,
+            SubmissionLimits limits) {
 
         static Bound of(Map<String, String> env) {
             MutablePropertySources sources = new MutablePropertySources();
             String json = env.get("SPRING_APPLICATION_JSON");
             if (json != null) {
                 // Spring Boot puts SPRING_APPLICATION_JSON above the plain environment variables
-                sources.addLast(new MapPropertySource("spring.application.json",
+                sources.addLast(new MapPropertySource(
+                        "spring.application.json",
                         flatten("", JsonParserFactory.getJsonParser().parseMap(json))));
             }
             sources.addLast(new SystemEnvironmentPropertySource(
                     StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.copyOf(env)));
             Binder binder = new Binder(ConfigurationPropertySources.from(sources));
-            return new Bound(binder,
+            return new Bound(
+                    binder,
                     binder.bindOrCreate("distillery", DistilleryProperties.class),
                     binder.bindOrCreate("distillery", WorkerProperties.class),
                     binder.bindOrCreate("distillery", DeviceProperties.class),
@@ -99,7 +109,9 @@ class DeployEnvironmentTest {
             Matcher role = Pattern.compile("roles\\[(\\d+)]").matcher(field);
             if (role.matches()) {
                 int j = Integer.parseInt(role.group(1));
-                return key.roles() == null || j >= key.roles().size() ? null : key.roles().get(j);
+                return key.roles() == null || j >= key.roles().size()
+                        ? null
+                        : key.roles().get(j);
             }
             return switch (field) {
                 case "name" -> key.name();
@@ -130,7 +142,8 @@ class DeployEnvironmentTest {
             Map.entry("DISTILLERY_SECURITY_PUBLIC_READ", b -> b.access().publicRead()),
             Map.entry("DISTILLERY_SECURITY_MAX_QUEUED_PER_KEY", b -> b.access().maxQueuedPerKey()),
             // bound by the training module's configuration (distillery.training.threads-per-worker)
-            Map.entry("DISTILLERY_TRAINING_THREADS_PER_WORKER",
+            Map.entry(
+                    "DISTILLERY_TRAINING_THREADS_PER_WORKER",
                     b -> b.property("distillery.training.threads-per-worker", String.class)),
             Map.entry("SPRING_DATASOURCE_URL", b -> b.property("spring.datasource.url", String.class)),
             Map.entry("SPRING_DATASOURCE_USERNAME", b -> b.property("spring.datasource.username", String.class)),
@@ -138,16 +151,23 @@ class DeployEnvironmentTest {
             Map.entry("SERVER_PORT", b -> b.property("server.port", Integer.class)));
 
     /** Read below Spring: by glibc's allocator, by DJL when it loads LibTorch, by the JVM launcher. */
-    static final Set<String> READ_BY_THE_RUNTIME = Set.of("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_",
-            "MALLOC_TOP_PAD_", "DJL_CACHE_DIR", "PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR",
-            "JAVA_HOME", "PATH");
+    static final Set<String> READ_BY_THE_RUNTIME = Set.of(
+            "MALLOC_MMAP_THRESHOLD_",
+            "MALLOC_TRIM_THRESHOLD_",
+            "MALLOC_TOP_PAD_",
+            "DJL_CACHE_DIR",
+            "PYTORCH_LIBRARY_PATH",
+            "PYTORCH_VERSION",
+            "PYTORCH_FLAVOR",
+            "JAVA_HOME",
+            "PATH");
 
     /** Configured API keys as environment variables (relaxed binding of distillery.security.keys[n].*). */
     static final Pattern KEY_VARIABLE = Pattern.compile("DISTILLERY_SECURITY_KEYS_(\\d+)_(NAME|HASH|ROLES|MAX_QUEUED)");
 
     /** Configured API keys in SPRING_APPLICATION_JSON, flattened as Spring Boot flattens it. */
-    static final Pattern KEY_SETTING = Pattern.compile(
-            "distillery\\.security\\.keys\\[(\\d+)]\\.(name|hash|max-queued|roles\\[\\d+])");
+    static final Pattern KEY_SETTING =
+            Pattern.compile("distillery\\.security\\.keys\\[(\\d+)]\\.(name|hash|max-queued|roles\\[\\d+])");
 
     static final Path ROOT = Path.of("");
 
@@ -158,7 +178,8 @@ class DeployEnvironmentTest {
             String name = variable.getKey();
             String value = variable.getValue();
             if (name.equals("SPRING_APPLICATION_JSON")) {
-                Map<String, Object> settings = flatten("", JsonParserFactory.getJsonParser().parseMap(value));
+                Map<String, Object> settings =
+                        flatten("", JsonParserFactory.getJsonParser().parseMap(value));
                 assertThat(settings).as("%s: SPRING_APPLICATION_JSON", where).isNotEmpty();
                 settings.forEach((key, setting) -> {
                     Matcher apiKey = KEY_SETTING.matcher(key);
@@ -171,20 +192,24 @@ class DeployEnvironmentTest {
                     }
                     assertThat(key).as(where).startsWith("distillery.datasets.");
                     assertThat(bound.dataset(key.substring("distillery.datasets.".length())))
-                            .as("%s: %s", where, key).isEqualTo(setting);
+                            .as("%s: %s", where, key)
+                            .isEqualTo(setting);
                 });
                 continue;
             }
             Matcher keyVariable = KEY_VARIABLE.matcher(name);
             if (keyVariable.matches()) {
-                assertKeyVariableRead(where, bound, name, value, Integer.parseInt(keyVariable.group(1)),
-                        keyVariable.group(2));
+                assertKeyVariableRead(
+                        where, bound, name, value, Integer.parseInt(keyVariable.group(1)), keyVariable.group(2));
                 continue;
             }
             Function<Bound, Object> read = READ_BY_THE_SERVICE.get(name);
-            assertThat(read).as("%s sets %s, which the service does not read", where, name).isNotNull();
+            assertThat(read)
+                    .as("%s sets %s, which the service does not read", where, name)
+                    .isNotNull();
             assertThat(sameValue(read.apply(bound), value))
-                    .as("%s: %s=%s is read as %s", where, name, value, read.apply(bound)).isTrue();
+                    .as("%s: %s=%s is read as %s", where, name, value, read.apply(bound))
+                    .isTrue();
         }
     }
 
@@ -194,14 +219,19 @@ class DeployEnvironmentTest {
             List<String> roles = List.of(value.split(","));
             for (int j = 0; j < roles.size(); j++) {
                 Object read = bound.key(index, "roles[" + j + "]");
-                assertThat(sameValue(read, roles.get(j).trim())).as("%s: %s=%s, role %d is read as %s", where,
-                        name, value, j, read).isTrue();
+                assertThat(sameValue(read, roles.get(j).trim()))
+                        .as("%s: %s=%s, role %d is read as %s", where, name, value, j, read)
+                        .isTrue();
             }
-            assertThat(bound.access().keys().get(index).roles()).as("%s: %s", where, name).hasSameSizeAs(roles);
+            assertThat(bound.access().keys().get(index).roles())
+                    .as("%s: %s", where, name)
+                    .hasSameSizeAs(roles);
             return;
         }
         Object read = bound.key(index, field.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        assertThat(sameValue(read, value)).as("%s: %s=%s is read as %s", where, name, value, read).isTrue();
+        assertThat(sameValue(read, value))
+                .as("%s: %s=%s is read as %s", where, name, value, read)
+                .isTrue();
     }
 
     @Test
@@ -211,26 +241,57 @@ class DeployEnvironmentTest {
                 .isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> assertServiceReadsAll("x", Map.of("DISTILLERY_DATASETS_FASHION_MNIST", "/d")))
                 .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> assertServiceReadsAll("x",
-                Map.of("SPRING_APPLICATION_JSON", "{\"distillery\":{\"dataset\":{\"mnist\":\"/d\"}}}")))
+        assertThatThrownBy(() -> assertServiceReadsAll(
+                        "x", Map.of("SPRING_APPLICATION_JSON", "{\"distillery\":{\"dataset\":{\"mnist\":\"/d\"}}}")))
                 .isInstanceOf(AssertionError.class);
         // an API key field the service does not have, and a role it does not know
-        assertThatThrownBy(() -> assertServiceReadsAll("x", Map.of("SPRING_APPLICATION_JSON",
-                "{\"distillery\":{\"security\":{\"keys\":[{\"name\":\"a\",\"max-queue\":3}]}}}")))
+        assertThatThrownBy(() -> assertServiceReadsAll(
+                        "x",
+                        Map.of(
+                                "SPRING_APPLICATION_JSON",
+                                "{\"distillery\":{\"security\":{\"keys\":[{\"name\":\"a\",\"max-queue\":3}]}}}")))
                 .isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> assertServiceReadsAll("x", Map.of("DISTILLERY_SECURITY_KEY_0_NAME", "a")))
                 .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> assertServiceReadsAll("x", Map.of("DISTILLERY_SECURITY_KEYS_0_NAME", "a",
-                "DISTILLERY_SECURITY_KEYS_0_ROLES", "reader,owner"))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> assertServiceReadsAll(
+                        "x",
+                        Map.of(
+                                "DISTILLERY_SECURITY_KEYS_0_NAME",
+                                "a",
+                                "DISTILLERY_SECURITY_KEYS_0_ROLES",
+                                "reader,owner")))
+                .isInstanceOf(RuntimeException.class);
         // and accepts what Spring binds
-        assertServiceReadsAll("x", Map.of("DISTILLERY_QUEUE_SHUTDOWN_GRACE", "90s", "DISTILLERY_ROLE", "worker",
-                "SPRING_APPLICATION_JSON", "{\"distillery\":{\"datasets\":{\"fashion-mnist\":\"/d\"}}}"));
-        assertServiceReadsAll("x", Map.of("DISTILLERY_QUEUE_RETRY_AFTER", "2m", "DISTILLERY_SECURITY_ENABLED", "true",
-                "SPRING_APPLICATION_JSON", "{\"distillery\":{\"security\":{\"keys\":[{\"name\":\"a\","
-                        + "\"hash\":\"" + "ab".repeat(32) + "\",\"roles\":[\"reader\",\"admin\"],\"max-queued\":3}]}}}"));
-        assertServiceReadsAll("x", Map.of("DISTILLERY_SECURITY_KEYS_0_NAME", "a", "DISTILLERY_SECURITY_KEYS_0_HASH",
-                "ab".repeat(32), "DISTILLERY_SECURITY_KEYS_0_ROLES", "reader,admin",
-                "DISTILLERY_SECURITY_KEYS_0_MAX_QUEUED", "3"));
+        assertServiceReadsAll(
+                "x",
+                Map.of(
+                        "DISTILLERY_QUEUE_SHUTDOWN_GRACE",
+                        "90s",
+                        "DISTILLERY_ROLE",
+                        "worker",
+                        "SPRING_APPLICATION_JSON",
+                        "{\"distillery\":{\"datasets\":{\"fashion-mnist\":\"/d\"}}}"));
+        assertServiceReadsAll(
+                "x",
+                Map.of(
+                        "DISTILLERY_QUEUE_RETRY_AFTER",
+                        "2m",
+                        "DISTILLERY_SECURITY_ENABLED",
+                        "true",
+                        "SPRING_APPLICATION_JSON",
+                        "{\"distillery\":{\"security\":{\"keys\":[{\"name\":\"a\"," + "\"hash\":\"" + "ab".repeat(32)
+                                + "\",\"roles\":[\"reader\",\"admin\"],\"max-queued\":3}]}}}"));
+        assertServiceReadsAll(
+                "x",
+                Map.of(
+                        "DISTILLERY_SECURITY_KEYS_0_NAME",
+                        "a",
+                        "DISTILLERY_SECURITY_KEYS_0_HASH",
+                        "ab".repeat(32),
+                        "DISTILLERY_SECURITY_KEYS_0_ROLES",
+                        "reader,admin",
+                        "DISTILLERY_SECURITY_KEYS_0_MAX_QUEUED",
+                        "3"));
     }
 
     static boolean sameValue(Object bound, String raw) {
@@ -256,7 +317,8 @@ class DeployEnvironmentTest {
             assertServiceReadsAll("docker-compose.yml " + service, env);
         }
         assertThat(environment(services.get("api"))).containsEntry("DISTILLERY_ROLE", "api");
-        assertThat(environment(services.get("worker"))).containsEntry("DISTILLERY_ROLE", "worker")
+        assertThat(environment(services.get("worker")))
+                .containsEntry("DISTILLERY_ROLE", "worker")
                 .containsEntry("DISTILLERY_DEVICES", "cpu");
         assertThat(environment(services.get("worker-gpu"))).containsEntry("DISTILLERY_ROLE", "worker");
     }
@@ -265,29 +327,35 @@ class DeployEnvironmentTest {
     void composeRunsPostgresApiAndAWorkerForCpuOrGpu() throws IOException {
         Map<String, Map<String, Object>> services = cast(compose().get("services"));
 
-        assertThat(Manifests.value(services.get("postgres"), "healthcheck", "test").toString()).contains("pg_isready");
+        assertThat(Manifests.value(services.get("postgres"), "healthcheck", "test")
+                        .toString())
+                .contains("pg_isready");
         assertThat(services.get("api").get("ports")).isEqualTo(List.of("${DISTILLERY_PORT:-8080}:8080"));
         assertThat(services.get("api")).doesNotContainKey("profiles");
         assertThat(services.get("worker").get("profiles")).isEqualTo(List.of("cpu"));
         assertThat(services.get("worker-gpu").get("profiles")).isEqualTo(List.of("gpu"));
         assertThat(services.get("worker")).doesNotContainKey("deploy");
-        List<Map<String, Object>> devices = Manifests.at(services.get("worker-gpu"),
-                "deploy", "resources", "reservations", "devices");
+        List<Map<String, Object>> devices =
+                Manifests.at(services.get("worker-gpu"), "deploy", "resources", "reservations", "devices");
         assertThat(devices).singleElement().satisfies(d -> assertThat(d)
-                .containsEntry("driver", "nvidia").containsEntry("capabilities", List.of("gpu")));
-        assertThat(Manifests.value(services.get("worker-gpu"), "build", "args", "FLAVOR")).isEqualTo("cu128");
+                .containsEntry("driver", "nvidia")
+                .containsEntry("capabilities", List.of("gpu")));
+        assertThat(Manifests.value(services.get("worker-gpu"), "build", "args", "FLAVOR"))
+                .isEqualTo("cu128");
 
         for (String service : List.of("api", "worker", "worker-gpu")) {
             assertThat(Manifests.value(services.get(service), "depends_on", "postgres", "condition"))
                     .isEqualTo("service_healthy");
-            assertThat(services.get(service).get("volumes")).asList()
+            assertThat(services.get(service).get("volumes"))
+                    .asList()
                     .contains("checkpoints:/var/lib/distillery/checkpoints");
         }
         // Docker waits longer than the workers' shutdown grace before it kills them
         for (String worker : List.of("worker", "worker-gpu")) {
-            Duration stop = DurationStyle.detectAndParse((String) services.get(worker).get("stop_grace_period"));
-            Duration grace = DurationStyle.detectAndParse(environment(services.get(worker))
-                    .get("DISTILLERY_QUEUE_SHUTDOWN_GRACE"));
+            Duration stop =
+                    DurationStyle.detectAndParse((String) services.get(worker).get("stop_grace_period"));
+            Duration grace = DurationStyle.detectAndParse(
+                    environment(services.get(worker)).get("DISTILLERY_QUEUE_SHUTDOWN_GRACE"));
             assertThat(stop).isGreaterThan(grace);
         }
     }
@@ -357,7 +425,8 @@ class DeployEnvironmentTest {
                 assertServiceReadsAll("helm " + component, env);
 
                 List<Map<String, Object>> entries = Manifests.at(manifests.container(component), "env");
-                assertThat(entries).allSatisfy(e -> assertThat(READ_BY_THE_SERVICE).containsKey((String) e.get("name")));
+                assertThat(entries)
+                        .allSatisfy(e -> assertThat(READ_BY_THE_SERVICE).containsKey((String) e.get("name")));
             }
         }
     }
@@ -367,8 +436,14 @@ class DeployEnvironmentTest {
     @Test
     void theDockerfileSetsOnlyVariablesTheServiceOrItsRuntimeReads() throws IOException {
         Map<String, String> env = dockerfileEnv();
-        assertThat(env).containsKeys("DISTILLERY_DATA_DIR", "DJL_CACHE_DIR", "PYTORCH_LIBRARY_PATH",
-                "PYTORCH_VERSION", "PYTORCH_FLAVOR", "MALLOC_MMAP_THRESHOLD_");
+        assertThat(env)
+                .containsKeys(
+                        "DISTILLERY_DATA_DIR",
+                        "DJL_CACHE_DIR",
+                        "PYTORCH_LIBRARY_PATH",
+                        "PYTORCH_VERSION",
+                        "PYTORCH_FLAVOR",
+                        "MALLOC_MMAP_THRESHOLD_");
 
         Map<String, String> serviceEnv = new LinkedHashMap<>();
         env.forEach((name, value) -> {
@@ -380,7 +455,8 @@ class DeployEnvironmentTest {
 
         // the allocator settings are the ones the README and pom.xml use
         String pom = Files.readString(ROOT.resolve("pom.xml"));
-        assertThat(pom).contains("<malloc.mmap.threshold>" + env.get("MALLOC_MMAP_THRESHOLD_") + "<")
+        assertThat(pom)
+                .contains("<malloc.mmap.threshold>" + env.get("MALLOC_MMAP_THRESHOLD_") + "<")
                 .contains("<malloc.trim.threshold>" + env.get("MALLOC_TRIM_THRESHOLD_") + "<")
                 .contains("<malloc.top.pad>" + env.get("MALLOC_TOP_PAD_") + "<");
         // DJL 0.36's LibTorch loader reads the PYTORCH_* overrides and DJL_CACHE_DIR, and ships a cu128 JNI
@@ -388,15 +464,18 @@ class DeployEnvironmentTest {
                 .contains("PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR");
         assertThat(classConstants("ai/djl/util/Utils.class")).contains("DJL_CACHE_DIR");
         assertThat(env.get("PYTORCH_VERSION")).isEqualTo(pomProperty(pom, "pytorch.version"));
-        assertThat(getClass().getClassLoader().getResource(
-                "jnilib/linux-x86_64/" + env.get("PYTORCH_FLAVOR") + "/libdjl_torch.so")).isNotNull();
+        assertThat(getClass()
+                        .getClassLoader()
+                        .getResource("jnilib/linux-x86_64/" + env.get("PYTORCH_FLAVOR") + "/libdjl_torch.so"))
+                .isNotNull();
     }
 
     @Test
     void theDockerfileRunsOfflineAsANonRootUserWithAHealthcheck() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
-        assertThat(dockerfile).containsPattern("(?m)^USER 10001:10001$")
+        assertThat(dockerfile)
+                .containsPattern("(?m)^USER 10001:10001$")
                 .contains("\"-Dai.djl.offline=true\"")
                 .contains("-XX:MaxRAMPercentage=")
                 .containsPattern("(?m)^HEALTHCHECK .*\\n\\s+CMD curl -fsS .*/actuator/health")
@@ -436,8 +515,10 @@ class DeployEnvironmentTest {
             if (unset && operator.endsWith("?")) {
                 throw new AssertionError("${" + m.group(1) + "} is required but not in .env.example");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(unset && operator.endsWith("-") ? m.group(3)
-                    : Objects.requireNonNullElse(value, "")));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            unset && operator.endsWith("-") ? m.group(3) : Objects.requireNonNullElse(value, "")));
         }
         m.appendTail(out);
         return out.toString().replace("\u0000", "$");
@@ -447,10 +528,15 @@ class DeployEnvironmentTest {
     static Map<String, Object> docsBlock(String firstLine) throws IOException {
         List<String> lines = Files.readAllLines(ROOT.resolve("docs/deploy.md"));
         int start = lines.indexOf("    " + firstLine);
-        assertThat(start).as("docs/deploy.md has a code block starting with %s", firstLine).isNotNegative();
+        assertThat(start)
+                .as("docs/deploy.md has a code block starting with %s", firstLine)
+                .isNotNegative();
         StringBuilder block = new StringBuilder();
-        for (int i = start; i < lines.size() && (lines.get(i).isBlank() || lines.get(i).startsWith("    ")); i++) {
-            block.append(lines.get(i).isBlank() ? "" : lines.get(i).substring(4)).append('\n');
+        for (int i = start;
+                i < lines.size() && (lines.get(i).isBlank() || lines.get(i).startsWith("    "));
+                i++) {
+            block.append(lines.get(i).isBlank() ? "" : lines.get(i).substring(4))
+                    .append('\n');
         }
         return new Yaml(new SafeConstructor(new LoaderOptions())).load(block.toString());
     }
@@ -470,8 +556,9 @@ class DeployEnvironmentTest {
     static Map<String, String> dockerfileEnv() throws IOException {
         String joined = Files.readString(ROOT.resolve("Dockerfile")).replaceAll("\\\\\\n", " ");
         Map<String, String> env = new LinkedHashMap<>();
-        joined.lines().filter(l -> l.startsWith("ENV ")).forEach(line -> Stream.of(line.substring(4).trim()
-                .split("\\s+")).forEach(pair -> {
+        joined.lines().filter(l -> l.startsWith("ENV ")).forEach(line -> Stream.of(
+                        line.substring(4).trim().split("\\s+"))
+                .forEach(pair -> {
                     int eq = pair.indexOf('=');
                     assertThat(eq).as("ENV %s: use KEY=VALUE", pair).isPositive();
                     env.put(pair.substring(0, eq), pair.substring(eq + 1));
@@ -487,8 +574,8 @@ class DeployEnvironmentTest {
 
     /** The class file's bytes as text: its string constants are in there verbatim. */
     String classConstants(String resource) throws IOException {
-        try (InputStream in = Objects.requireNonNull(getClass().getClassLoader().getResourceAsStream(resource),
-                resource)) {
+        try (InputStream in =
+                Objects.requireNonNull(getClass().getClassLoader().getResourceAsStream(resource), resource)) {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }

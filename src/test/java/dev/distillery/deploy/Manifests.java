@@ -27,7 +27,10 @@ record Manifests(List<Map<String, Object>> all) {
     }
 
     static Manifests render(Map<String, String> set, Path... valuesFiles) {
-        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("distillery")
+        TemplateCommand template = new Helm(CHART)
+                .template()
+                .withName(RELEASE)
+                .withNamespace("distillery")
                 .withKubeVersion(KUBE_VERSION);
         for (Path file : valuesFiles) {
             template = template.withValuesFile(file.toAbsolutePath());
@@ -54,7 +57,8 @@ record Manifests(List<Map<String, Object>> all) {
     }
 
     Map<String, Object> single(String kind) {
-        List<Map<String, Object>> found = all.stream().filter(m -> kind.equals(m.get("kind"))).toList();
+        List<Map<String, Object>> found =
+                all.stream().filter(m -> kind.equals(m.get("kind"))).toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one " + kind + ", found " + found.size());
         }
@@ -64,8 +68,9 @@ record Manifests(List<Map<String, Object>> all) {
     /** Deployments by their app.kubernetes.io/component label. */
     Map<String, Map<String, Object>> deployments() {
         Map<String, Map<String, Object>> byComponent = new LinkedHashMap<>();
-        all.stream().filter(m -> "Deployment".equals(m.get("kind"))).forEach(m -> byComponent.put(
-                at(m, "metadata", "labels", "app.kubernetes.io/component"), m));
+        all.stream()
+                .filter(m -> "Deployment".equals(m.get("kind")))
+                .forEach(m -> byComponent.put(at(m, "metadata", "labels", "app.kubernetes.io/component"), m));
         return byComponent;
     }
 
@@ -100,7 +105,9 @@ record Manifests(List<Map<String, Object>> all) {
 
     Map<String, Object> secretKeyRef(String component, String variable) {
         List<Map<String, Object>> entries = at(container(component), "env");
-        return entries.stream().filter(e -> variable.equals(e.get("name"))).findFirst()
+        return entries.stream()
+                .filter(e -> variable.equals(e.get("name")))
+                .findFirst()
                 .map(e -> Manifests.<Map<String, Object>>at(e, "valueFrom", "secretKeyRef"))
                 .orElseThrow(() -> new AssertionError(variable + " not in " + component + "'s env"));
     }

@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class CliEndToEndTest {
 
-    private static final String SPEC = """
+    private static final String SPEC =
+            """
             {"method": "ce", "student": {"architecture": "mlp"},
              "dataset": {"name": "synthetic", "trainLimit": 300, "testLimit": 100},
              "training": {"epochs": 1, "learningRate": 0.01}, "seed": 2, "expect": %s}""";
@@ -40,8 +41,8 @@ class CliEndToEndTest {
         key(registry, 2, "no-room", NO_ROOM_KEY, "submitter", 0);
     }
 
-    private static void key(DynamicPropertyRegistry registry, int index, String name, String key, String role,
-            int maxQueued) {
+    private static void key(
+            DynamicPropertyRegistry registry, int index, String name, String key, String role, int maxQueued) {
         String prefix = "distillery.security.keys[" + index + "].";
         registry.add(prefix + "name", () -> name);
         registry.add(prefix + "hash", () -> Sha256.hex(key));
@@ -86,7 +87,9 @@ class CliEndToEndTest {
         assertThat(refused.exit()).isEqualTo(3);
         assertThat(refused.output()).contains("400");
         assertThat(cli("cancel", "00000000-0000-0000-0000-000000000000").exit()).isEqualTo(3);
-        assertThat(run(List.of("status", "x"), "http://127.0.0.1:1", SUBMITTER_KEY).exit()).isEqualTo(69);
+        assertThat(run(List.of("status", "x"), "http://127.0.0.1:1", SUBMITTER_KEY)
+                        .exit())
+                .isEqualTo(69);
     }
 
     @Test
@@ -133,7 +136,5 @@ class CliEndToEndTest {
         return new Result(process.exitValue(), output);
     }
 
-
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 }

@@ -29,11 +29,13 @@ class ConcurrentTrainingTest {
     @Test
     void twoExperimentsTrainAtOnceWithFallingLosses() throws Exception {
         ServiceClient service = new ServiceClient(port);
-        String ce = service.submit("""
+        String ce = service.submit(
+                """
                 {"method": "ce", "student": {"architecture": "lenet5"},
                  "dataset": {"name": "synthetic", "trainLimit": 1500, "testLimit": 300},
                  "training": {"epochs": 4, "learningRate": 0.01}, "seed": 1}""");
-        String kd = service.submit("""
+        String kd = service.submit(
+                """
                 {"method": "kd", "teacher": {"architecture": "lenet5", "training": {"epochs": 2}},
                  "student": {"architecture": "mlp"}, "zscore": true,
                  "dataset": {"name": "synthetic", "trainLimit": 1500, "testLimit": 300},
@@ -42,20 +44,25 @@ class ConcurrentTrainingTest {
         DocumentContext first = service.awaitTerminal(ce, PATIENCE);
         DocumentContext second = service.awaitTerminal(kd, PATIENCE);
         assertThat(first.read("$.status", String.class)).as(first.jsonString()).isEqualTo("SUCCEEDED");
-        assertThat(second.read("$.status", String.class)).as(second.jsonString()).isEqualTo("SUCCEEDED");
+        assertThat(second.read("$.status", String.class))
+                .as(second.jsonString())
+                .isEqualTo("SUCCEEDED");
         assertThat(Instant.parse(first.read("$.startedAt"))).isBefore(Instant.parse(second.read("$.finishedAt")));
         assertThat(Instant.parse(second.read("$.startedAt"))).isBefore(Instant.parse(first.read("$.finishedAt")));
 
         assertFalling(service.json(ce + "/metrics").read("$.epochs[?(@.phase == 'student')].trainLoss"));
         assertFalling(service.json(kd + "/metrics").read("$.epochs[?(@.phase == 'student')].trainLoss"));
-        List<Map<String, Object>> teacherEpochs = service.json(kd + "/metrics").read("$.epochs[?(@.phase == 'teacher')]");
+        List<Map<String, Object>> teacherEpochs =
+                service.json(kd + "/metrics").read("$.epochs[?(@.phase == 'teacher')]");
         assertThat(teacherEpochs).extracting(epoch -> epoch.get("epoch")).containsExactly(1, 2);
         assertThat(second.read("$.spec.teacher.training.epochs", Integer.class)).isEqualTo(2);
-        assertThat(second.read("$.spec.teacher.training.learningRate", Double.class)).isEqualTo(0.01);
+        assertThat(second.read("$.spec.teacher.training.learningRate", Double.class))
+                .isEqualTo(0.01);
     }
 
     private static void assertFalling(List<Number> losses) {
         assertThat(losses).hasSizeGreaterThan(1);
-        assertThat(losses.get(losses.size() - 1).doubleValue()).isLessThan(losses.get(0).doubleValue());
+        assertThat(losses.get(losses.size() - 1).doubleValue())
+                .isLessThan(losses.get(0).doubleValue());
     }
 }

@@ -28,15 +28,22 @@ class CrashResumeTest {
     void anExperimentSurvivesRepeatedSigkillsAndResumesFromItsLastCheckpoint() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "test-data", "crash-" + UUID.randomUUID()));
         Random when = new Random(7);
-        try (ServiceProcess service = new ServiceProcess(dir.resolve("data"), List.of("--distillery.workers=1",
-                "--distillery.queue.heartbeat-interval=1s", "--distillery.queue.poll-interval=200ms",
-                "--distillery.max-attempts=" + (KILLS + 1), "--logging.level.io.zonky=WARN"))) {
+        try (ServiceProcess service = new ServiceProcess(
+                dir.resolve("data"),
+                List.of(
+                        "--distillery.workers=1",
+                        "--distillery.queue.heartbeat-interval=1s",
+                        "--distillery.queue.poll-interval=200ms",
+                        "--distillery.max-attempts=" + (KILLS + 1),
+                        "--logging.level.io.zonky=WARN"))) {
             service.start(dir.resolve("service-0.log"));
             ServiceClient client = new ServiceClient(service.port());
-            String location = client.submit("""
+            String location = client.submit(
+                    """
                     {"name": "crash", "method": "ce", "student": {"architecture": "lenet5"},
                      "dataset": {"name": "synthetic", "trainLimit": 2500, "testLimit": 300},
-                     "training": {"epochs": %d, "learningRate": 0.01}, "seed": 9}""".formatted(EPOCHS));
+                     "training": {"epochs": %d, "learningRate": 0.01}, "seed": 9}"""
+                            .formatted(EPOCHS));
             Map<Integer, Map<String, Object>> before = new LinkedHashMap<>();
             for (int kill = 1; kill <= KILLS; kill++) {
                 awaitEpoch(client, location, kill);
@@ -47,15 +54,22 @@ class CrashResumeTest {
             }
             DocumentContext finished = client.awaitTerminal(location, Duration.ofMinutes(5));
 
-            assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
+            assertThat(finished.read("$.status", String.class))
+                    .as(finished.jsonString())
+                    .isEqualTo("SUCCEEDED");
             assertThat(finished.read("$.attempts", Integer.class)).isBetween(2, KILLS + 1);
             List<Map<String, Object>> rows = rows(client, location);
-            assertThat(rows).extracting(row -> row.get("epoch"))
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+            assertThat(rows)
+                    .extracting(row -> row.get("epoch"))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, EPOCHS)
+                            .boxed()
+                            .toList());
             for (Map<String, Object> row : rows) {
                 Map<String, Object> seen = before.get((Integer) row.get("epoch"));
                 if (seen != null) {
-                    assertThat(row).as("epoch %s recorded before a crash", row.get("epoch")).isEqualTo(seen);
+                    assertThat(row)
+                            .as("epoch %s recorded before a crash", row.get("epoch"))
+                            .isEqualTo(seen);
                 }
             }
             assertThat(before).isNotEmpty();
@@ -65,14 +79,20 @@ class CrashResumeTest {
     @Test
     void onSigtermTheRunningEpochFinishesAndTheRunResumesAfterTheRestart() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "test-data", "sigterm-" + UUID.randomUUID()));
-        try (ServiceProcess service = new ServiceProcess(dir.resolve("data"), List.of("--distillery.workers=1",
-                "--distillery.queue.poll-interval=200ms", "--logging.level.io.zonky=WARN"))) {
+        try (ServiceProcess service = new ServiceProcess(
+                dir.resolve("data"),
+                List.of(
+                        "--distillery.workers=1",
+                        "--distillery.queue.poll-interval=200ms",
+                        "--logging.level.io.zonky=WARN"))) {
             service.start(dir.resolve("service-0.log"));
             ServiceClient client = new ServiceClient(service.port());
-            String location = client.submit("""
+            String location = client.submit(
+                    """
                     {"name": "sigterm", "method": "ce", "student": {"architecture": "lenet5"},
                      "dataset": {"name": "synthetic", "trainLimit": 2500, "testLimit": 300},
-                     "training": {"epochs": %d, "learningRate": 0.01}, "seed": 10}""".formatted(EPOCHS));
+                     "training": {"epochs": %d, "learningRate": 0.01}, "seed": 10}"""
+                            .formatted(EPOCHS));
             awaitEpoch(client, location, 2);
             int beforeStop = client.json(location).read("$.currentEpoch", Integer.class);
             service.terminate();
@@ -81,10 +101,15 @@ class CrashResumeTest {
             DocumentContext resumed = client.json(location);
             assertThat(resumed.read("$.currentEpoch", Integer.class)).isGreaterThan(beforeStop);
             DocumentContext finished = client.awaitTerminal(location, Duration.ofMinutes(5));
-            assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
+            assertThat(finished.read("$.status", String.class))
+                    .as(finished.jsonString())
+                    .isEqualTo("SUCCEEDED");
             assertThat(finished.read("$.attempts", Integer.class)).isEqualTo(2);
-            assertThat(rows(client, location)).extracting(row -> row.get("epoch"))
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+            assertThat(rows(client, location))
+                    .extracting(row -> row.get("epoch"))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, EPOCHS)
+                            .boxed()
+                            .toList());
         }
     }
 

@@ -39,29 +39,38 @@ class DistillationEndToEndTest {
 
     @Test
     void studentsDistilledFromATeacherExperimentWaitForItThenSucceedWithDiagnostics() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
+        Assumptions.assumeTrue(
+                Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
                 "Debian's dataset-fashion-mnist is not installed");
         String teacher = service.submit("{\"name\": \"teacher\", \"method\": \"ce\", \"student\": {\"architecture\": "
                 + "\"lenet5\"}, \"dataset\": " + DATASET + ", \"training\": " + TRAINING + ", \"seed\": 5}");
         String teacherId = teacher.substring(teacher.lastIndexOf('/') + 1);
-        List<String> students = List.of(false, true).stream().map(zscore -> service.submit("{\"method\": \"kd\", "
-                + "\"teacher\": {\"experimentId\": \"" + teacherId + "\"}, \"student\": {\"architecture\": \"mlp\"}, "
-                + "\"dataset\": " + DATASET + ", \"zscore\": " + zscore + ", \"training\": " + TRAINING
-                + ", \"seed\": 5}")).toList();
+        List<String> students = List.of(false, true).stream()
+                .map(zscore -> service.submit("{\"method\": \"kd\", "
+                        + "\"teacher\": {\"experimentId\": \"" + teacherId
+                        + "\"}, \"student\": {\"architecture\": \"mlp\"}, "
+                        + "\"dataset\": " + DATASET + ", \"zscore\": " + zscore + ", \"training\": " + TRAINING
+                        + ", \"seed\": 5}"))
+                .toList();
         for (String student : students) {
             assertThat(service.json(student).read("$.status", String.class)).isIn("WAITING", "QUEUED");
         }
         assertThat(service.json(students.get(0)).read("$.status", String.class)).isEqualTo("WAITING");
 
-        assertThat(service.awaitTerminal(teacher, PATIENCE).read("$.status", String.class)).isEqualTo("SUCCEEDED");
+        assertThat(service.awaitTerminal(teacher, PATIENCE).read("$.status", String.class))
+                .isEqualTo("SUCCEEDED");
         for (String student : students) {
             DocumentContext finished = service.awaitTerminal(student, PATIENCE);
-            assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
-            List<Map<String, Object>> epochs = service.json(student + "/metrics").read("$.epochs");
+            assertThat(finished.read("$.status", String.class))
+                    .as(finished.jsonString())
+                    .isEqualTo("SUCCEEDED");
+            List<Map<String, Object>> epochs =
+                    service.json(student + "/metrics").read("$.epochs");
             assertThat(epochs).hasSize(2).allSatisfy(DistillationEndToEndTest::hasEveryDiagnostic);
         }
         String zscoreKd = students.get(1);
-        assertThat(service.json(zscoreKd).read("$.spec.temperature", Double.class)).isEqualTo(2.0);
+        assertThat(service.json(zscoreKd).read("$.spec.temperature", Double.class))
+                .isEqualTo(2.0);
     }
 
     @SuppressWarnings("unchecked")
@@ -70,12 +79,17 @@ class DistillationEndToEndTest {
         assertThat((Map<String, Object>) epoch.get("lossTerms")).containsKeys("ce", "kd");
         Map<String, Object> diagnostics = (Map<String, Object>) epoch.get("diagnostics");
         assertThat(diagnostics).isNotNull();
-        for (String key : List.of("teacherAgreement", "kl", "standardizedKl", "studentLogitMean", "studentLogitStd",
-                "teacherLogitMean", "teacherLogitStd")) {
+        for (String key : List.of(
+                "teacherAgreement",
+                "kl",
+                "standardizedKl",
+                "studentLogitMean",
+                "studentLogitStd",
+                "teacherLogitMean",
+                "teacherLogitStd")) {
             assertThat(diagnostics.get(key)).as(key).isInstanceOf(Number.class);
         }
         assertThat(((Number) diagnostics.get("teacherAgreement")).doubleValue()).isBetween(0.0, 1.0);
         assertThat(((Number) diagnostics.get("kl")).doubleValue()).isGreaterThanOrEqualTo(0.0);
     }
-
 }

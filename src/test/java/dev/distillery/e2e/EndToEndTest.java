@@ -38,13 +38,16 @@ class EndToEndTest {
 
     @Test
     void aTinyExperimentRunsToSucceededWithItsMetricsAndCheckpointsPersisted() throws Exception {
-        String location = service.submit("""
+        String location = service.submit(
+                """
                 {"name": "e2e", "method": "ce", "student": {"architecture": "lenet5"},
                  "dataset": {"name": "synthetic", "trainLimit": 400, "testLimit": 200},
                  "training": {"epochs": 2, "batchSize": 32, "learningRate": 0.05}, "seed": 11}""");
 
         DocumentContext finished = service.awaitTerminal(location, PATIENCE);
-        assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
+        assertThat(finished.read("$.status", String.class))
+                .as(finished.jsonString())
+                .isEqualTo("SUCCEEDED");
         assertThat(finished.read("$.progress", Double.class)).isEqualTo(1.0);
         assertThat(finished.read("$.currentEpoch", Integer.class)).isEqualTo(2);
         assertThat(finished.read("$.startedAt", String.class)).isNotNull();
@@ -58,14 +61,17 @@ class EndToEndTest {
         assertThat(epochs).hasSize(2);
         assertThat(epochs).extracting(e -> e.get("epoch")).containsExactly(1, 2);
         for (Map<String, Object> epoch : epochs) {
-            assertThat(((Number) epoch.get("trainLoss")).doubleValue()).isPositive().isFinite();
+            assertThat(((Number) epoch.get("trainLoss")).doubleValue())
+                    .isPositive()
+                    .isFinite();
             assertThat(((Number) epoch.get("testTop1")).doubleValue()).isBetween(0.0, 1.0);
             assertThat(((Number) epoch.get("testTop5")).doubleValue())
                     .isGreaterThanOrEqualTo(((Number) epoch.get("testTop1")).doubleValue());
             assertThat(((Number) epoch.get("learningRate")).doubleValue()).isEqualTo(0.05);
             assertThat(((Number) epoch.get("samplesPerSecond")).doubleValue()).isPositive();
         }
-        assertThat(service.get(location + "/metrics", "text/csv").body().lines()).hasSize(3);
+        assertThat(service.get(location + "/metrics", "text/csv").body().lines())
+                .hasSize(3);
 
         checkpointsAreListedAndDownloadIntact(location);
 
@@ -77,44 +83,58 @@ class EndToEndTest {
     private void checkpointsAreListedAndDownloadIntact(String location) throws Exception {
         DocumentContext checkpoints = service.json(location + "/checkpoints");
         assertThat(checkpoints.read("$[*].name", List.class)).containsExactlyInAnyOrder("best", "last", "resume-0002");
-        String bestSha = checkpoints.read("$[?(@.name == 'best')].sha256", List.class).get(0).toString();
+        String bestSha = checkpoints
+                .read("$[?(@.name == 'best')].sha256", List.class)
+                .get(0)
+                .toString();
         HttpResponse<byte[]> best = service.download(location + "/checkpoints/best");
         assertThat(best.statusCode()).isEqualTo(200);
         assertThat(best.headers().firstValue("ETag")).hasValue("\"" + bestSha + "\"");
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(best.body())))
                 .isEqualTo(bestSha);
-        assertThat(service.download(location + "/checkpoints/latest").statusCode()).isEqualTo(400);
-        assertThat(service.download(location + "/checkpoints/..%2F..%2Fetc%2Fpasswd").statusCode()).isIn(400, 404);
-        assertThat(service.download(location + "/checkpoints/epoch-0001").statusCode()).isEqualTo(404);
+        assertThat(service.download(location + "/checkpoints/latest").statusCode())
+                .isEqualTo(400);
+        assertThat(service.download(location + "/checkpoints/..%2F..%2Fetc%2Fpasswd")
+                        .statusCode())
+                .isIn(400, 404);
+        assertThat(service.download(location + "/checkpoints/epoch-0001").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void lenet5OnFashionMnistPassesSeventyFivePercentInTwoEpochsOnFiveThousandImages() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
+        Assumptions.assumeTrue(
+                Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")),
                 "Debian's dataset-fashion-mnist is not installed");
-        String location = service.submit("""
+        String location = service.submit(
+                """
                 {"method": "ce", "student": {"architecture": "lenet5"},
                  "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
                  "training": {"epochs": 2, "learningRate": 0.01}, "seed": 42}""");
         DocumentContext finished = service.awaitTerminal(location, PATIENCE);
-        assertThat(finished.read("$.status", String.class)).as(finished.jsonString()).isEqualTo("SUCCEEDED");
+        assertThat(finished.read("$.status", String.class))
+                .as(finished.jsonString())
+                .isEqualTo("SUCCEEDED");
         assertThat(finished.read("$.spec.training.momentum", Double.class)).isEqualTo(0.9);
         assertThat(finished.read("$.best.testTop1", Double.class)).isGreaterThan(0.75);
     }
 
     @Test
     void aRunningExperimentIsCancelledWithinSecondsKeepingWhatItRecorded() throws Exception {
-        String location = service.submit("""
+        String location = service.submit(
+                """
                 {"name": "long", "method": "ce", "student": {"architecture": "lenet5"},
                  "dataset": {"name": "synthetic", "testLimit": 200},
                  "training": {"epochs": 200, "learningRate": 0.01}, "seed": 3}""");
         Instant deadline = Instant.now().plus(PATIENCE);
-        while (service.json(location).read("$.currentEpoch", Integer.class) < 1 && Instant.now().isBefore(deadline)) {
+        while (service.json(location).read("$.currentEpoch", Integer.class) < 1
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
         HttpResponse<String> cancel = service.post(location + "/cancel", null);
         assertThat(cancel.statusCode()).isEqualTo(200);
-        assertThat(com.jayway.jsonpath.JsonPath.parse(cancel.body()).read("$.cancelRequested", Boolean.class)).isTrue();
+        assertThat(com.jayway.jsonpath.JsonPath.parse(cancel.body()).read("$.cancelRequested", Boolean.class))
+                .isTrue();
         Instant asked = Instant.now();
 
         DocumentContext finished = service.awaitTerminal(location, PATIENCE);
@@ -122,31 +142,40 @@ class EndToEndTest {
         assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
         int epochs = finished.read("$.currentEpoch", Integer.class);
         assertThat(epochs).isBetween(1, 199);
-        assertThat(service.json(location + "/metrics").read("$.epochs", List.class)).hasSize(epochs);
-        assertThat(service.json(location + "/checkpoints").read("$[*].name", List.class)).contains("last");
+        assertThat(service.json(location + "/metrics").read("$.epochs", List.class))
+                .hasSize(epochs);
+        assertThat(service.json(location + "/checkpoints").read("$[*].name", List.class))
+                .contains("last");
         assertThat(service.post(location + "/cancel", null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void theEventStreamDeliversEpochsAndTheFinalStatusOfARealRun() throws Exception {
-        String location = service.submit("""
+        String location = service.submit(
+                """
                 {"method": "ce", "student": {"architecture": "mlp"},
                  "dataset": {"name": "synthetic", "trainLimit": 300, "testLimit": 100},
                  "training": {"epochs": 3, "learningRate": 0.01}, "seed": 4}""");
         List<String> lines = service.stream(location + "/events").toList();
 
         assertThat(lines).filteredOn("event:epoch"::equals).hasSize(3);
-        assertThat(lines).filteredOn(line -> line.startsWith("data:") && line.contains("\"testTop1\""))
+        assertThat(lines)
+                .filteredOn(line -> line.startsWith("data:") && line.contains("\"testTop1\""))
                 .hasSize(3);
-        assertThat(lines.stream().filter(line -> line.startsWith("data:")).reduce((a, b) -> b).orElseThrow())
+        assertThat(lines.stream()
+                        .filter(line -> line.startsWith("data:"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow())
                 .contains("\"status\":\"SUCCEEDED\"");
         assertThat(service.get("/api/v1/experiments/" + java.util.UUID.randomUUID() + "/events", "text/event-stream")
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void anExperimentThatNeedsAGpuWaitsInTheQueueOnACpuOnlyWorker() throws Exception {
-        String location = service.submit("""
+        String location = service.submit(
+                """
                 {"method": "ce", "student": {"architecture": "mlp"}, "device": "gpu",
                  "dataset": {"name": "synthetic", "trainLimit": 100, "testLimit": 50},
                  "training": {"epochs": 1}}""");
@@ -160,19 +189,22 @@ class EndToEndTest {
 
     @Test
     void aDivergingRunFailsNamingTheEpochAndTheLastFiniteLoss() throws Exception {
-        String location = service.submit("""
+        String location = service.submit(
+                """
                 {"method": "ce", "student": {"architecture": "mlp"},
                  "dataset": {"name": "synthetic", "trainLimit": 640, "testLimit": 100},
                  "training": {"epochs": 3, "learningRate": 1e6}, "seed": 1}""");
         DocumentContext failed = service.awaitTerminal(location, PATIENCE);
         assertThat(failed.read("$.status", String.class)).isEqualTo("FAILED");
         assertThat(failed.read("$.error", String.class))
-                .contains("diverged", "epoch 1", "last finite loss").containsAnyOf("NaN", "Infinity");
+                .contains("diverged", "epoch 1", "last finite loss")
+                .containsAnyOf("NaN", "Infinity");
     }
 
     @Test
     void gatesAreEvaluatedWhenARunEnds() throws Exception {
-        String spec = """
+        String spec =
+                """
                 {"method": "ce", "student": {"architecture": "mlp"},
                  "dataset": {"name": "synthetic", "trainLimit": 300, "testLimit": 100},
                  "training": {"epochs": 1, "learningRate": 0.01}, "seed": 8, "expect": %s}""";
@@ -188,7 +220,8 @@ class EndToEndTest {
         assertThat(failed.read("$.status", String.class)).isEqualTo("SUCCEEDED");
         assertThat(failed.read("$.gate.status", String.class)).isEqualTo("FAILED");
         assertThat(failed.read("$.gate.reasons", List.class)).hasSize(2);
-        assertThat(failed.read("$.spec.expect.minDeltaVsExperiment.metric", String.class)).isEqualTo("bestTestTop1");
+        assertThat(failed.read("$.spec.expect.minDeltaVsExperiment.metric", String.class))
+                .isEqualTo("bestTestTop1");
     }
 
     @Test
@@ -198,13 +231,17 @@ class EndToEndTest {
         assertThat(catalog.read("$.methods[*].name", List.class)).contains("ce", "kd", "dkd");
         assertThat(catalog.read("$.datasets[*].name", List.class))
                 .contains("synthetic", "fashion-mnist", "mnist", "cifar10", "cifar100");
-        assertThat(catalog.read("$.datasets[?(@.name == 'synthetic')].present", List.class)).containsExactly(true);
+        assertThat(catalog.read("$.datasets[?(@.name == 'synthetic')].present", List.class))
+                .containsExactly(true);
         assertThat(catalog.read("$.methods[?(@.name == 'kd')].zscoreDefaults.temperature", List.class))
                 .containsExactly(2.0);
         assertThat(service.get("/actuator/health", "application/json").body()).contains("\"UP\"");
         assertThat(service.get("/swagger-ui.html", "text/html").statusCode()).isLessThan(400);
         assertThat(service.get("/actuator/prometheus", "text/plain").body())
-                .contains("distillery_experiments{status=\"QUEUED\"}", "distillery_running_experiments{device=\"cpu\"}",
-                        "distillery_epoch_duration_seconds", "distillery_training_samples_per_second");
+                .contains(
+                        "distillery_experiments{status=\"QUEUED\"}",
+                        "distillery_running_experiments{device=\"cpu\"}",
+                        "distillery_epoch_duration_seconds",
+                        "distillery_training_samples_per_second");
     }
 }

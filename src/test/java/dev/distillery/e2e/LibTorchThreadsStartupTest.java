@@ -1,13 +1,12 @@
 package dev.distillery.e2e;
 
-import com.jayway.jsonpath.DocumentContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.DocumentContext;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16: the thread setting reaches LibTorch through the real start-up path ({@code DistilleryApplication.main}
@@ -36,8 +35,10 @@ class LibTorchThreadsStartupTest {
     }
 
     private DocumentContext infoOfServiceStartedWith(String threads, String name) throws Exception {
-        try (ServiceProcess service = new ServiceProcess(dir.resolve(name), List.of("--distillery.workers=1",
-                "--distillery.training.threads-per-worker=" + threads), false)) {
+        try (ServiceProcess service = new ServiceProcess(
+                dir.resolve(name),
+                List.of("--distillery.workers=1", "--distillery.training.threads-per-worker=" + threads),
+                false)) {
             service.start(dir.resolve(name + ".log"));
             return new ServiceClient(service.port()).json("/actuator/info");
         }

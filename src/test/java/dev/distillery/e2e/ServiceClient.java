@@ -34,9 +34,10 @@ final class ServiceClient {
     }
 
     HttpResponse<String> post(String path, String json) {
-        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json);
-        return send(request(path).header("Content-Type", "application/json").POST(body),
+        HttpRequest.BodyPublisher body =
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        return send(
+                request(path).header("Content-Type", "application/json").POST(body),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -50,9 +51,13 @@ final class ServiceClient {
 
     /** The lines of a Server-Sent Events stream, until the server ends it. */
     java.util.stream.Stream<String> stream(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofMinutes(3)).header("Accept", "text/event-stream").GET(),
-                HttpResponse.BodyHandlers.ofLines()).body();
+        return send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .timeout(Duration.ofMinutes(3))
+                                .header("Accept", "text/event-stream")
+                                .GET(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .body();
     }
 
     DocumentContext json(String path) {
@@ -63,7 +68,8 @@ final class ServiceClient {
         Instant deadline = Instant.now().plus(patience);
         while (true) {
             DocumentContext view = json(location);
-            if (TERMINAL.contains(view.read("$.status", String.class)) || Instant.now().isAfter(deadline)) {
+            if (TERMINAL.contains(view.read("$.status", String.class))
+                    || Instant.now().isAfter(deadline)) {
                 return view;
             }
             Thread.sleep(250);
@@ -71,7 +77,8 @@ final class ServiceClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
     }
 
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {

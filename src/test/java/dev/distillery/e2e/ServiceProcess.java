@@ -38,18 +38,27 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the JVM and waits until its health endpoint answers. */
     void start(Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path")));
-        for (String property : List.of("ai.djl.offline", "DJL_CACHE_DIR", "ai.djl.pytorch.num_threads",
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path")));
+        for (String property : List.of(
+                "ai.djl.offline",
+                "DJL_CACHE_DIR",
+                "ai.djl.pytorch.num_threads",
                 "ai.djl.pytorch.num_interop_threads")) {
             if (System.getProperty(property) != null && (testThreads || !property.contains("threads"))) {
                 command.add("-D" + property + "=" + System.getProperty(property));
             }
         }
-        command.addAll(List.of("dev.distillery.DistilleryApplication", "--distillery.data-dir=" + dataDir,
-                "--server.port=" + port, "--spring.main.banner-mode=off"));
+        command.addAll(List.of(
+                "dev.distillery.DistilleryApplication",
+                "--distillery.data-dir=" + dataDir,
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off"));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         awaitHealthy(Duration.ofMinutes(2));
     }
 

@@ -59,40 +59,71 @@ class ExperimentBestMigrationTest {
     }
 
     private static Flyway flyway(DataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load();
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(target)
+                .load();
     }
 
-    private static UUID experiment(JdbcClient jdbc, int bestEpoch, int currentEpoch, double bestTop1, double bestTop5,
-            double lastTop1, double lastTop5) {
+    private static UUID experiment(
+            JdbcClient jdbc,
+            int bestEpoch,
+            int currentEpoch,
+            double bestTop1,
+            double bestTop5,
+            double lastTop1,
+            double lastTop5) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 insert into experiments (id, method, status, priority, spec, total_epochs, current_epoch, best_epoch,
                     best_test_top1, best_test_top5, last_test_top1, last_test_top5, created_at)
                 values (?, 'ce', 'SUCCEEDED', 0, '{}'::jsonb, 3, ?, ?, ?, ?, ?, ?, now())""")
-                .params(id, currentEpoch, bestEpoch, bestTop1, bestTop5, lastTop1, lastTop5).update();
+                .params(id, currentEpoch, bestEpoch, bestTop1, bestTop5, lastTop1, lastTop5)
+                .update();
         return id;
     }
 
     /** An epoch row; the test scores are PostgreSQL float8 literals, so 'NaN' and 'Infinity' are stored as such. */
-    private static void epoch(JdbcClient jdbc, UUID experiment, String phase, int epoch, String testLoss,
-            String testTop1, String testTop5) {
-        jdbc.sql("""
+    private static void epoch(
+            JdbcClient jdbc,
+            UUID experiment,
+            String phase,
+            int epoch,
+            String testLoss,
+            String testTop1,
+            String testTop5) {
+        jdbc.sql(
+                        """
                 insert into epoch_metrics (experiment_id, phase, epoch, train_loss, train_top1, test_loss, test_top1,
                     test_top5, learning_rate, epoch_seconds, samples_per_second, recorded_at)
                 values (?, ?, ?, 1.0, 0.5, ?::float8, ?::float8, ?::float8, 0.05, 1.0, 100.0, now())""")
-                .params(experiment, phase, epoch, testLoss, testTop1, testTop5).update();
+                .params(experiment, phase, epoch, testLoss, testTop1, testTop5)
+                .update();
     }
 
     /** best epoch, best top-1, best top-5, last top-1, last top-5. */
     private static List<Object> scores(JdbcClient jdbc, UUID id) {
-        Map<String, Object> row = jdbc.sql("""
+        Map<String, Object> row = jdbc.sql(
+                        """
                 select best_epoch, best_test_top1, best_test_top5, last_test_top1, last_test_top5
-                from experiments where id = ?""").param(id).query().singleRow();
-        return Arrays.asList(row.get("best_epoch"), row.get("best_test_top1"), row.get("best_test_top5"),
-                row.get("last_test_top1"), row.get("last_test_top5"));
+                from experiments where id = ?""")
+                .param(id)
+                .query()
+                .singleRow();
+        return Arrays.asList(
+                row.get("best_epoch"),
+                row.get("best_test_top1"),
+                row.get("best_test_top5"),
+                row.get("last_test_top1"),
+                row.get("last_test_top5"));
     }
 
     private static long version(JdbcClient jdbc, UUID id) {
-        return jdbc.sql("select version from experiments where id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select version from experiments where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 }

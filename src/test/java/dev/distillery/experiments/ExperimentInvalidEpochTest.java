@@ -28,9 +28,16 @@ class ExperimentInvalidEpochTest {
 
         experiment.recordEpoch(epoch(1, 1.2, 0.4, 0.8));
         assertThat(experiment.best()).isEqualTo(new EpochScore(1, 0.4, 0.8));
-        for (EpochMetrics invalid : List.of(epoch(2, NAN, 1.0, 1.0), epoch(3, 0.9, 1.5, 1.0), epoch(4, INF, 0.9, 1.0),
-                epoch(5, -INF, 0.9, 1.0), epoch(6, 0.8, NAN, 1.0), epoch(7, 0.8, 0.9, INF))) {
-            assertThat(experiment.isBest(invalid)).as("epoch %d", invalid.epoch()).isFalse();
+        for (EpochMetrics invalid : List.of(
+                epoch(2, NAN, 1.0, 1.0),
+                epoch(3, 0.9, 1.5, 1.0),
+                epoch(4, INF, 0.9, 1.0),
+                epoch(5, -INF, 0.9, 1.0),
+                epoch(6, 0.8, NAN, 1.0),
+                epoch(7, 0.8, 0.9, INF))) {
+            assertThat(experiment.isBest(invalid))
+                    .as("epoch %d", invalid.epoch())
+                    .isFalse();
             experiment.recordEpoch(invalid);
             assertThat(experiment.best()).as("epoch %d", invalid.epoch()).isEqualTo(new EpochScore(1, 0.4, 0.8));
             assertThat(experiment.last()).as("epoch %d", invalid.epoch()).isNull();
@@ -55,8 +62,8 @@ class ExperimentInvalidEpochTest {
         Experiment experiment = running(5);
         experiment.requeue();
 
-        experiment.resume(NOW, "cpu", List.of(epoch(1, 1.2, 0.4, 0.8), epoch(2, NAN, 1.0, 1.0),
-                epoch(3, 1.1, 0.3, 0.7)));
+        experiment.resume(
+                NOW, "cpu", List.of(epoch(1, 1.2, 0.4, 0.8), epoch(2, NAN, 1.0, 1.0), epoch(3, 1.1, 0.3, 0.7)));
         assertThat(experiment.best()).isEqualTo(new EpochScore(1, 0.4, 0.8));
         assertThat(experiment.last()).isEqualTo(new EpochScore(3, 0.3, 0.7));
         assertThat(experiment.currentEpoch()).isEqualTo(3);
@@ -90,11 +97,14 @@ class ExperimentInvalidEpochTest {
         ExperimentSpec.DeltaExpectation delta =
                 new ExperimentSpec.DeltaExpectation(reference.id(), "bestTestTop1", 0.0);
 
-        assertThat(gates.evaluate(run, new ExperimentSpec.Expectations(0.5, null)).reasons())
+        assertThat(gates.evaluate(run, new ExperimentSpec.Expectations(0.5, null))
+                        .reasons())
                 .containsExactly("no valid best epoch to compare with minBestTestTop1");
-        assertThat(gates.evaluate(valid, new ExperimentSpec.Expectations(null, delta)).reasons())
+        assertThat(gates.evaluate(valid, new ExperimentSpec.Expectations(null, delta))
+                        .reasons())
                 .containsExactly("reference experiment " + reference.id() + " has no valid bestTestTop1");
-        assertThat(gates.evaluate(valid, new ExperimentSpec.Expectations(0.5, null)).status())
+        assertThat(gates.evaluate(valid, new ExperimentSpec.Expectations(0.5, null))
+                        .status())
                 .isEqualTo(GateResult.PASSED);
     }
 
@@ -104,9 +114,20 @@ class ExperimentInvalidEpochTest {
     }
 
     private static Experiment running(int epochs) {
-        ExperimentSpec spec = new ExperimentSpec("invalid epochs", "ce", null, new ExperimentSpec.ModelSpec("mlp"),
-                new ExperimentSpec.DatasetSpec("synthetic", null, 256, 64), null, null, null,
-                new TrainingSpec(epochs, 32, null, 0.01, null, null, null, null, null, null), null, 1L, 0, null,
+        ExperimentSpec spec = new ExperimentSpec(
+                "invalid epochs",
+                "ce",
+                null,
+                new ExperimentSpec.ModelSpec("mlp"),
+                new ExperimentSpec.DatasetSpec("synthetic", null, 256, 64),
+                null,
+                null,
+                null,
+                new TrainingSpec(epochs, 32, null, 0.01, null, null, null, null, null, null),
+                null,
+                1L,
+                0,
+                null,
                 Map.of());
         Experiment experiment = Experiment.submitted(UUID.randomUUID(), spec, "{}", false, NOW);
         experiment.start(NOW, "cpu");

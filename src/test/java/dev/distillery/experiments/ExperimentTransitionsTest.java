@@ -53,7 +53,8 @@ class ExperimentTransitionsTest {
      * (IllegalStateException) or CONFLICT (ConflictException). Cancelling a running experiment only asks its worker
      * to stop; starting a running one is a worker taking it again after a lost attempt.
      */
-    private static final String TABLE = """
+    private static final String TABLE =
+            """
                        RELEASE START    RESUME   RECORD_EPOCH REQUEUE SUCCEED   FAIL   CANCEL    CANCELLED
             WAITING    QUEUED  ISE      ISE      ISE          ISE     ISE       FAILED CANCELLED ISE
             QUEUED     ISE     RUNNING  RUNNING  ISE          ISE     ISE       FAILED CANCELLED ISE
@@ -64,12 +65,13 @@ class ExperimentTransitionsTest {
             """;
 
     static Stream<Arguments> transitions() {
-        List<String[]> rows = TABLE.lines().map(String::trim).map(line -> line.split("\\s+")).toList();
+        List<String[]> rows =
+                TABLE.lines().map(String::trim).map(line -> line.split("\\s+")).toList();
         List<Arguments> cells = new ArrayList<>();
         for (String[] row : rows.subList(1, rows.size())) {
             for (int column = 1; column < row.length; column++) {
-                cells.add(Arguments.of(ExperimentStatus.valueOf(row[0]), Action.valueOf(rows.get(0)[column - 1]),
-                        row[column]));
+                cells.add(Arguments.of(
+                        ExperimentStatus.valueOf(row[0]), Action.valueOf(rows.get(0)[column - 1]), row[column]));
             }
         }
         return cells.stream();
@@ -88,29 +90,33 @@ class ExperimentTransitionsTest {
         Experiment experiment = in(from);
 
         switch (outcome) {
-            case "ISE" -> assertThatThrownBy(() -> action.apply.accept(experiment, LATER))
-                    .isExactlyInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(from.name())
-                    .hasMessageContaining(experiment.id().toString());
-            case "CONFLICT" -> assertThatThrownBy(() -> action.apply.accept(experiment, LATER))
-                    .isExactlyInstanceOf(ConflictException.class)
-                    .hasMessageContaining(from.name())
-                    .hasMessageContaining(experiment.id().toString());
+            case "ISE" ->
+                assertThatThrownBy(() -> action.apply.accept(experiment, LATER))
+                        .isExactlyInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining(from.name())
+                        .hasMessageContaining(experiment.id().toString());
+            case "CONFLICT" ->
+                assertThatThrownBy(() -> action.apply.accept(experiment, LATER))
+                        .isExactlyInstanceOf(ConflictException.class)
+                        .hasMessageContaining(from.name())
+                        .hasMessageContaining(experiment.id().toString());
             default -> {
                 action.apply.accept(experiment, LATER);
                 assertThat(experiment.status()).isEqualTo(ExperimentStatus.valueOf(outcome));
             }
         }
         if (outcome.equals("ISE") || outcome.equals("CONFLICT")) {
-            assertThat(experiment.status()).as("a refused action changes nothing").isEqualTo(from);
+            assertThat(experiment.status())
+                    .as("a refused action changes nothing")
+                    .isEqualTo(from);
         }
     }
 
     @Test
     void onlySucceededFailedAndCancelledAreTerminal() {
         assertThat(EnumSet.allOf(ExperimentStatus.class).stream().filter(ExperimentStatus::isTerminal))
-                .containsExactlyInAnyOrder(ExperimentStatus.SUCCEEDED, ExperimentStatus.FAILED,
-                        ExperimentStatus.CANCELLED);
+                .containsExactlyInAnyOrder(
+                        ExperimentStatus.SUCCEEDED, ExperimentStatus.FAILED, ExperimentStatus.CANCELLED);
     }
 
     @Test
@@ -197,7 +203,8 @@ class ExperimentTransitionsTest {
 
     @Test
     void everyStatusCanBeReachedForTheTable() {
-        assertThat(Arrays.stream(ExperimentStatus.values()).map(status -> in(status).status()))
+        assertThat(Arrays.stream(ExperimentStatus.values())
+                        .map(status -> in(status).status()))
                 .containsExactly(ExperimentStatus.values());
     }
 
@@ -212,7 +219,8 @@ class ExperimentTransitionsTest {
 
     private static ExperimentSpec spec() {
         return Specs.resolved("kd", "resnet8x4", "cifar100")
-                .teacher(new TeacherSpec("resnet32x4", UUID.randomUUID(), "best", null)).build();
+                .teacher(new TeacherSpec("resnet32x4", UUID.randomUUID(), "best", null))
+                .build();
     }
 
     private static EpochMetrics studentEpoch(int epoch, double testTop1) {

@@ -13,15 +13,14 @@ final class Experiments {
     static final Instant SUBMITTED = Instant.parse("2025-01-01T00:00:00Z");
     static final Instant STARTED = Instant.parse("2025-01-01T01:00:00Z");
 
-    private Experiments() {
-    }
+    private Experiments() {}
 
     /** An experiment of {@code spec} (stored as {@code specJson}) in {@code status}. */
     static Experiment in(ExperimentStatus status, ExperimentSpec spec, String specJson) {
-        Experiment experiment = Experiment.submitted(UUID.randomUUID(), spec, specJson,
-                status == ExperimentStatus.WAITING, SUBMITTED);
+        Experiment experiment =
+                Experiment.submitted(UUID.randomUUID(), spec, specJson, status == ExperimentStatus.WAITING, SUBMITTED);
         switch (status) {
-            case WAITING, QUEUED -> { }
+            case WAITING, QUEUED -> {}
             case RUNNING -> experiment.start(STARTED, "cpu");
             case SUCCEEDED -> {
                 experiment.start(STARTED, "cpu");
@@ -39,12 +38,15 @@ final class Experiments {
 
     /** A run that recorded these student epochs and then ended in {@code status}. */
     static Experiment endedWith(ExperimentStatus status, EpochMetrics... epochs) {
-        Experiment experiment = in(ExperimentStatus.RUNNING, Specs.resolved("ce", "mlp", "synthetic").build(), "{}");
+        Experiment experiment = in(
+                ExperimentStatus.RUNNING,
+                Specs.resolved("ce", "mlp", "synthetic").build(),
+                "{}");
         for (EpochMetrics epoch : epochs) {
             experiment.recordEpoch(epoch);
         }
         switch (status) {
-            case RUNNING -> { }
+            case RUNNING -> {}
             case SUCCEEDED -> experiment.succeed(STARTED);
             case FAILED -> experiment.fail("diverged", STARTED);
             case CANCELLED -> experiment.cancelled(STARTED);
@@ -58,8 +60,10 @@ final class Experiments {
      * proxy, so a test pays no mocking framework's start-up.
      */
     static ExperimentRepository repository(Map<UUID, Experiment> experiments) {
-        return (ExperimentRepository) Proxy.newProxyInstance(ExperimentRepository.class.getClassLoader(),
-                new Class<?>[] {ExperimentRepository.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (ExperimentRepository) Proxy.newProxyInstance(
+                ExperimentRepository.class.getClassLoader(),
+                new Class<?>[] {ExperimentRepository.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "findById" -> Optional.ofNullable(experiments.get((UUID) args[0]));
                     case "toString" -> "repository of " + experiments.keySet();
                     case "hashCode" -> System.identityHashCode(proxy);

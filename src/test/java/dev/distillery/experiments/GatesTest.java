@@ -39,7 +39,8 @@ class GatesTest {
 
     @Test
     void aSpecWithoutGatesHasNoVerdict() {
-        assertThat(gates.evaluate(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5)), null)).isNull();
+        assertThat(gates.evaluate(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5)), null))
+                .isNull();
     }
 
     @Test
@@ -54,8 +55,9 @@ class GatesTest {
     void aBestTestTop1BelowTheMinimumFailsWithBothNumbers() {
         Experiment run = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5), epoch(2, 0.6));
 
-        assertThat(gates.evaluate(run, minBest(0.75))).isEqualTo(new GateResult(GateResult.FAILED,
-                List.of("best test top-1 0.6000 is below minBestTestTop1 0.7500")));
+        assertThat(gates.evaluate(run, minBest(0.75)))
+                .isEqualTo(new GateResult(
+                        GateResult.FAILED, List.of("best test top-1 0.6000 is below minBestTestTop1 0.7500")));
     }
 
     @Test
@@ -70,10 +72,13 @@ class GatesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ExperimentStatus.class, names = {"FAILED", "CANCELLED", "RUNNING"})
+    @EnumSource(
+            value = ExperimentStatus.class,
+            names = {"FAILED", "CANCELLED", "RUNNING"})
     void aRunThatDidNotSucceedFailsEveryGateWhateverItsScores(ExperimentStatus status) {
         Experiment run = endedWith(status, epoch(1, 0.9));
-        UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.1))).id();
+        UUID reference =
+                reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.1))).id();
 
         assertThat(gates.evaluate(run, new Expectations(0.5, new DeltaExpectation(reference, "bestTestTop1", 0.0))))
                 .isEqualTo(new GateResult(GateResult.FAILED, List.of("the run ended " + status)));
@@ -81,83 +86,106 @@ class GatesTest {
 
     @Test
     void aRunThatBeatsItsReferenceByTheRequiredMarginPasses() {
-        UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
+        UUID reference =
+                reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
         Experiment run = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.75));
 
-        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.25)).status()).isEqualTo(GateResult.PASSED);
-        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", -1)).status()).isEqualTo(GateResult.PASSED);
+        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.25)).status())
+                .isEqualTo(GateResult.PASSED);
+        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", -1)).status())
+                .isEqualTo(GateResult.PASSED);
     }
 
     @Test
     void aRunExactlyAtTheRequiredMarginPassesDespiteRounding() {
-        UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
+        UUID reference =
+                reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
         Experiment run = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.6));
 
         assertThat(0.6 - 0.5).isLessThan(0.1);
-        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.1)).status()).isEqualTo(GateResult.PASSED);
+        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.1)).status())
+                .isEqualTo(GateResult.PASSED);
         assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.1001)).status())
                 .isEqualTo(GateResult.FAILED);
     }
 
     @Test
     void aRunThatFallsShortOfItsReferenceFailsWithTheDifference() {
-        UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
+        UUID reference =
+                reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
         Experiment run = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.25));
 
-        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.0)).reasons()).containsExactly(
-                "bestTestTop1 exceeds experiment " + reference + "'s by -0.2500, less than the required 0.0000");
+        assertThat(gates.evaluate(run, delta(reference, "bestTestTop1", 0.0)).reasons())
+                .containsExactly("bestTestTop1 exceeds experiment " + reference
+                        + "'s by -0.2500, less than the required 0.0000");
     }
 
     @Test
     void lastTestTop1ComparesTheLastEpochsNotTheBest() {
-        UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5), epoch(2, 0.5))).id();
+        UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5), epoch(2, 0.5)))
+                .id();
         Experiment peakedEarly = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.75), epoch(2, 0.25));
 
-        assertThat(gates.evaluate(peakedEarly, delta(reference, "bestTestTop1", 0.0)).status())
+        assertThat(gates.evaluate(peakedEarly, delta(reference, "bestTestTop1", 0.0))
+                        .status())
                 .isEqualTo(GateResult.PASSED);
-        assertThat(gates.evaluate(peakedEarly, delta(reference, "lastTestTop1", 0.0)).reasons()).containsExactly(
-                "lastTestTop1 exceeds experiment " + reference + "'s by -0.2500, less than the required 0.0000");
+        assertThat(gates.evaluate(peakedEarly, delta(reference, "lastTestTop1", 0.0))
+                        .reasons())
+                .containsExactly("lastTestTop1 exceeds experiment " + reference
+                        + "'s by -0.2500, less than the required 0.0000");
     }
 
     @Test
     void aMissingReferenceExperimentFailsTheGate() {
         UUID missing = UUID.randomUUID();
 
-        assertThat(gates.evaluate(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5)),
-                delta(missing, "bestTestTop1", 0.0)).reasons())
+        assertThat(gates.evaluate(
+                                endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5)),
+                                delta(missing, "bestTestTop1", 0.0))
+                        .reasons())
                 .containsExactly("reference experiment " + missing + " has no result (missing)");
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ExperimentStatus.class, names = {"RUNNING", "FAILED", "CANCELLED"})
+    @EnumSource(
+            value = ExperimentStatus.class,
+            names = {"RUNNING", "FAILED", "CANCELLED"})
     void aReferenceThatDidNotSucceedHasNoResultToCompareWith(ExperimentStatus status) {
         UUID reference = reference(endedWith(status, epoch(1, 0.1))).id();
 
-        assertThat(gates.evaluate(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5)),
-                delta(reference, "bestTestTop1", 0.0)).reasons())
+        assertThat(gates.evaluate(
+                                endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5)),
+                                delta(reference, "bestTestTop1", 0.0))
+                        .reasons())
                 .containsExactly("reference experiment " + reference + " has no result (" + status + ")");
     }
 
     @Test
     void aReferenceOrRunWithoutAValidScoreFailsTheGateNamingWhichOne() {
-        UUID noBest = reference(endedWith(ExperimentStatus.SUCCEEDED, invalidEpoch(1))).id();
-        UUID valid = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
+        UUID noBest = reference(endedWith(ExperimentStatus.SUCCEEDED, invalidEpoch(1)))
+                .id();
+        UUID valid =
+                reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
         Experiment invalidLast = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5), invalidEpoch(2));
 
-        assertThat(gates.evaluate(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5)),
-                delta(noBest, "bestTestTop1", 0.0)).reasons())
+        assertThat(gates.evaluate(
+                                endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5)),
+                                delta(noBest, "bestTestTop1", 0.0))
+                        .reasons())
                 .containsExactly("reference experiment " + noBest + " has no valid bestTestTop1");
-        assertThat(gates.evaluate(invalidLast, delta(valid, "lastTestTop1", 0.0)).reasons())
+        assertThat(gates.evaluate(invalidLast, delta(valid, "lastTestTop1", 0.0))
+                        .reasons())
                 .containsExactly("this run has no valid lastTestTop1");
     }
 
     @Test
     void everyFailedGateGivesItsOwnReason() {
-        UUID reference = reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
+        UUID reference =
+                reference(endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.5))).id();
         Experiment run = endedWith(ExperimentStatus.SUCCEEDED, epoch(1, 0.25));
 
-        GateResult result = gates.evaluate(run, new Expectations(0.5,
-                new DeltaExpectation(reference, "bestTestTop1", 0.0)));
+        GateResult result =
+                gates.evaluate(run, new Expectations(0.5, new DeltaExpectation(reference, "bestTestTop1", 0.0)));
 
         assertThat(result.status()).isEqualTo(GateResult.FAILED);
         assertThat(result.reasons()).hasSize(2).first().asString().startsWith("best test top-1 0.2500");
@@ -170,8 +198,11 @@ class GatesTest {
 
         run.recordGate(gates.evaluate(run, new Expectations(0.5, new DeltaExpectation(missing, "bestTestTop1", 0.0))));
 
-        assertThat(run.gate()).isEqualTo(new GateResult(GateResult.FAILED, List.of(
-                "best test top-1 0.2500 is below minBestTestTop1 0.5000",
-                "reference experiment " + missing + " has no result (missing)")));
+        assertThat(run.gate())
+                .isEqualTo(new GateResult(
+                        GateResult.FAILED,
+                        List.of(
+                                "best test top-1 0.2500 is below minBestTestTop1 0.5000",
+                                "reference experiment " + missing + " has no result (missing)")));
     }
 }

@@ -68,8 +68,8 @@ class IdempotentRequestsTest {
         requests.once("experiment", "k1", BODY, ALICE, create);
 
         assertThatThrownBy(() -> requests.once("experiment", "k1", BODY.replace("ce", "kd"), ALICE, create))
-                .isInstanceOfSatisfying(UnprocessableException.class,
-                        refused -> assertThat(refused.field()).isEqualTo("Idempotency-Key"))
+                .isInstanceOfSatisfying(UnprocessableException.class, refused -> assertThat(refused.field())
+                        .isEqualTo("Idempotency-Key"))
                 .hasMessageContaining("different request body");
         assertThat(created).hasSize(1);
     }
@@ -84,7 +84,8 @@ class IdempotentRequestsTest {
         };
 
         assertThatThrownBy(() -> requests.once("experiment", "k1", BODY, ALICE, racing))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("retry");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("retry");
         assertThat(requests.once("experiment", "k1", BODY, ALICE, create)).isEqualTo(new Outcome(theirs, false));
     }
 
@@ -96,10 +97,12 @@ class IdempotentRequestsTest {
 
         assertThat(bobs.created()).isTrue();
         assertThat(bobs.resourceId()).isNotEqualTo(alices.resourceId());
-        assertThat(requests.once("experiment", "k1", BODY, ALICE, create)).isEqualTo(new Outcome(alices.resourceId(),
-                false));
-        assertThat(requests.once("experiment", "k1", BODY, new Caller("alice", true, 1), create).created())
-                .as("the same name with other rights is the same caller").isFalse();
+        assertThat(requests.once("experiment", "k1", BODY, ALICE, create))
+                .isEqualTo(new Outcome(alices.resourceId(), false));
+        assertThat(requests.once("experiment", "k1", BODY, new Caller("alice", true, 1), create)
+                        .created())
+                .as("the same name with other rights is the same caller")
+                .isFalse();
     }
 
     @Test
@@ -108,7 +111,8 @@ class IdempotentRequestsTest {
 
         assertThat(requests.once("experiment", "k1", BODY, Caller.ANONYMOUS, create))
                 .isEqualTo(new Outcome(first.resourceId(), false));
-        assertThat(requests.once("experiment", "k1", BODY, ALICE, create).created()).isTrue();
+        assertThat(requests.once("experiment", "k1", BODY, ALICE, create).created())
+                .isTrue();
     }
 
     @Test
@@ -127,18 +131,19 @@ class IdempotentRequestsTest {
 
         clock.now = clock.now.plus(RETENTION).minusSeconds(1);
         assertThat(requests.forgetExpired()).isZero();
-        assertThat(requests.once("experiment", "k1", BODY, ALICE, create).created()).isFalse();
+        assertThat(requests.once("experiment", "k1", BODY, ALICE, create).created())
+                .isFalse();
 
         clock.now = clock.now.plusSeconds(2);
         assertThat(requests.forgetExpired()).isEqualTo(1);
-        assertThat(requests.once("experiment", "k1", BODY, ALICE, create).created()).isTrue();
+        assertThat(requests.once("experiment", "k1", BODY, ALICE, create).created())
+                .isTrue();
     }
 
     /** Remembered keys in memory, with the table's semantics: one row per scope, owner and key; first wins. */
     private static final class InMemoryKeys extends IdempotencyKeys {
 
-        private record Row(Used used, Instant createdAt) {
-        }
+        private record Row(Used used, Instant createdAt) {}
 
         private final Map<List<String>, Row> rows = new HashMap<>();
 

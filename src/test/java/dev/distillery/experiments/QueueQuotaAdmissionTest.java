@@ -33,9 +33,11 @@ class QueueQuotaAdmissionTest {
 
     /** Waiting or queued experiments of the whole service, and of each owner. */
     private long queued;
+
     private final Map<String, Long> queuedBy = new HashMap<>();
     /** What the quota asked the database, in order: "lock", "count", "count of alice". */
     private final List<String> asked = new ArrayList<>();
+
     private final QueueQuota quota = new QueueQuota(database(), new SubmissionLimits(10, RETRY_AFTER));
 
     @Test
@@ -52,8 +54,11 @@ class QueueQuotaAdmissionTest {
         TooManyRequestsException refused = refusal(4, Caller.ANONYMOUS);
 
         assertThat(refused.retryAfter()).isEqualTo(RETRY_AFTER);
-        assertThat(refused.getMessage()).contains("the queue holds 7 waiting or queued experiments",
-                "submission of 4", "distillery.queue.max-queued (10)");
+        assertThat(refused.getMessage())
+                .contains(
+                        "the queue holds 7 waiting or queued experiments",
+                        "submission of 4",
+                        "distillery.queue.max-queued (10)");
     }
 
     @Test
@@ -78,8 +83,8 @@ class QueueQuotaAdmissionTest {
         TooManyRequestsException refused = refusal(2, ALICE);
 
         assertThat(refused.retryAfter()).isEqualTo(RETRY_AFTER);
-        assertThat(refused.getMessage()).contains("the key 'alice' has 1 waiting or queued", "submission of 2",
-                "its limit of 2");
+        assertThat(refused.getMessage())
+                .contains("the key 'alice' has 1 waiting or queued", "submission of 2", "its limit of 2");
     }
 
     @Test
@@ -115,8 +120,8 @@ class QueueQuotaAdmissionTest {
     }
 
     private TooManyRequestsException refusal(int experiments, Caller caller) {
-        TooManyRequestsException refused = catchThrowableOfType(() -> quota.admit(experiments, caller),
-                TooManyRequestsException.class);
+        TooManyRequestsException refused =
+                catchThrowableOfType(() -> quota.admit(experiments, caller), TooManyRequestsException.class);
         assertThat(refused).as("refused").isNotNull();
         return refused;
     }
@@ -164,7 +169,9 @@ class QueueQuotaAdmissionTest {
 
     /** An implementation of {@code type} whose every method answers {@code answer(name, arguments)}. */
     private static <T> T fake(Class<T> type, BiFunction<String, Object[], Object> answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        return type.cast(Proxy.newProxyInstance(
+                type.getClassLoader(),
+                new Class<?>[] {type},
                 (proxy, method, args) -> answer.apply(method.getName(), args)));
     }
 }

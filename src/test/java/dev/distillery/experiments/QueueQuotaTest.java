@@ -25,7 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @ApiTest
 class QueueQuotaTest {
 
-    static final String SPEC = """
+    static final String SPEC =
+            """
             {"method": "ce", "student": {"architecture": "mlp"}, "dataset": {"name": "synthetic"}}""";
 
     @DynamicPropertySource
@@ -42,8 +43,11 @@ class QueueQuotaTest {
 
     @BeforeEach
     void emptyQueue() throws Exception {
-        String body = mvc.perform(get("/api/v1/experiments?status=QUEUED&size=200").header("X-API-Key", TestKeys.ADMIN))
-                .andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(
+                        get("/api/v1/experiments?status=QUEUED&size=200").header("X-API-Key", TestKeys.ADMIN))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> queued = JsonPath.read(body, "$.items[*].id");
         for (String id : queued) {
             mvc.perform(post("/api/v1/experiments/" + id + "/cancel").header("X-API-Key", TestKeys.ADMIN));
@@ -83,15 +87,19 @@ class QueueQuotaTest {
 
     @Test
     void repeatsAndSweepsCountEveryExperimentTheyWouldCreateAndCreateNoneWhenRefused() throws Exception {
-        assertThat(submit(TestKeys.BOB, SPEC.replace("{\"method\"", "{\"repeats\": 4, \"method\"")).getStatus())
+        assertThat(submit(TestKeys.BOB, SPEC.replace("{\"method\"", "{\"repeats\": 4, \"method\""))
+                        .getStatus())
                 .isEqualTo(429);
-        MockHttpServletResponse sweep = mvc.perform(post("/api/v1/sweeps").header("X-API-Key", TestKeys.BOB)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"spec\": " + SPEC + ", \"grid\": {\"zscore\": [false, true]}, \"repeats\": 2}"))
-                .andReturn().getResponse();
+        MockHttpServletResponse sweep = mvc.perform(post("/api/v1/sweeps")
+                        .header("X-API-Key", TestKeys.BOB)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"spec\": " + SPEC + ", \"grid\": {\"zscore\": [false, true]}, \"repeats\": 2}"))
+                .andReturn()
+                .getResponse();
         assertThat(sweep.getStatus()).isEqualTo(429);
         assertThat(queued()).isZero();
-        assertThat(submit(TestKeys.BOB, SPEC.replace("{\"method\"", "{\"repeats\": 3, \"method\"")).getStatus())
+        assertThat(submit(TestKeys.BOB, SPEC.replace("{\"method\"", "{\"repeats\": 3, \"method\""))
+                        .getStatus())
                 .isEqualTo(201);
         assertThat(queued()).isEqualTo(3);
     }
@@ -101,8 +109,12 @@ class QueueQuotaTest {
         for (int i = 0; i < 2; i++) {
             submit(TestKeys.ALICE, SPEC);
         }
-        assertThat(submit(TestKeys.ALICE, "{\"method\": \"nope\", \"student\": {\"architecture\": \"mlp\"}, "
-                + "\"dataset\": {\"name\": \"synthetic\"}}").getStatus()).isEqualTo(400);
+        assertThat(submit(
+                                TestKeys.ALICE,
+                                "{\"method\": \"nope\", \"student\": {\"architecture\": \"mlp\"}, "
+                                        + "\"dataset\": {\"name\": \"synthetic\"}}")
+                        .getStatus())
+                .isEqualTo(400);
     }
 
     @Test
@@ -116,23 +128,31 @@ class QueueQuotaTest {
         assertThat(refused.getHeader("Retry-After")).isEqualTo("30");
         // a finished experiment ends its streams, which frees their places
         mvc.perform(post("/api/v1/experiments/" + id + "/cancel").header("X-API-Key", TestKeys.BOB));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> events(id).getStatus() == 200);
     }
 
     private MockHttpServletResponse events(String id) throws Exception {
         return mvc.perform(get("/api/v1/experiments/" + id + "/events").header("X-API-Key", TestKeys.READER))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
     }
 
     private MockHttpServletResponse submit(String key, String spec) throws Exception {
-        return mvc.perform(post("/api/v1/experiments").header("Authorization", "Bearer " + key)
-                .contentType(MediaType.APPLICATION_JSON).content(spec)).andReturn().getResponse();
+        return mvc.perform(post("/api/v1/experiments")
+                        .header("Authorization", "Bearer " + key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(spec))
+                .andReturn()
+                .getResponse();
     }
 
     private int queued() throws Exception {
         String body = mvc.perform(get("/api/v1/experiments?status=QUEUED").header("X-API-Key", TestKeys.READER))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(body, "$.totalItems");
     }
 }

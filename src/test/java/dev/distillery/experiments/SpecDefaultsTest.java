@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecDefaultsTest {
 
     /** README: 240 epochs, batch 64, sgd, lr 0.05, momentum 0.9, weight decay 5e-4, ×0.1 at 150/180/210. */
-    private static final TrainingSpec README_TRAINING = new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4,
-            List.of(150, 180, 210), 0.1, false, null);
+    private static final TrainingSpec README_TRAINING =
+            new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null);
+
     private static final Map<String, Double> DKD_PARAMS = Map.of("alpha", 1.0, "beta", 8.0, "warmupEpochs", 20.0);
     private static final MethodRegistry METHODS = new MethodRegistry();
     private static final DatasetCatalog DATASETS = new DatasetCatalog();
@@ -73,9 +74,11 @@ class SpecDefaultsTest {
         "kd,  false, 4, 0.1, 0.9",
         "kd,  true,  2, 0.1, 9",
         "dkd, false, 4, 1,   1",
-        "dkd, true,  4, 1,   1"})
+        "dkd, true,  4, 1,   1"
+    })
     void temperatureAndLossWeightsAreTheMethods(String method, boolean zscore, double tau, double ce, double kd) {
-        ExperimentSpec resolved = resolve(Specs.of(method, "resnet8x4", "cifar100").zscore(zscore ? true : null));
+        ExperimentSpec resolved =
+                resolve(Specs.of(method, "resnet8x4", "cifar100").zscore(zscore ? true : null));
 
         assertThat(resolved.temperature()).isEqualTo(tau);
         assertThat(resolved.zscore()).isEqualTo(zscore);
@@ -91,8 +94,8 @@ class SpecDefaultsTest {
 
     @Test
     void aGivenDkdParameterKeepsTheOthersDefaultsAndUnknownOnesAreLeftForTheRules() {
-        ExperimentSpec resolved = resolve(Specs.of("dkd", "resnet8x4", "cifar100")
-                .methodParams(Map.of("beta", 2.0, "gamma", 3.0)));
+        ExperimentSpec resolved =
+                resolve(Specs.of("dkd", "resnet8x4", "cifar100").methodParams(Map.of("beta", 2.0, "gamma", 3.0)));
 
         assertThat(resolved.methodParams())
                 .isEqualTo(Map.of("alpha", 1.0, "beta", 2.0, "warmupEpochs", 20.0, "gamma", 3.0));
@@ -103,11 +106,22 @@ class SpecDefaultsTest {
      * and ShuffleNet students (the paper uses 0.01 for those; see docs/design.md), as the README's table says.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mlp", "lenet5", "resnet8x4", "resnet32x4", "resnet56", "wrn_40_2", "vgg8", "mobilenetv2",
-        "shufflenetv1", "shufflenetv2"})
+    @ValueSource(
+            strings = {
+                "mlp",
+                "lenet5",
+                "resnet8x4",
+                "resnet32x4",
+                "resnet56",
+                "wrn_40_2",
+                "vgg8",
+                "mobilenetv2",
+                "shufflenetv1",
+                "shufflenetv2"
+            })
     void everyStudentFamilyGetsThePapersCifarTrainingRecipe(String student) {
-        ExperimentSpec resolved = resolve(Specs.of("kd", student, "cifar100")
-                .teacher(new TeacherSpec("resnet32x4", null, null, null)));
+        ExperimentSpec resolved =
+                resolve(Specs.of("kd", student, "cifar100").teacher(new TeacherSpec("resnet32x4", null, null, null)));
 
         assertThat(resolved.training()).isEqualTo(README_TRAINING);
         assertThat(resolved.teacher().training()).isEqualTo(README_TRAINING);
@@ -115,18 +129,23 @@ class SpecDefaultsTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(nullValues = "none", value = {
-        "synthetic,     none",
-        "mnist,         /usr/share/datasets/mnist",
-        "fashion-mnist, /usr/share/datasets/fashion-mnist",
-        "cifar10,       ~/.distillery/datasets/cifar-10-batches-bin",
-        "cifar100,      ~/.distillery/datasets/cifar-100-binary"})
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "synthetic,     none",
+                "mnist,         /usr/share/datasets/mnist",
+                "fashion-mnist, /usr/share/datasets/fashion-mnist",
+                "cifar10,       ~/.distillery/datasets/cifar-10-batches-bin",
+                "cifar100,      ~/.distillery/datasets/cifar-100-binary"
+            })
     void eachDatasetGetsItsDefaultDirectoryAndKeepsItsLimits(String dataset, String readmePath) {
-        String expected = readmePath == null ? null
-                : readmePath.replace("~", Path.of(System.getProperty("user.home")).toString());
+        String expected = readmePath == null
+                ? null
+                : readmePath.replace(
+                        "~", Path.of(System.getProperty("user.home")).toString());
 
-        ExperimentSpec resolved = resolve(Specs.of("ce", "lenet5", dataset)
-                .dataset(new DatasetSpec(dataset, null, 500, 100)));
+        ExperimentSpec resolved =
+                resolve(Specs.of("ce", "lenet5", dataset).dataset(new DatasetSpec(dataset, null, 500, 100)));
 
         assertThat(resolved.dataset()).isEqualTo(new DatasetSpec(dataset, expected, 500, 100));
         assertThat(resolved.name()).isEqualTo("ce lenet5 on " + dataset);
@@ -135,13 +154,21 @@ class SpecDefaultsTest {
     @Test
     void aGivenDatasetPathIsKept() {
         assertThat(resolve(Specs.of("ce", "mlp", "mnist").dataset(new DatasetSpec("mnist", "/data/m", null, null)))
-                .dataset().path()).isEqualTo("/data/m");
+                        .dataset()
+                        .path())
+                .isEqualTo("/data/m");
     }
 
     @Test
     void givenValuesWinOverDefaultsFieldByField() {
-        ExperimentSpec resolved = resolve(Specs.of("kd", "lenet5", "mnist").name("mine").temperature(3.0).zscore(true)
-                .lossWeights(new LossWeights(0.5, null)).seed(11L).priority(-5).device("gpu")
+        ExperimentSpec resolved = resolve(Specs.of("kd", "lenet5", "mnist")
+                .name("mine")
+                .temperature(3.0)
+                .zscore(true)
+                .lossWeights(new LossWeights(0.5, null))
+                .seed(11L)
+                .priority(-5)
+                .device("gpu")
                 .training(new TrainingSpec(5, null, "adam", 0.01, null, null, List.of(), null, true, 30)));
 
         assertThat(resolved.name()).isEqualTo("mine");
@@ -150,8 +177,8 @@ class SpecDefaultsTest {
         assertThat(resolved.seed()).isEqualTo(11L);
         assertThat(resolved.priority()).isEqualTo(-5);
         assertThat(resolved.device()).isEqualTo("gpu");
-        assertThat(resolved.training()).isEqualTo(new TrainingSpec(5, 64, "adam", 0.01, 0.9, 5e-4, List.of(), 0.1,
-                true, 30));
+        assertThat(resolved.training())
+                .isEqualTo(new TrainingSpec(5, 64, "adam", 0.01, 0.9, 5e-4, List.of(), 0.1, true, 30));
     }
 
     @Test
@@ -169,8 +196,8 @@ class SpecDefaultsTest {
 
     @Test
     void tagsAreStoredSortedByKey() {
-        ExperimentSpec resolved = resolve(Specs.of("ce", "mlp", "synthetic")
-                .tags(Map.of("b", "2", "a", "1", "c", "3")));
+        ExperimentSpec resolved =
+                resolve(Specs.of("ce", "mlp", "synthetic").tags(Map.of("b", "2", "a", "1", "c", "3")));
 
         assertThat(resolved.tags().keySet()).containsExactly("a", "b", "c");
     }
@@ -195,17 +222,19 @@ class SpecDefaultsTest {
         TrainingSpec studentTraining = new TrainingSpec(5, null, null, 0.01, null, null, null, null, null, null);
         TrainingSpec teacherTraining = new TrainingSpec(30, 128, null, null, null, null, null, null, null, null);
 
-        ExperimentSpec inherits = resolve(Specs.of("dkd", "lenet5", "mnist").training(studentTraining)
+        ExperimentSpec inherits = resolve(Specs.of("dkd", "lenet5", "mnist")
+                .training(studentTraining)
                 .teacher(new TeacherSpec("resnet8x4", null, null, null)));
-        ExperimentSpec own = resolve(Specs.of("dkd", "lenet5", "mnist").training(studentTraining)
+        ExperimentSpec own = resolve(Specs.of("dkd", "lenet5", "mnist")
+                .training(studentTraining)
                 .teacher(new TeacherSpec("resnet8x4", null, null, teacherTraining)));
 
-        TrainingSpec student = new TrainingSpec(5, 64, "sgd", 0.01, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false,
-                null);
+        TrainingSpec student =
+                new TrainingSpec(5, 64, "sgd", 0.01, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null);
         assertThat(inherits.training()).isEqualTo(student);
         assertThat(inherits.teacher()).isEqualTo(new TeacherSpec("resnet8x4", null, null, student));
-        assertThat(own.teacher().training()).isEqualTo(new TrainingSpec(30, 128, "sgd", 0.01, 0.9, 5e-4,
-                List.of(150, 180, 210), 0.1, false, null));
+        assertThat(own.teacher().training())
+                .isEqualTo(new TrainingSpec(30, 128, "sgd", 0.01, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null));
     }
 
     @Test
@@ -213,16 +242,18 @@ class SpecDefaultsTest {
         UUID teacher = UUID.randomUUID();
         experimentArchitectures.put(teacher, "resnet32x4");
 
-        ExperimentSpec byId = resolve(Specs.of("kd", "resnet8x4", "cifar100")
-                .teacher(new TeacherSpec(null, teacher, null, null)));
-        ExperimentSpec last = resolve(Specs.of("kd", "resnet8x4", "cifar100")
-                .teacher(new TeacherSpec(null, teacher, "last", null)));
-        ExperimentSpec unknown = resolve(Specs.of("kd", "resnet8x4", "cifar100")
-                .teacher(new TeacherSpec(null, UUID.randomUUID(), null, null)));
+        ExperimentSpec byId =
+                resolve(Specs.of("kd", "resnet8x4", "cifar100").teacher(new TeacherSpec(null, teacher, null, null)));
+        ExperimentSpec last =
+                resolve(Specs.of("kd", "resnet8x4", "cifar100").teacher(new TeacherSpec(null, teacher, "last", null)));
+        ExperimentSpec unknown = resolve(
+                Specs.of("kd", "resnet8x4", "cifar100").teacher(new TeacherSpec(null, UUID.randomUUID(), null, null)));
 
         assertThat(byId.teacher()).isEqualTo(new TeacherSpec("resnet32x4", teacher, "best", null));
         assertThat(last.teacher().checkpoint()).isEqualTo("last");
-        assertThat(unknown.teacher().architecture()).as("left for the rules to refuse").isNull();
+        assertThat(unknown.teacher().architecture())
+                .as("left for the rules to refuse")
+                .isNull();
     }
 
     @Test
@@ -230,11 +261,13 @@ class SpecDefaultsTest {
         UUID reference = UUID.randomUUID();
 
         Expectations unnamed = resolve(Specs.of("ce", "mlp", "synthetic")
-                .expect(new Expectations(0.5, new DeltaExpectation(reference, null, 0.01)))).expect();
+                        .expect(new Expectations(0.5, new DeltaExpectation(reference, null, 0.01))))
+                .expect();
         Expectations named = resolve(Specs.of("ce", "mlp", "synthetic")
-                .expect(new Expectations(null, new DeltaExpectation(reference, "lastTestTop1", 0.0)))).expect();
-        Expectations noDelta = resolve(Specs.of("ce", "mlp", "synthetic")
-                .expect(new Expectations(0.7, null))).expect();
+                        .expect(new Expectations(null, new DeltaExpectation(reference, "lastTestTop1", 0.0))))
+                .expect();
+        Expectations noDelta = resolve(Specs.of("ce", "mlp", "synthetic").expect(new Expectations(0.7, null)))
+                .expect();
 
         assertThat(unnamed).isEqualTo(new Expectations(0.5, new DeltaExpectation(reference, "bestTestTop1", 0.01)));
         assertThat(named.minDeltaVsExperiment().metric()).isEqualTo("lastTestTop1");

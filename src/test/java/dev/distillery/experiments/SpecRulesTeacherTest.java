@@ -25,12 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 class SpecRulesTeacherTest {
 
     private static final SpecCodec CODEC = new SpecCodec(JsonMapper.builder().build());
-    private static final CatalogLookup CATALOG = new CatalogLookup(new MethodRegistry(), new ArchitectureCatalog(),
-            new DatasetCatalog());
+    private static final CatalogLookup CATALOG =
+            new CatalogLookup(new MethodRegistry(), new ArchitectureCatalog(), new DatasetCatalog());
 
     private final Map<UUID, Experiment> experiments = new HashMap<>();
-    private final SpecRules rules = new SpecRules(CATALOG,
-            new TeacherExperiments(Experiments.repository(experiments), CODEC), "auto");
+    private final SpecRules rules =
+            new SpecRules(CATALOG, new TeacherExperiments(Experiments.repository(experiments), CODEC), "auto");
 
     /** A stored experiment that trained {@code architecture} on {@code dataset} (synthetic: no files needed). */
     private Experiment stored(ExperimentStatus status, String architecture, String dataset) {
@@ -45,22 +45,29 @@ class SpecRulesTeacherTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ExperimentStatus.class, names = {"WAITING", "QUEUED", "RUNNING", "SUCCEEDED"})
+    @EnumSource(
+            value = ExperimentStatus.class,
+            names = {"WAITING", "QUEUED", "RUNNING", "SUCCEEDED"})
     void aTeacherExperimentThatHasOrWillHaveAModelFits(ExperimentStatus status) {
         Experiment teacher = stored(status, "lenet5", "synthetic");
 
-        assertThat(studentOf(new TeacherSpec("lenet5", teacher.id(), "best", null), "synthetic")).isEmpty();
-        assertThat(studentOf(new TeacherSpec("lenet5", teacher.id(), "last", null), "synthetic")).isEmpty();
+        assertThat(studentOf(new TeacherSpec("lenet5", teacher.id(), "best", null), "synthetic"))
+                .isEmpty();
+        assertThat(studentOf(new TeacherSpec("lenet5", teacher.id(), "last", null), "synthetic"))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = ExperimentStatus.class, names = {"FAILED", "CANCELLED"})
+    @EnumSource(
+            value = ExperimentStatus.class,
+            names = {"FAILED", "CANCELLED"})
     void aTeacherExperimentThatEndedWithoutAModelIsRefused(ExperimentStatus status) {
         Experiment teacher = stored(status, "lenet5", "synthetic");
 
         assertThat(studentOf(new TeacherSpec("lenet5", teacher.id(), "best", null), "synthetic"))
-                .containsExactly(new FieldViolation("teacher.experimentId", "experiment " + teacher.id() + " ended "
-                        + status + " and has no model to teach with"));
+                .containsExactly(new FieldViolation(
+                        "teacher.experimentId",
+                        "experiment " + teacher.id() + " ended " + status + " and has no model to teach with"));
     }
 
     @Test
@@ -76,7 +83,8 @@ class SpecRulesTeacherTest {
         Experiment teacher = stored(ExperimentStatus.SUCCEEDED, "lenet5", "mnist");
 
         assertThat(studentOf(new TeacherSpec("lenet5", teacher.id(), "best", null), "synthetic"))
-                .containsExactly(new FieldViolation("teacher.experimentId",
+                .containsExactly(new FieldViolation(
+                        "teacher.experimentId",
                         "the teacher was trained on 'mnist', this experiment uses 'synthetic'"));
     }
 
@@ -85,8 +93,9 @@ class SpecRulesTeacherTest {
         Experiment teacher = stored(ExperimentStatus.SUCCEEDED, "resnet32x4", "synthetic");
 
         assertThat(studentOf(new TeacherSpec("resnet8x4", teacher.id(), "best", null), "synthetic"))
-                .containsExactly(new FieldViolation("teacher.architecture", "experiment " + teacher.id()
-                        + " trained a 'resnet32x4', not a 'resnet8x4'"));
+                .containsExactly(new FieldViolation(
+                        "teacher.architecture",
+                        "experiment " + teacher.id() + " trained a 'resnet32x4', not a 'resnet8x4'"));
     }
 
     @Test
@@ -94,7 +103,8 @@ class SpecRulesTeacherTest {
         Experiment teacher = stored(ExperimentStatus.SUCCEEDED, "lenet5", "synthetic");
 
         assertThat(studentOf(new TeacherSpec("lenet5", teacher.id(), "best", Specs.decayAt(10)), "synthetic"))
-                .extracting(FieldViolation::field).containsExactly("teacher.training");
+                .extracting(FieldViolation::field)
+                .containsExactly("teacher.training");
     }
 
     @Test
@@ -103,13 +113,17 @@ class SpecRulesTeacherTest {
         UUID unknown = UUID.randomUUID();
 
         assertThat(rules.check(Specs.resolved("ce", "mlp", "synthetic")
-                .expect(new Expectations(null, new DeltaExpectation(reference.id(), "bestTestTop1", 0.0))).build()))
+                        .expect(new Expectations(null, new DeltaExpectation(reference.id(), "bestTestTop1", 0.0)))
+                        .build()))
                 .isEmpty();
         assertThat(rules.check(Specs.resolved("ce", "mlp", "synthetic")
-                .expect(new Expectations(0.5, new DeltaExpectation(unknown, "bestTestTop1", 0.0))).build()))
-                .containsExactly(new FieldViolation("expect.minDeltaVsExperiment.experimentId",
-                        "no experiment " + unknown));
-        assertThat(rules.check(Specs.resolved("ce", "mlp", "synthetic").expect(new Expectations(0.5, null)).build()))
+                        .expect(new Expectations(0.5, new DeltaExpectation(unknown, "bestTestTop1", 0.0)))
+                        .build()))
+                .containsExactly(
+                        new FieldViolation("expect.minDeltaVsExperiment.experimentId", "no experiment " + unknown));
+        assertThat(rules.check(Specs.resolved("ce", "mlp", "synthetic")
+                        .expect(new Expectations(0.5, null))
+                        .build()))
                 .isEmpty();
     }
 }

@@ -46,9 +46,17 @@ final class Specs {
      * method needs one ({@code resnet32x4}) and no method parameters.
      */
     static Specs resolved(String method, String student, String dataset) {
-        Specs spec = of(method, student, dataset).name("test").temperature(4.0).zscore(false)
-                .lossWeights(new LossWeights(1.0, 0.0)).training(SpecDefaults.TRAINING).methodParams(Map.of())
-                .seed(1L).priority(0).device("any").tags(Map.of());
+        Specs spec = of(method, student, dataset)
+                .name("test")
+                .temperature(4.0)
+                .zscore(false)
+                .lossWeights(new LossWeights(1.0, 0.0))
+                .training(SpecDefaults.TRAINING)
+                .methodParams(Map.of())
+                .seed(1L)
+                .priority(0)
+                .device("any")
+                .tags(Map.of());
         return "ce".equals(method) ? spec : spec.teacher(new TeacherSpec("resnet32x4", null, null, null));
     }
 
@@ -123,8 +131,23 @@ final class Specs {
     }
 
     ExperimentSpec build() {
-        return new ExperimentSpec(name, method, teacher, new ModelSpec(student), dataset, temperature, zscore,
-                lossWeights, training, methodParams, seed, priority, device, tags, repeats, expect);
+        return new ExperimentSpec(
+                name,
+                method,
+                teacher,
+                new ModelSpec(student),
+                dataset,
+                temperature,
+                zscore,
+                lossWeights,
+                training,
+                methodParams,
+                seed,
+                priority,
+                device,
+                tags,
+                repeats,
+                expect);
     }
 
     /** Training settings with only the given learning-rate schedule, everything else absent. */

@@ -39,6 +39,7 @@ final class HostileApp {
     private final JdbcClient jdbc;
     /** Experiments that 201 answers (submissions and sweeps) created so far. */
     private final AtomicLong expectedExperiments = new AtomicLong();
+
     private static final Map<String, AtomicInteger> CASES = new ConcurrentHashMap<>();
 
     /** The one valid key of the {@link #secured()} instance (role submitter). */
@@ -48,15 +49,20 @@ final class HostileApp {
 
     private HostileApp(String... settings) {
         List<String> args = new ArrayList<>(List.of(
-                "--distillery.workers=0", "--distillery.devices=cpu", "--server.port=0",
+                "--distillery.workers=0",
+                "--distillery.devices=cpu",
+                "--server.port=0",
                 // thousands of valid submissions pile up (no workers): keep back-pressure out of the way
                 "--distillery.queue.max-queued=1000000",
                 "--spring.main.banner-mode=off"));
         args.addAll(List.of(settings));
-        context = new SpringApplicationBuilder(DistilleryApplication.class).profiles("test")
+        context = new SpringApplicationBuilder(DistilleryApplication.class)
+                .profiles("test")
                 .run(args.toArray(String[]::new));
         base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         jdbc = context.getBean(JdbcClient.class);
         expectedExperiments.set(countExperiments());
@@ -77,8 +83,10 @@ final class HostileApp {
     /** A second instance with API-key security on and one submitter key, {@link #SUBMITTER_KEY}. */
     static synchronized HostileApp secured() {
         if (secured == null) {
-            secured = new HostileApp("--distillery.security.enabled=true",
-                    "--distillery.security.keys[0].name=hostile", "--distillery.security.keys[0].roles=submitter",
+            secured = new HostileApp(
+                    "--distillery.security.enabled=true",
+                    "--distillery.security.keys[0].name=hostile",
+                    "--distillery.security.keys[0].roles=submitter",
                     "--distillery.security.keys[0].hash=" + Sha256.hex(SUBMITTER_KEY));
         }
         return secured;
@@ -95,7 +103,9 @@ final class HostileApp {
         int total = 0;
         StringBuilder out = new StringBuilder("[hostile] after " + container + ":\n");
         for (Map.Entry<String, AtomicInteger> entry : sorted.entrySet()) {
-            out.append(String.format("[hostile]   %-45s %6d cases%n", entry.getKey(), entry.getValue().get()));
+            out.append(String.format(
+                    "[hostile]   %-45s %6d cases%n",
+                    entry.getKey(), entry.getValue().get()));
             if (!entry.getKey().startsWith("(")) {
                 total += entry.getValue().get();
             }
@@ -118,13 +128,15 @@ final class HostileApp {
 
     /** The database holds exactly the experiments 201 answers created: no rejected submission left one. */
     void assertNoStrayExperiments(String lastRequest) {
-        assertThat(countExperiments()).as("experiments in the database after %s", abbreviate(lastRequest))
+        assertThat(countExperiments())
+                .as("experiments in the database after %s", abbreviate(lastRequest))
                 .isEqualTo(expectedExperiments.get());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            return http.send(
+                    request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -139,7 +151,8 @@ final class HostileApp {
     }
 
     HttpResponse<String> postJson(String path, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
@@ -158,7 +171,8 @@ final class HostileApp {
      */
     static void assertSaneAnswer(HttpResponse<String> response, String request) {
         int code = response.statusCode();
-        assertThat(code).as("status of %s → %s", abbreviate(request), abbreviate(response.body()))
+        assertThat(code)
+                .as("status of %s → %s", abbreviate(request), abbreviate(response.body()))
                 .isBetween(200, 499)
                 .matches(c -> c < 300 || c >= 400, "not a redirect");
         if (code >= 400) {
@@ -177,20 +191,24 @@ final class HostileApp {
     static void assertSaneAnswerOrContainerRejection(HttpResponse<String> response, String request) {
         assertSaneAnswer(response, request);
         if (response.statusCode() == 400
-                && CONTAINER_REJECTION_TYPE.equals(JSON.readTree(response.body()).path("type").asString())) {
+                && CONTAINER_REJECTION_TYPE.equals(
+                        JSON.readTree(response.body()).path("type").asString())) {
             tally("(tomcat-level 400, problem+json)");
         }
     }
 
     static void assertProblem(HttpResponse<String> response, String request) {
         int code = response.statusCode();
-        assertThat(code).as("status of %s → %s", abbreviate(request), abbreviate(response.body())).isBetween(400, 499);
+        assertThat(code)
+                .as("status of %s → %s", abbreviate(request), abbreviate(response.body()))
+                .isBetween(400, 499);
         assertThat(response.headers().firstValue("Content-Type").orElse(""))
                 .as("content type of %d to %s → %s", code, abbreviate(request), abbreviate(response.body()))
                 .startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("status").asInt(-1)).as("problem status of %s → %s", abbreviate(request),
-                abbreviate(response.body())).isEqualTo(code);
+        assertThat(problem.path("status").asInt(-1))
+                .as("problem status of %s → %s", abbreviate(request), abbreviate(response.body()))
+                .isEqualTo(code);
     }
 
     static String abbreviate(String text) {

@@ -30,14 +30,14 @@ class HostileAuthTest {
     private final HostileApp app = HostileApp.secured();
 
     /** An endpoint of each class: read, submit, cancel, download, admin. */
-    private record Endpoint(String method, String path, String body) {
-    }
+    private record Endpoint(String method, String path, String body) {}
 
     @BeforeContainer
     static void oneExperiment() {
         HostileApp secured = HostileApp.secured();
         HttpResponse<String> created = secured.send(secured.request("/api/v1/experiments")
-                .header("Content-Type", "application/json").header("X-API-Key", HostileApp.SUBMITTER_KEY)
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", HostileApp.SUBMITTER_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(SPEC)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         secured.expectMore(1);
@@ -45,8 +45,8 @@ class HostileAuthTest {
     }
 
     @Property(tries = 1500, shrinking = ShrinkingMode.OFF)
-    void anythingButTheKeyIsUnauthorized(@ForAll("keys") String key, @ForAll("presentations") int presentation,
-            @ForAll("endpoints") int endpoint) {
+    void anythingButTheKeyIsUnauthorized(
+            @ForAll("keys") String key, @ForAll("presentations") int presentation, @ForAll("endpoints") int endpoint) {
         HostileApp.tally("auth.not-the-key");
         Endpoint target = targets().get(endpoint);
         HttpResponse<String> response;
@@ -55,14 +55,16 @@ class HostileAuthTest {
         } catch (java.io.UncheckedIOException closed) {
             // over Tomcat's header limit the server answers 400 and closes, possibly before the client has
             // written the whole header: the client then sees a broken pipe, never an answer that lets it in
-            assertThat(key.length()).as("a dropped connection for a %d-character key", key.length())
+            assertThat(key.length())
+                    .as("a dropped connection for a %d-character key", key.length())
                     .isGreaterThanOrEqualTo(8_000);
             HostileApp.tally("(huge key: connection dropped, no answer)");
             return;
         }
         String described = target.method() + " " + target.path() + " with key form " + presentation;
         HostileApp.assertSaneAnswerOrContainerRejection(response, described);
-        assertThat(response.statusCode()).as("%s → %s", described, HostileApp.abbreviate(response.body()))
+        assertThat(response.statusCode())
+                .as("%s → %s", described, HostileApp.abbreviate(response.body()))
                 .isIn(400, 401);
         if (key.length() >= 8) {
             assertThat(response.body()).as("the answer never echoes the key").doesNotContain(key.strip());
@@ -71,12 +73,15 @@ class HostileAuthTest {
 
     @Example
     void theKeyItselfGetsInWithItsRoleOnly() {
-        assertThat(app.send(withKey(request(targets().get(0)), HostileApp.SUBMITTER_KEY, 0)).statusCode())
+        assertThat(app.send(withKey(request(targets().get(0)), HostileApp.SUBMITTER_KEY, 0))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(app.send(withKey(request(targets().get(2)), HostileApp.SUBMITTER_KEY, 2)).statusCode())
+        assertThat(app.send(withKey(request(targets().get(2)), HostileApp.SUBMITTER_KEY, 2))
+                        .statusCode())
                 .isEqualTo(201);
         app.expectMore(1);
-        assertThat(app.send(withKey(request(targets().get(5)), HostileApp.SUBMITTER_KEY, 1)).statusCode())
+        assertThat(app.send(withKey(request(targets().get(5)), HostileApp.SUBMITTER_KEY, 1))
+                        .statusCode())
                 .isEqualTo(403);
     }
 
@@ -102,9 +107,12 @@ class HostileAuthTest {
 
     private HttpRequest.Builder request(Endpoint endpoint) {
         HttpRequest.Builder request = app.request(endpoint.path()).header("Accept", "application/json");
-        return endpoint.body() == null ? request.method(endpoint.method(), HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(endpoint.method(),
-                        HttpRequest.BodyPublishers.ofString(endpoint.body(), StandardCharsets.UTF_8));
+        return endpoint.body() == null
+                ? request.method(endpoint.method(), HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(
+                                endpoint.method(),
+                                HttpRequest.BodyPublishers.ofString(endpoint.body(), StandardCharsets.UTF_8));
     }
 
     private static HttpRequest.Builder withKey(HttpRequest.Builder request, String key, int presentation) {
@@ -133,18 +141,31 @@ class HostileAuthTest {
     @Provide
     Arbitrary<String> keys() {
         String real = HostileApp.SUBMITTER_KEY;
-        Arbitrary<String> printable = Arbitraries.strings().withCharRange('!', '~').withChars(' ').ofMinLength(1)
+        Arbitrary<String> printable = Arbitraries.strings()
+                .withCharRange('!', '~')
+                .withChars(' ')
+                .ofMinLength(1)
                 .ofMaxLength(200);
-        Arbitrary<String> nearMisses = Arbitraries.integers().between(0, real.length() - 1).flatMap(at ->
-                Arbitraries.chars().range('!', '~').map(c -> switch (at % 4) {
+        Arbitrary<String> nearMisses = Arbitraries.integers()
+                .between(0, real.length() - 1)
+                .flatMap(at -> Arbitraries.chars().range('!', '~').map(c -> switch (at % 4) {
                     case 0 -> real.substring(0, at) + c + real.substring(at + 1);
                     case 1 -> real.substring(0, at) + real.substring(at + 1);
                     case 2 -> real + c;
                     default -> real.toUpperCase(Locale.ROOT);
                 }));
         Arbitrary<String> huge = Arbitraries.integers().between(8_000, 70_000).map("k"::repeat);
-        Arbitrary<String> injections = Arbitraries.of("' OR '1'='1", "admin", "null", "undefined", "*", "%",
-                real + "\t", real.substring(1), "dk_", "0".repeat(64));
+        Arbitrary<String> injections = Arbitraries.of(
+                "' OR '1'='1",
+                "admin",
+                "null",
+                "undefined",
+                "*",
+                "%",
+                real + "\t",
+                real.substring(1),
+                "dk_",
+                "0".repeat(64));
         return Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(5, printable), net.jqwik.api.Tuple.of(4, nearMisses),
                         net.jqwik.api.Tuple.of(1, huge), net.jqwik.api.Tuple.of(2, injections))

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileNulAndMalformedInputTest {
 
-    private static final String CE = "\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
-            + "\"dataset\": {\"name\": \"synthetic\"}";
+    private static final String CE =
+            "\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, " + "\"dataset\": {\"name\": \"synthetic\"}";
 
     /** While true, generated query strings avoid percent-encodings that are not UTF-8. */
     static final boolean BAD_PERCENT_ENCODING_IN_QUERY_IS_500 = false;
@@ -44,22 +44,25 @@ class HostileNulAndMalformedInputTest {
 
     @Test
     void nulInDatasetPathIsA400() {
-        rejectedWithoutTrace("/api/v1/experiments", "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
-                + "\"dataset\": {\"name\": \"synthetic\", \"path\": \"a\\u0000\"}}");
+        rejectedWithoutTrace(
+                "/api/v1/experiments",
+                "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
+                        + "\"dataset\": {\"name\": \"synthetic\", \"path\": \"a\\u0000\"}}");
     }
 
     @Test
     void nulInSweepSpecIsA400() {
-        rejectedWithoutTrace("/api/v1/sweeps", "{\"spec\": {" + CE + ", \"name\": \"\\u0000\"}, "
-                + "\"grid\": {\"temperature\": [1, 2]}}");
+        rejectedWithoutTrace(
+                "/api/v1/sweeps",
+                "{\"spec\": {" + CE + ", \"name\": \"\\u0000\"}, " + "\"grid\": {\"temperature\": [1, 2]}}");
     }
 
     @Test
     void nulInSearchFiltersIsA400OrEmpty() {
         for (String parameter : new String[] {"name", "method", "tag"}) {
             String value = parameter.equals("tag") ? "k:\u0000" : "a\u0000";
-            HttpResponse<String> response = app.get("/api/v1/experiments?" + parameter + "="
-                    + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            HttpResponse<String> response = app.get(
+                    "/api/v1/experiments?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
             HostileApp.assertSaneAnswer(response, parameter + "=" + value);
             assertThat(response.statusCode()).isIn(200, 400);
         }
@@ -67,9 +70,12 @@ class HostileNulAndMalformedInputTest {
 
     @Test
     void badPercentEncodingInQueryIsA400() {
-        for (String path : new String[] {"/api/v1/comparisons?ids=E7eBe%CC,E7eBe%CC",
-                "/api/v1/comparisons/chart?ids=%FF,%FF", "/api/v1/experiments?name=%C3%28",
-                "/api/v1/sweeps/" + java.util.UUID.randomUUID() + "/heatmap?x=%ED%A0%80&y=zscore"}) {
+        for (String path : new String[] {
+            "/api/v1/comparisons?ids=E7eBe%CC,E7eBe%CC",
+            "/api/v1/comparisons/chart?ids=%FF,%FF",
+            "/api/v1/experiments?name=%C3%28",
+            "/api/v1/sweeps/" + java.util.UUID.randomUUID() + "/heatmap?x=%ED%A0%80&y=zscore"
+        }) {
             HttpResponse<String> response = app.get(path);
             HostileApp.assertSaneAnswer(response, "GET " + path);
             assertThat(response.statusCode()).as("GET %s", path).isEqualTo(400);
@@ -79,9 +85,13 @@ class HostileNulAndMalformedInputTest {
     @Test
     void blankIdInComparisonIsA400() {
         String id = java.util.UUID.randomUUID().toString();
-        for (String path : new String[] {"/api/v1/comparisons?ids=" + id + ",+&baseline=+",
-                "/api/v1/comparisons?ids=" + id + ",+", "/api/v1/comparisons?ids=" + id + "," + id + "&baseline=+",
-                "/api/v1/comparisons/chart?ids=" + id + ",+", "/api/v1/comparisons?ids=+,+"}) {
+        for (String path : new String[] {
+            "/api/v1/comparisons?ids=" + id + ",+&baseline=+",
+            "/api/v1/comparisons?ids=" + id + ",+",
+            "/api/v1/comparisons?ids=" + id + "," + id + "&baseline=+",
+            "/api/v1/comparisons/chart?ids=" + id + ",+",
+            "/api/v1/comparisons?ids=+,+"
+        }) {
             HttpResponse<String> response = app.get(path);
             HostileApp.assertSaneAnswer(response, "GET " + path);
             assertThat(response.statusCode()).as("GET %s", path).isIn(400, 404);

@@ -35,13 +35,19 @@ class HostileSubmissionTest {
         if (response.statusCode() == 201) {
             JsonNode sent = HostileApp.JSON.readTree(body);
             int repeats = sent.path("repeats").isNumber() ? sent.path("repeats").asInt() : 1;
-            assertThat(created).as("experiments created by 201 to %s", HostileApp.abbreviate(shown))
+            assertThat(created)
+                    .as("experiments created by 201 to %s", HostileApp.abbreviate(shown))
                     .isEqualTo(repeats);
             app.expectMore(created);
         } else {
-            assertThat(response.statusCode()).as("answer to %s", HostileApp.abbreviate(shown)).isNotEqualTo(200);
-            assertThat(created).as("experiments left by rejected %s → %s", HostileApp.abbreviate(shown),
-                    HostileApp.abbreviate(response.body())).isZero();
+            assertThat(response.statusCode())
+                    .as("answer to %s", HostileApp.abbreviate(shown))
+                    .isNotEqualTo(200);
+            assertThat(created)
+                    .as(
+                            "experiments left by rejected %s → %s",
+                            HostileApp.abbreviate(shown), HostileApp.abbreviate(response.body()))
+                    .isZero();
         }
         return response;
     }
@@ -49,15 +55,21 @@ class HostileSubmissionTest {
     @Property(tries = 250, shrinking = ShrinkingMode.OFF)
     void validRandomSpecsAreCreated(@ForAll("validSpecs") Map<String, Object> spec) {
         String body = Json.write(spec);
-        HttpResponse<String> response = submit(app, "submission.validRandomSpec", body.getBytes(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as("valid %s → %s", body, response.body()).isEqualTo(201);
+        HttpResponse<String> response =
+                submit(app, "submission.validRandomSpec", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode())
+                .as("valid %s → %s", body, response.body())
+                .isEqualTo(201);
         assertThat(response.headers().firstValue("Location")).isPresent();
     }
 
     @Property(tries = 1400, shrinking = ShrinkingMode.OFF)
-    void everyFieldWithHostileValues(@ForAll("validSpecs") Map<String, Object> spec,
-            @ForAll("paths") String path, @ForAll("hostileValues") Object value,
-            @ForAll("paths") String secondPath, @ForAll("hostileValues") Object secondValue,
+    void everyFieldWithHostileValues(
+            @ForAll("validSpecs") Map<String, Object> spec,
+            @ForAll("paths") String path,
+            @ForAll("hostileValues") Object value,
+            @ForAll("paths") String secondPath,
+            @ForAll("hostileValues") Object secondValue,
             @ForAll boolean two) {
         Hostile.set(spec, path, value);
         if (two) {
@@ -73,20 +85,25 @@ class HostileSubmissionTest {
     }
 
     @Property(tries = 1200, shrinking = ShrinkingMode.OFF)
-    void malformedJson(@ForAll("validSpecs") Map<String, Object> spec, @ForAll("mutations") int mutation,
-            @ForAll("positions") double where, @ForAll("junk") String junk) {
+    void malformedJson(
+            @ForAll("validSpecs") Map<String, Object> spec,
+            @ForAll("mutations") int mutation,
+            @ForAll("positions") double where,
+            @ForAll("junk") String junk) {
         String text = Json.write(spec);
         int at = (int) (where * text.length());
-        String mutated = switch (mutation) {
-            case 0 -> text.substring(0, at);
-            case 1 -> text.substring(0, at) + text.substring(Math.min(text.length(), at + 1));
-            case 2 -> text.substring(0, at) + junk + text.substring(at);
-            case 3 -> text.substring(0, at) + junk + text.substring(Math.min(text.length(), at + junk.length()));
-            case 4 -> text + junk;
-            case 5 -> junk + text;
-            case 6 -> text.substring(at) + text.substring(0, at);
-            default -> text.replace(':', junk.isEmpty() ? '=' : junk.charAt(0));
-        };
+        String mutated =
+                switch (mutation) {
+                    case 0 -> text.substring(0, at);
+                    case 1 -> text.substring(0, at) + text.substring(Math.min(text.length(), at + 1));
+                    case 2 -> text.substring(0, at) + junk + text.substring(at);
+                    case 3 ->
+                        text.substring(0, at) + junk + text.substring(Math.min(text.length(), at + junk.length()));
+                    case 4 -> text + junk;
+                    case 5 -> junk + text;
+                    case 6 -> text.substring(at) + text.substring(0, at);
+                    default -> text.replace(':', junk.isEmpty() ? '=' : junk.charAt(0));
+                };
         submit(app, "submission.malformedJson", mutated.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -101,12 +118,15 @@ class HostileSubmissionTest {
     }
 
     @Property(tries = 400, shrinking = ShrinkingMode.OFF)
-    void unicodeNamesAndTags(@ForAll("validSpecs") Map<String, Object> spec, @ForAll("nasty") String name,
-            @ForAll("nasty") String tagKey, @ForAll("nasty") String tagValue) {
+    void unicodeNamesAndTags(
+            @ForAll("validSpecs") Map<String, Object> spec,
+            @ForAll("nasty") String name,
+            @ForAll("nasty") String tagKey,
+            @ForAll("nasty") String tagValue) {
         spec.put("name", name);
         spec.put("tags", Map.of(tagKey, tagValue));
-        HttpResponse<String> response = submit(app, "submission.unicodeNameAndTag",
-                Json.write(spec).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                submit(app, "submission.unicodeNameAndTag", Json.write(spec).getBytes(StandardCharsets.UTF_8));
         if (response.statusCode() == 201) {
             String id = HostileApp.JSON.readTree(response.body()).path("id").asString();
             HttpResponse<String> read = app.get(EXPERIMENTS + "/" + id);
@@ -116,8 +136,10 @@ class HostileSubmissionTest {
     }
 
     @Property(tries = 24, shrinking = ShrinkingMode.OFF)
-    void bodiesAroundTheOneMebibyteLimit(@ForAll("validSpecs") Map<String, Object> spec,
-            @ForAll("sizes") int size, @ForAll boolean padWithWhitespace) {
+    void bodiesAroundTheOneMebibyteLimit(
+            @ForAll("validSpecs") Map<String, Object> spec,
+            @ForAll("sizes") int size,
+            @ForAll boolean padWithWhitespace) {
         spec.put("name", "n");
         String json = Json.write(spec);
         String body;
@@ -127,24 +149,31 @@ class HostileSubmissionTest {
             spec.put("name", "y".repeat(Math.max(1, size - json.length())));
             body = Json.write(spec);
         }
-        HttpResponse<String> response = submit(app, "submission.bodyAroundLimit",
-                body.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                submit(app, "submission.bodyAroundLimit", body.getBytes(StandardCharsets.UTF_8));
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > 1_048_576) {
             assertThat(response.statusCode()).as("%d bytes", bytes).isEqualTo(413);
         } else if (padWithWhitespace) {
-            assertThat(response.statusCode()).as("%d bytes of valid JSON → %s", bytes, response.body()).isEqualTo(201);
+            assertThat(response.statusCode())
+                    .as("%d bytes of valid JSON → %s", bytes, response.body())
+                    .isEqualTo(201);
         } else {
-            assertThat(response.statusCode()).as("%d bytes, name too long", bytes).isEqualTo(400);
+            assertThat(response.statusCode())
+                    .as("%d bytes, name too long", bytes)
+                    .isEqualTo(400);
         }
     }
 
     @Example
     void hugeArraysAndStringsOverTheLimitAre413() {
-        for (String body : new String[] {"{\"tags\": {\"a\": \"" + "z".repeat(2_000_000) + "\"}}",
-                "[" + "1,".repeat(1_000_000) + "1]", "{\"name\": \"" + "😀".repeat(300_000) + "\"}"}) {
-            HttpResponse<String> response = submit(app, "submission.hugeOverLimit",
-                    body.getBytes(StandardCharsets.UTF_8));
+        for (String body : new String[] {
+            "{\"tags\": {\"a\": \"" + "z".repeat(2_000_000) + "\"}}",
+            "[" + "1,".repeat(1_000_000) + "1]",
+            "{\"name\": \"" + "😀".repeat(300_000) + "\"}"
+        }) {
+            HttpResponse<String> response =
+                    submit(app, "submission.hugeOverLimit", body.getBytes(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).isEqualTo(413);
         }
     }
@@ -182,9 +211,10 @@ class HostileSubmissionTest {
 
     @Provide
     Arbitrary<String> junk() {
-        return Arbitraries.oneOf(Arbitraries.strings().withChars("{}[],:\"\\ 0-eE.tfn/*'").ofMaxLength(5),
-                Arbitraries.strings().all().ofMaxLength(5), Arbitraries.of("\\u", "\\uD800", "\"\\", "/*", "//",
-                        "\u0000", "NaN", ",,", "}}}}", "[[[["));
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("{}[],:\"\\ 0-eE.tfn/*'").ofMaxLength(5),
+                Arbitraries.strings().all().ofMaxLength(5),
+                Arbitraries.of("\\u", "\\uD800", "\"\\", "/*", "//", "\u0000", "NaN", ",,", "}}}}", "[[[["));
     }
 
     @Provide

@@ -6,12 +6,10 @@ import java.util.Map;
 /** Writes generated JSON trees exactly, including escapes Jackson would not produce (lone surrogates). */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A raw JSON token written verbatim (e.g. NaN, 1e999, -0). */
-    record Raw(String token) {
-    }
+    record Raw(String token) {}
 
     /**
      * While the NUL bug is open (PostgreSQL refuses U+0000 in text and jsonb: a 500, see

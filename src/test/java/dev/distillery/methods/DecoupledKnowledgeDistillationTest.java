@@ -1,17 +1,16 @@
 package dev.distillery.methods;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /**
  * dkd against values computed independently in plain double-precision Python (math module only), following
@@ -45,12 +44,14 @@ class DecoupledKnowledgeDistillationTest extends NDManagerTest {
 
     /** Row 1 of the student is constant; row 2 of both has logits of 1e4. */
     private static final double[][] STUDENT = {{1.0, 2.0, 0.5, -1.0}, {2.0, 2.0, 2.0, 2.0}, {1e4, 0.0, -1e4, 5.0}};
+
     private static final double[][] TEACHER = {{0.2, 3.0, -0.7, 1.1}, {1.0, -2.0, 0.5, 4.0}, {-3.0, 1e4, 2.0, 0.0}};
     private static final long[] LABELS = {1, 3, 0};
 
     private static final double CE = 0.6271587530685823;
 
     private final DecoupledKnowledgeDistillation dkd = new DecoupledKnowledgeDistillation();
+
     @Test
     void withoutStandardizationDuringWarmup() {
         assertDkd(4.0, false, 5, 3331.4949955451525, 16001.202607666617, 19333.32476196484);
@@ -80,10 +81,20 @@ class DecoupledKnowledgeDistillationTest extends NDManagerTest {
     @Test
     void readsItsParametersAndCeWeightFromTheSettings() {
         Map<String, Double> params = Map.of("alpha", 2.0, "beta", 0.5, "warmupEpochs", 0.0);
-        assertTerms(new LossSettings(2.0, true, 0.3, 123.0, params), 1,
-                0.18814762592057468, 0.5816012507152711, 0.17264715870932956, 0.9423960353451754);
-        assertTerms(new LossSettings(2.0, false, 0.3, 123.0, params), 1,
-                0.18814762592057468, 13327.682798044365, 2666.9390144010295, 15994.809960071314);
+        assertTerms(
+                new LossSettings(2.0, true, 0.3, 123.0, params),
+                1,
+                0.18814762592057468,
+                0.5816012507152711,
+                0.17264715870932956,
+                0.9423960353451754);
+        assertTerms(
+                new LossSettings(2.0, false, 0.3, 123.0, params),
+                1,
+                0.18814762592057468,
+                13327.682798044365,
+                2666.9390144010295,
+                15994.809960071314);
     }
 
     @Test
@@ -91,50 +102,69 @@ class DecoupledKnowledgeDistillationTest extends NDManagerTest {
         LossTerms terms = dkd.loss(matrix(STUDENT), matrix(TEACHER), manager.create(LABELS), 3, dkd.defaults(true));
 
         assertThat(terms.parts()).containsOnlyKeys("ce", "tckd", "nckd");
-        double sum = terms.parts().values().stream().mapToDouble(NDArray::getDouble).sum();
+        double sum =
+                terms.parts().values().stream().mapToDouble(NDArray::getDouble).sum();
         assertThat(terms.total().getDouble()).isCloseTo(sum, within(TOLERANCE));
     }
 
     @Test
     void gradientReachesTheStudentThroughMeanAndStdButNotTheTeacher() {
         assertGradient(true, 1.9082036987925246, new double[] {
-                0.24515498353583354, -0.3968016241140404, 0.2936563420208316, -0.14200970410715996,
-                -0.34978625051973466, 0.28670255658447275, 0.428322326384567, -0.36523863466975115});
+            0.24515498353583354,
+            -0.3968016241140404,
+            0.2936563420208316,
+            -0.14200970410715996,
+            -0.34978625051973466,
+            0.28670255658447275,
+            0.428322326384567,
+            -0.36523863466975115
+        });
     }
 
     @Test
     void gradientWithoutStandardization() {
         assertGradient(false, 2.8602939367093265, new double[] {
-                0.41955283447414615, -0.22391964438206458, 0.44942550170290474, -0.6450586917949863,
-                -0.2107331287248826, 0.47681177228753313, 0.250244149624379, -0.5163227945192972});
+            0.41955283447414615,
+            -0.22391964438206458,
+            0.44942550170290474,
+            -0.6450586917949863,
+            -0.2107331287248826,
+            0.47681177228753313,
+            0.250244149624379,
+            -0.5163227945192972
+        });
     }
 
     @Test
     void equalAndHugeLogitsGiveFiniteLossAndGradientsInFloat32() {
         for (boolean zscore : new boolean[] {true, false}) {
             NDArray student = manager.create(new float[] {2, 2, 2, 2, 1e4f, 0, -1e4f, 5, 1, 1, 1, 1}, new Shape(3, 4));
-            NDArray teacher = manager.create(new float[] {1, 1, 1, 1, -3, 1e4f, 2, 0, 1e4f, -1e4f, 0, 3},
-                    new Shape(3, 4));
+            NDArray teacher =
+                    manager.create(new float[] {1, 1, 1, 1, -3, 1e4f, 2, 0, 1e4f, -1e4f, 0, 3}, new Shape(3, 4));
             student.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                LossTerms terms = dkd.loss(student, teacher, manager.create(new long[] {0, 1, 2}), 7,
-                        dkd.defaults(zscore));
+                LossTerms terms =
+                        dkd.loss(student, teacher, manager.create(new long[] {0, 1, 2}), 7, dkd.defaults(zscore));
                 collector.backward(terms.total());
                 assertThat(terms.total().getDataType()).isEqualTo(DataType.FLOAT32);
                 for (NDArray part : terms.parts().values()) {
-                    assertThat(Float.isFinite(part.getFloat())).as("%s zscore=%s", terms.parts(), zscore).isTrue();
+                    assertThat(Float.isFinite(part.getFloat()))
+                            .as("%s zscore=%s", terms.parts(), zscore)
+                            .isTrue();
                 }
             }
             for (float g : student.getGradient().toFloatArray()) {
-                assertThat(Float.isFinite(g)).as("gradient with zscore=%s", zscore).isTrue();
+                assertThat(Float.isFinite(g))
+                        .as("gradient with zscore=%s", zscore)
+                        .isTrue();
             }
         }
     }
 
     @Test
     void labelsMayBeFloatsAsDjlDatasetsDeliverThem() {
-        LossTerms terms = dkd.loss(matrix(STUDENT), matrix(TEACHER),
-                manager.create(new float[] {1, 3, 0}), 30, dkd.defaults(true));
+        LossTerms terms = dkd.loss(
+                matrix(STUDENT), matrix(TEACHER), manager.create(new float[] {1, 3, 0}), 30, dkd.defaults(true));
 
         assertThat(terms.total().getDouble()).isCloseTo(3.713108194304592, within(TOLERANCE));
     }
@@ -152,13 +182,19 @@ class DecoupledKnowledgeDistillationTest extends NDManagerTest {
     void rejectsParameterValuesOutsideTheirBounds() {
         LossSettings settings = new LossSettings(4.0, false, 1.0, 1.0, Map.of("beta", -1.0));
         assertThatThrownBy(() -> dkd.loss(matrix(STUDENT), matrix(TEACHER), manager.create(LABELS), 1, settings))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("beta");
     }
 
     private void assertDkd(double tau, boolean zscore, int epoch, double tckd, double nckd, double total) {
         LossSettings defaults = dkd.defaults(zscore);
-        assertTerms(new LossSettings(tau, zscore, defaults.ceWeight(), defaults.kdWeight(), defaults.params()), epoch,
-                CE, tckd, nckd, total);
+        assertTerms(
+                new LossSettings(tau, zscore, defaults.ceWeight(), defaults.kdWeight(), defaults.params()),
+                epoch,
+                CE,
+                tckd,
+                nckd,
+                total);
     }
 
     private void assertTerms(LossSettings settings, int epoch, double ce, double tckd, double nckd, double total) {
@@ -176,8 +212,8 @@ class DecoupledKnowledgeDistillationTest extends NDManagerTest {
         student.setRequiresGradient(true);
         teacher.setRequiresGradient(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = dkd.loss(student, teacher, manager.create(new long[] {1, 3}), 5,
-                    dkd.defaults(zscore)).total();
+            NDArray loss = dkd.loss(student, teacher, manager.create(new long[] {1, 3}), 5, dkd.defaults(zscore))
+                    .total();
             assertThat(loss.getDouble()).isCloseTo(expectedLoss, within(TOLERANCE));
             collector.backward(loss);
         }
@@ -187,7 +223,8 @@ class DecoupledKnowledgeDistillationTest extends NDManagerTest {
             assertThat(gradient[i]).as("d loss / d student[%d]", i).isCloseTo(expectedGradient[i], within(TOLERANCE));
         }
         // the teacher was detached: no gradient was ever accumulated into it (DJL answers an all-zero array)
-        assertThat(teacher.getGradient().toType(DataType.FLOAT64, false).toDoubleArray()).as("teacher gradient")
+        assertThat(teacher.getGradient().toType(DataType.FLOAT64, false).toDoubleArray())
+                .as("teacher gradient")
                 .containsOnly(0.0);
     }
 

@@ -1,14 +1,14 @@
 package dev.distillery.methods;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Loss maths against values computed independently in plain double-precision Python (math module only, no numpy):
@@ -39,14 +39,25 @@ class MethodMathTest extends NDManagerTest {
         double[] z = LogitStandardization.apply(logits, 2.0, true).toDoubleArray();
 
         assertClose(z, new double[] {
-                -0.580947456931116, -0.193649152310372, 0.193649152310372, 0.580947456931116,
-                0.0, 0.0, 0.0, 0.0,
-                -0.23394011225757463, -0.44988483126456663, -0.017995393250582664, 0.7018203367727239});
+            -0.580947456931116,
+            -0.193649152310372,
+            0.193649152310372,
+            0.580947456931116,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            -0.23394011225757463,
+            -0.44988483126456663,
+            -0.017995393250582664,
+            0.7018203367727239
+        });
     }
 
     @Test
     void withoutZscoreStandardizationOnlyDividesByTemperature() {
-        double[] z = LogitStandardization.apply(matrix(new double[][] {{1, 2, 3, 4}}), 2.0, false).toDoubleArray();
+        double[] z = LogitStandardization.apply(matrix(new double[][] {{1, 2, 3, 4}}), 2.0, false)
+                .toDoubleArray();
 
         assertClose(z, new double[] {0.5, 1.0, 1.5, 2.0});
     }
@@ -55,7 +66,8 @@ class MethodMathTest extends NDManagerTest {
     void crossEntropyIsStableForHugeLogits() {
         NDArray logits = matrix(new double[][] {{1, 2, 3}, {1e4, 0, -1e4}});
 
-        double ce = Losses.crossEntropy(logits, manager.create(new long[] {2, 1})).getDouble();
+        double ce =
+                Losses.crossEntropy(logits, manager.create(new long[] {2, 1})).getDouble();
 
         assertThat(ce).isCloseTo(5000.203802982222, within(TOLERANCE));
     }
@@ -75,15 +87,29 @@ class MethodMathTest extends NDManagerTest {
     @Test
     void kdGradientFlowsThroughStudentMeanAndStd() {
         assertKdGradient(true, 4.8901141696067665, new double[] {
-                0.5263643778619098, -0.6702960542170899, 0.6214656349534664, -0.4775339634832676,
-                -0.1455852953746728, 3.0029039299606097, 1.349106840020653, -4.206425475050679});
+            0.5263643778619098,
+            -0.6702960542170899,
+            0.6214656349534664,
+            -0.4775339634832676,
+            -0.1455852953746728,
+            3.0029039299606097,
+            1.349106840020653,
+            -4.206425475050679
+        });
     }
 
     @Test
     void kdGradientWithoutStandardization() {
         assertKdGradient(false, 12.008333813536142, new double[] {
-                1.1430262780720568, -1.1362476293186319, 1.063238456389115, -1.0700171078070753,
-                0.8924970327228721, 1.4642969698996922, 1.8517738826773211, -4.20856788263535});
+            1.1430262780720568,
+            -1.1362476293186319,
+            1.063238456389115,
+            -1.0700171078070753,
+            0.8924970327228721,
+            1.4642969698996922,
+            1.8517738826773211,
+            -4.20856788263535
+        });
     }
 
     @Test
@@ -92,8 +118,9 @@ class MethodMathTest extends NDManagerTest {
         NDArray teacher = manager.create(new float[] {1, 1, 1, 1, -3, 1e4f, 2, 0}, new Shape(2, 4));
         student.setRequiresGradient(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = new KnowledgeDistillation().loss(student, teacher, manager.create(new long[] {0, 1}), 1,
-                    new LossSettings(2.0, true, 0.1, 9.0)).total();
+            NDArray loss = new KnowledgeDistillation()
+                    .loss(student, teacher, manager.create(new long[] {0, 1}), 1, new LossSettings(2.0, true, 0.1, 9.0))
+                    .total();
             collector.backward(loss);
             assertThat(loss.getDataType()).isEqualTo(DataType.FLOAT32);
             assertThat(Float.isFinite(loss.getFloat())).isTrue();
@@ -104,8 +131,13 @@ class MethodMathTest extends NDManagerTest {
     }
 
     private void assertKd(double tau, boolean zscore, double expectedCe, double expectedKd) {
-        LossTerms terms = new KnowledgeDistillation().loss(matrix(STUDENT), matrix(TEACHER),
-                manager.create(LABELS), 1, new LossSettings(tau, zscore, 0.1, 9.0));
+        LossTerms terms = new KnowledgeDistillation()
+                .loss(
+                        matrix(STUDENT),
+                        matrix(TEACHER),
+                        manager.create(LABELS),
+                        1,
+                        new LossSettings(tau, zscore, 0.1, 9.0));
 
         assertThat(terms.parts().get("ce").getDouble()).isCloseTo(expectedCe, within(TOLERANCE));
         assertThat(terms.parts().get("kd").getDouble()).isCloseTo(expectedKd, within(TOLERANCE));
@@ -117,8 +149,14 @@ class MethodMathTest extends NDManagerTest {
         NDArray teacher = matrix(new double[][] {{0.2, 3.0, -0.7, 1.1}, {1.0, -2.0, 0.5, 4.0}});
         student.setRequiresGradient(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = new KnowledgeDistillation().loss(student, teacher, manager.create(new long[] {1, 3}), 1,
-                    new LossSettings(2.0, zscore, 0.1, 9.0)).total();
+            NDArray loss = new KnowledgeDistillation()
+                    .loss(
+                            student,
+                            teacher,
+                            manager.create(new long[] {1, 3}),
+                            1,
+                            new LossSettings(2.0, zscore, 0.1, 9.0))
+                    .total();
             assertThat(loss.getDouble()).isCloseTo(expectedLoss, within(TOLERANCE));
             collector.backward(loss);
         }

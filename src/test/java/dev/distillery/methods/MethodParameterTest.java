@@ -1,11 +1,10 @@
 package dev.distillery.methods;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class MethodParameterTest {
 
@@ -15,7 +14,8 @@ class MethodParameterTest {
     @Test
     void missingValueTakesTheDefault() {
         assertThat(beta.valueIn(new LossSettings(4.0, false, 1.0, 1.0))).isEqualTo(8.0);
-        assertThat(beta.valueIn(new LossSettings(4.0, false, 1.0, 1.0, Map.of("beta", 2.5)))).isEqualTo(2.5);
+        assertThat(beta.valueIn(new LossSettings(4.0, false, 1.0, 1.0, Map.of("beta", 2.5))))
+                .isEqualTo(2.5);
     }
 
     @Test
@@ -33,16 +33,20 @@ class MethodParameterTest {
     @Test
     void valueOutsideTheBoundsIsAnError() {
         LossSettings settings = new LossSettings(4.0, false, 1.0, 1.0, Map.of("warmupEpochs", 2.5));
-        assertThatThrownBy(() -> warmup.valueIn(settings)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> warmup.valueIn(settings))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("warmupEpochs must be a whole number");
     }
 
     @Test
     void declarationsMustBeConsistent() {
-        assertThatThrownBy(() -> MethodParameter.real("x", 5.0, 0.0, 1.0, "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MethodParameter.real("x", 0.5, 1.0, 0.0, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MethodParameter.real("x", 5.0, 0.0, 1.0, ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MethodParameter.real("x", 0.5, 1.0, 0.0, ""))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MethodParameter("x", 1.5, 0.0, 2.0, true, ""))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MethodParameter.real(" ", 0.0, 0.0, 1.0, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MethodParameter.real(" ", 0.0, 0.0, 1.0, ""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,12 +1,11 @@
 package dev.distillery.methods;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MethodRegistryTest {
 
@@ -15,9 +14,18 @@ class MethodRegistryTest {
     @Test
     void listsBuiltInMethodsByName() {
         assertThat(registry.names()).containsExactly("ce", "dkd", "kd");
-        assertThat(registry.find("kd")).get().extracting(DistillationMethod::needsTeacher).isEqualTo(true);
-        assertThat(registry.find("dkd")).get().extracting(DistillationMethod::needsTeacher).isEqualTo(true);
-        assertThat(registry.find("ce")).get().extracting(DistillationMethod::needsTeacher).isEqualTo(false);
+        assertThat(registry.find("kd"))
+                .get()
+                .extracting(DistillationMethod::needsTeacher)
+                .isEqualTo(true);
+        assertThat(registry.find("dkd"))
+                .get()
+                .extracting(DistillationMethod::needsTeacher)
+                .isEqualTo(true);
+        assertThat(registry.find("ce"))
+                .get()
+                .extracting(DistillationMethod::needsTeacher)
+                .isEqualTo(false);
     }
 
     @Test
@@ -45,11 +53,19 @@ class MethodRegistryTest {
     @Test
     void dkdDeclaresItsParametersAndFillsTheirDefaults() {
         DistillationMethod dkd = registry.find("dkd").orElseThrow();
-        assertThat(dkd.parameters()).containsExactly(
-                new MethodParameter("alpha", 1.0, 0.0, 1000.0, false, DecoupledKnowledgeDistillation.ALPHA.description()),
-                new MethodParameter("beta", 8.0, 0.0, 1000.0, false, DecoupledKnowledgeDistillation.BETA.description()),
-                new MethodParameter("warmupEpochs", 20.0, 0.0, 1000.0, true,
-                        DecoupledKnowledgeDistillation.WARMUP_EPOCHS.description()));
+        assertThat(dkd.parameters())
+                .containsExactly(
+                        new MethodParameter(
+                                "alpha", 1.0, 0.0, 1000.0, false, DecoupledKnowledgeDistillation.ALPHA.description()),
+                        new MethodParameter(
+                                "beta", 8.0, 0.0, 1000.0, false, DecoupledKnowledgeDistillation.BETA.description()),
+                        new MethodParameter(
+                                "warmupEpochs",
+                                20.0,
+                                0.0,
+                                1000.0,
+                                true,
+                                DecoupledKnowledgeDistillation.WARMUP_EPOCHS.description()));
         Map<String, Double> params = Map.of("alpha", 1.0, "beta", 8.0, "warmupEpochs", 20.0);
         assertThat(dkd.defaults(true)).isEqualTo(new LossSettings(4.0, true, 1.0, 1.0, params));
         assertThat(dkd.defaults(false)).isEqualTo(new LossSettings(4.0, false, 1.0, 1.0, params));

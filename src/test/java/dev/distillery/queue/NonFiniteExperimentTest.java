@@ -8,12 +8,12 @@ import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentStatus;
 import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.shared.Caller;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.ArchitectureCatalog;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.NonFiniteAtInference;
 import dev.distillery.training.architectures.BuiltInArchitectures;
-import dev.distillery.shared.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,21 +31,28 @@ class NonFiniteExperimentTest {
 
     @Test
     void anExperimentWhoseTestLogitsGoNonFiniteFailsNamingTheEpochAndTheCount() throws Exception {
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DistilleryApplication.class,
-                WithNonFiniteArchitecture.class).profiles("test")
-                .run("--distillery.workers=1", "--distillery.devices=cpu", "--server.port=0",
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(
+                        DistilleryApplication.class, WithNonFiniteArchitecture.class)
+                .profiles("test")
+                .run(
+                        "--distillery.workers=1",
+                        "--distillery.devices=cpu",
+                        "--server.port=0",
                         "--spring.main.banner-mode=off")) {
             UUID id = service.getBean(ExperimentSubmission.class)
-                    .submit(TinyExperiments.spec("goes NaN", NonFiniteAtInference.NAME, 3, 1, 0), Caller.ANONYMOUS).id();
+                    .submit(TinyExperiments.spec("goes NaN", NonFiniteAtInference.NAME, 3, 1, 0), Caller.ANONYMOUS)
+                    .id();
             ExperimentQueries queries = service.getBean(ExperimentQueries.class);
 
-            Experiment failed = TinyExperiments.awaitTerminal(queries, List.of(id)).get(0);
+            Experiment failed =
+                    TinyExperiments.awaitTerminal(queries, List.of(id)).get(0);
 
             assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
             // 64 test images of 10 classes, one batch: 11 bad logits of 640
-            assertThat(failed.error()).isEqualTo("TrainingException: student non-finite-at-inference (ce) "
-                    + "evaluation after epoch 2: 11 of 640 test logits are not finite (NaN or infinite); "
-                    + "the run is invalid");
+            assertThat(failed.error())
+                    .isEqualTo("TrainingException: student non-finite-at-inference (ce) "
+                            + "evaluation after epoch 2: 11 of 640 test logits are not finite (NaN or infinite); "
+                            + "the run is invalid");
             List<EpochMetrics> epochs = queries.metrics(id);
             assertThat(epochs).hasSize(1);
             EpochMetrics first = epochs.get(0);

@@ -12,8 +12,7 @@ import java.util.UUID;
 /** Tiny real experiments for queue tests, and waiting for them to end. */
 final class TinyExperiments {
 
-    private TinyExperiments() {
-    }
+    private TinyExperiments() {}
 
     /** An mlp trained with ce on a few hundred synthetic images. */
     static ExperimentSpec spec(String name, int epochs, long seed, int priority) {
@@ -22,17 +21,29 @@ final class TinyExperiments {
 
     /** {@code architecture} trained with ce on 256 synthetic images, tested on 64. */
     static ExperimentSpec spec(String name, String architecture, int epochs, long seed, int priority) {
-        return new ExperimentSpec(name, "ce", null, new ExperimentSpec.ModelSpec(architecture),
-                new ExperimentSpec.DatasetSpec("synthetic", null, 256, 64), null, null, null,
-                new TrainingSpec(epochs, 32, null, 0.01, null, null, null, null, null, null), null, seed, priority,
-                null, null);
+        return new ExperimentSpec(
+                name,
+                "ce",
+                null,
+                new ExperimentSpec.ModelSpec(architecture),
+                new ExperimentSpec.DatasetSpec("synthetic", null, 256, 64),
+                null,
+                null,
+                null,
+                new TrainingSpec(epochs, 32, null, 0.01, null, null, null, null, null, null),
+                null,
+                seed,
+                priority,
+                null,
+                null);
     }
 
     static List<Experiment> awaitTerminal(ExperimentQueries queries, List<UUID> ids) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (true) {
             List<Experiment> experiments = ids.stream().map(queries::get).toList();
-            if (experiments.stream().allMatch(e -> e.status().isTerminal()) || Instant.now().isAfter(deadline)) {
+            if (experiments.stream().allMatch(e -> e.status().isTerminal())
+                    || Instant.now().isAfter(deadline)) {
                 return experiments;
             }
             Thread.sleep(200);

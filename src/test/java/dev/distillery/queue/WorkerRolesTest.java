@@ -32,13 +32,19 @@ class WorkerRolesTest {
                 ConfigurableApplicationContext api = start(postgres, "api");
                 ConfigurableApplicationContext first = start(postgres, "worker");
                 ConfigurableApplicationContext second = start(postgres, "worker")) {
-            assertThat(api.getBeansOfType(com.github.kagkarlsson.scheduler.Scheduler.class)).isEmpty();
-            assertThat(first.getBeansOfType(com.github.kagkarlsson.scheduler.Scheduler.class)).hasSize(1);
+            assertThat(api.getBeansOfType(com.github.kagkarlsson.scheduler.Scheduler.class))
+                    .isEmpty();
+            assertThat(first.getBeansOfType(com.github.kagkarlsson.scheduler.Scheduler.class))
+                    .hasSize(1);
             assertThat(status(first, "/api/v1/catalog")).isEqualTo(404);
             assertThat(status(first, "/actuator/health")).isEqualTo(200);
 
             ExperimentSubmission submission = api.getBean(ExperimentSubmission.class);
-            List<UUID> ids = IntStream.range(0, 6).mapToObj(i -> submission.submit(TinyExperiments.spec("shared " + i, 2, i, 0), Caller.ANONYMOUS).id()).toList();
+            List<UUID> ids = IntStream.range(0, 6)
+                    .mapToObj(i -> submission
+                            .submit(TinyExperiments.spec("shared " + i, 2, i, 0), Caller.ANONYMOUS)
+                            .id())
+                    .toList();
             ExperimentQueries queries = api.getBean(ExperimentQueries.class);
             List<Experiment> finished = TinyExperiments.awaitTerminal(queries, ids);
 
@@ -50,15 +56,24 @@ class WorkerRolesTest {
     }
 
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String role) {
-        return new SpringApplicationBuilder(DistilleryApplication.class).profiles("test").run(
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--distillery.role=" + role, "--distillery.workers=1",
-                "--server.port=0", "--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(DistilleryApplication.class)
+                .profiles("test")
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--distillery.role=" + role,
+                        "--distillery.workers=1",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off");
     }
 
     private static int status(ConfigurableApplicationContext context, String path) throws Exception {
         String port = context.getEnvironment().getProperty("local.server.port");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

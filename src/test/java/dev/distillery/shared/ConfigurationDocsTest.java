@@ -1,9 +1,6 @@
 package dev.distillery.shared;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +11,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The README's configuration table and application.yml name the same {@code distillery.*} settings. */
 class ConfigurationDocsTest {
@@ -30,13 +29,15 @@ class ConfigurationDocsTest {
         List<String> documented = readmeSettings();
 
         for (String key : yml) {
-            assertThat(documented).as("README configuration table documents %s", key)
+            assertThat(documented)
+                    .as("README configuration table documents %s", key)
                     .anyMatch(setting -> setting.equals(key)
                             || setting.endsWith(".*") && key.startsWith(setting.substring(0, setting.length() - 1)));
         }
         for (String setting : documented) {
             String prefix = setting.endsWith(".*") ? setting.substring(0, setting.length() - 1) : null;
-            assertThat(yml).as("application.yml sets %s, which the README documents", setting)
+            assertThat(yml)
+                    .as("application.yml sets %s, which the README documents", setting)
                     .anyMatch(key -> key.equals(setting) || prefix != null && key.startsWith(prefix));
         }
         assertThat(documented).contains("distillery.workers", "distillery.training.threads-per-worker");

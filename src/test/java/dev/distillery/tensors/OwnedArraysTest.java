@@ -1,5 +1,9 @@
 package dev.distillery.tensors;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,16 +17,11 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.distillery.training.DjlTestThreads;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class OwnedArraysTest {
 
@@ -47,7 +46,8 @@ class OwnedArraysTest {
                     JniUtils.setGradMode(true);
                     try {
                         NDArray loss = weight.mul(OwnedArrays.of(scope, new float[] {1, 1, 1}, new Shape(3)))
-                                .div(OwnedArrays.scalar(weight, 4.0)).sum();
+                                .div(OwnedArrays.scalar(weight, 4.0))
+                                .sum();
                         collectAndReuseFreedMemory();
                         JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
                     } finally {
@@ -89,7 +89,8 @@ class OwnedArraysTest {
     @Test
     void ownKeepsTheArrayObjectItsValuesAndItsManager() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            NDArray decoded = manager.decode(manager.create(new float[] {0.5f, 7}).encode());
+            NDArray decoded =
+                    manager.decode(manager.create(new float[] {0.5f, 7}).encode());
             decoded.setName("weight");
             OwnedArrays.own(decoded);
             assertThat(decoded.toFloatArray()).containsExactly(0.5f, 7);
@@ -97,7 +98,8 @@ class OwnedArraysTest {
             assertThat(manager.getManagedArrays()).contains(decoded);
 
             decoded.setRequiresGradient(true);
-            assertThatThrownBy(() -> OwnedArrays.own(decoded)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> OwnedArrays.own(decoded))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("weight");
         }
     }
@@ -105,16 +107,21 @@ class OwnedArraysTest {
     /** The rule of the engine's package documentation, kept by the compiler's output rather than by review. */
     @Test
     void outsideThisPackageNoCodeMakesArraysOverJavaMemory() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.distillery");
-        noClasses().that().resideOutsideOfPackage("dev.distillery.tensors..")
-                .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>(
-                        "NDManager.create(Java data) or an NDArray operation with a Java Number") {
-                    @Override
-                    public boolean test(JavaMethodCall call) {
-                        return overJavaMemory(call);
-                    }
-                })
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.distillery.tensors..")
+                .should()
+                .callMethodWhere(
+                        new DescribedPredicate<JavaMethodCall>(
+                                "NDManager.create(Java data) or an NDArray operation with a Java Number") {
+                            @Override
+                            public boolean test(JavaMethodCall call) {
+                                return overJavaMemory(call);
+                            }
+                        })
                 .because("such arrays live in memory that only a Java object keeps alive (see OwnedArrays)")
                 .check(classes);
     }
@@ -122,10 +129,13 @@ class OwnedArraysTest {
     private static boolean overJavaMemory(JavaMethodCall call) {
         var target = call.getTarget();
         var parameters = target.getRawParameterTypes();
-        boolean numberOperand = target.getOwner().isAssignableTo(NDArray.class) && parameters.size() == 1
+        boolean numberOperand = target.getOwner().isAssignableTo(NDArray.class)
+                && parameters.size() == 1
                 && parameters.get(0).isEquivalentTo(Number.class);
-        boolean createFromData = target.getOwner().isAssignableTo(NDManager.class) && target.getName().equals("create")
-                && !parameters.isEmpty() && !parameters.get(0).isEquivalentTo(Shape.class);
+        boolean createFromData = target.getOwner().isAssignableTo(NDManager.class)
+                && target.getName().equals("create")
+                && !parameters.isEmpty()
+                && !parameters.get(0).isEquivalentTo(Shape.class);
         return numberOperand || createFromData;
     }
 

@@ -26,8 +26,9 @@ class FileSystemCheckpointStoreTest {
         FileSystemCheckpointStore store = new FileSystemCheckpointStore(root);
         CheckpointStore.StoredBytes stored = store.write(experiment, "last", out -> out.write(bytes("weights")));
         assertThat(stored.size()).isEqualTo(7);
-        assertThat(stored.sha256()).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(bytes("weights"))));
+        assertThat(stored.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes("weights"))));
         assertThat(store.copy(experiment, "last", "best").sha256()).isEqualTo(stored.sha256());
         try (var in = store.open(experiment, "best")) {
             assertThat(in.readAllBytes()).isEqualTo(bytes("weights"));
@@ -39,9 +40,10 @@ class FileSystemCheckpointStoreTest {
         FileSystemCheckpointStore store = new FileSystemCheckpointStore(root);
         store.write(experiment, "last", out -> out.write(bytes("epoch 1")));
         assertThatThrownBy(() -> store.write(experiment, "last", out -> {
-            out.write(bytes("epoch 2, half"));
-            throw new IOException("No space left on device");
-        })).hasMessageContaining("No space left");
+                    out.write(bytes("epoch 2, half"));
+                    throw new IOException("No space left on device");
+                }))
+                .hasMessageContaining("No space left");
         assertThat(Files.readString(store.localFile(experiment, "last"))).isEqualTo("epoch 1");
         try (var files = Files.list(root.resolve(experiment.toString()))) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("last.params");
@@ -52,7 +54,8 @@ class FileSystemCheckpointStoreTest {
     void anUnwritableDirectoryFailsTheWriteClearly() throws Exception {
         Path notADirectory = Files.writeString(root.resolve("file"), "x");
         FileSystemCheckpointStore store = new FileSystemCheckpointStore(notADirectory);
-        assertThatThrownBy(() -> store.write(experiment, "last", out -> out.write(1))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> store.write(experiment, "last", out -> out.write(1)))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.distillery.training;
 
-import dev.distillery.methods.MethodRegistry;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distillery.methods.MethodRegistry;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The synthetic dataset has spatial structure: a CNN must clearly beat an MLP trained with the same budget. */
 class ArchitectureComparisonTest {
@@ -19,7 +18,8 @@ class ArchitectureComparisonTest {
 
     @Test
     void lenet5ClearlyBeatsMlpOnSyntheticShapes() {
-        TrainingService service = new TrainingService(new DatasetCatalog(), new ArchitectureCatalog(), new MethodRegistry());
+        TrainingService service =
+                new TrainingService(new DatasetCatalog(), new ArchitectureCatalog(), new MethodRegistry());
 
         double mlp = finalTestTop1(service, "mlp");
         double lenet5 = finalTestTop1(service, "lenet5");

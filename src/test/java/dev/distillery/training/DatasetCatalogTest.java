@@ -1,16 +1,15 @@
 package dev.distillery.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.distillery.training.data.DataFixtures;
 import dev.distillery.training.data.ImageData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatasetCatalogTest {
 
@@ -18,7 +17,8 @@ class DatasetCatalogTest {
     void listsAllDatasetsWithShapesAndSizes(@TempDir Path empty) {
         DatasetCatalog catalog = new DatasetCatalog(Map.of("cifar10", empty.toString()));
 
-        assertThat(catalog.datasets()).extracting(DatasetInfo::name)
+        assertThat(catalog.datasets())
+                .extracting(DatasetInfo::name)
                 .containsExactly("synthetic", "fashion-mnist", "mnist", "cifar10", "cifar100");
         DatasetInfo synthetic = catalog.find("synthetic").orElseThrow();
         assertThat(synthetic.present()).isTrue();
@@ -30,21 +30,32 @@ class DatasetCatalogTest {
         assertThat(cifar10.defaultPath()).isEqualTo(empty.toString());
         assertThat(cifar10.inputShape()).isEqualTo(new InputShape(3, 32, 32));
         assertThat(catalog.find("cifar100").orElseThrow().classes()).isEqualTo(100);
-        assertThat(catalog.find("cifar100").orElseThrow().defaultPath()).endsWith(".distillery/datasets/cifar-100-binary");
-        assertThat(catalog.find("fashion-mnist").orElseThrow().defaultPath()).isEqualTo("/usr/share/datasets/fashion-mnist");
+        assertThat(catalog.find("cifar100").orElseThrow().defaultPath())
+                .endsWith(".distillery/datasets/cifar-100-binary");
+        assertThat(catalog.find("fashion-mnist").orElseThrow().defaultPath())
+                .isEqualTo("/usr/share/datasets/fashion-mnist");
     }
 
     @Test
     void explainsUnusableReferences(@TempDir Path empty) {
         DatasetCatalog catalog = new DatasetCatalog();
 
-        assertThat(catalog.problem(new DatasetRef("imagenet", null, null, null))).get().asString()
-                .contains("unknown dataset 'imagenet'").contains("cifar10");
-        assertThat(catalog.problem(new DatasetRef("mnist", empty.resolve("x").toString(), null, null))).get().asString()
+        assertThat(catalog.problem(new DatasetRef("imagenet", null, null, null)))
+                .get()
+                .asString()
+                .contains("unknown dataset 'imagenet'")
+                .contains("cifar10");
+        assertThat(catalog.problem(new DatasetRef("mnist", empty.resolve("x").toString(), null, null)))
+                .get()
+                .asString()
                 .contains("does not exist");
-        assertThat(catalog.problem(new DatasetRef("mnist", empty.toString(), null, null))).get().asString()
+        assertThat(catalog.problem(new DatasetRef("mnist", empty.toString(), null, null)))
+                .get()
+                .asString()
                 .contains("missing train-images-idx3-ubyte.gz");
-        assertThat(catalog.problem(new DatasetRef("synthetic", null, 0, null))).get().asString()
+        assertThat(catalog.problem(new DatasetRef("synthetic", null, 0, null)))
+                .get()
+                .asString()
                 .contains("trainLimit must be at least 1");
         assertThat(catalog.problem(new DatasetRef("synthetic", null, 100, 10))).isEmpty();
         assertThat(catalog.problem(null)).isPresent();
@@ -67,6 +78,7 @@ class DatasetCatalogTest {
     @Test
     void loadingAMissingDatasetFailsWithTheProblem(@TempDir Path empty) {
         assertThatThrownBy(() -> new DatasetCatalog().load(new DatasetRef("cifar10", empty.toString(), null, null)))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("data_batch_1.bin");
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("data_batch_1.bin");
     }
 }

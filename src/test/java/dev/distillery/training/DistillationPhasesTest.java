@@ -1,10 +1,9 @@
 package dev.distillery.training;
 
-import dev.distillery.methods.MethodRegistry;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.distillery.methods.MethodRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Teacher phase, teacher loading, per-epoch loss parts and diagnostics, and concurrent runs, through the service. */
 class DistillationPhasesTest {
@@ -66,29 +65,33 @@ class DistillationPhasesTest {
         // the teacher is frozen: its logit statistics on the test set are the same after every student epoch
         assertThat(recorder.epochs.get(2).diagnostics().teacherLogitMean())
                 .isEqualTo(recorder.epochs.get(1).diagnostics().teacherLogitMean());
-        assertThat(recorder.epochs.get(2).trainLoss()).isLessThan(recorder.epochs.get(1).trainLoss());
+        assertThat(recorder.epochs.get(2).trainLoss())
+                .isLessThan(recorder.epochs.get(1).trainLoss());
     }
 
     @Test
     void aTeacherLoadedFromParametersIsNotTrainedAndIsTheNetworkThatWroteThem(@TempDir Path dir) {
         Path file = dir.resolve("lenet5.params");
         List<EpochMetrics> teacherEpochs = new ArrayList<>();
-        service.train(Plans.ce("lenet5", 2, 1000, 300), new EpochListener() {
-            @Override
-            public void onEpoch(EpochMetrics metrics) {
-                throw new AssertionError("ce reports student epochs only");
-            }
+        service.train(
+                Plans.ce("lenet5", 2, 1000, 300),
+                new EpochListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics metrics) {
+                        throw new AssertionError("ce reports student epochs only");
+                    }
 
-            @Override
-            public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters) {
-                teacherEpochs.add(metrics);
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    parameters.writeTo(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }, () -> false);
+                    @Override
+                    public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters) {
+                        teacherEpochs.add(metrics);
+                        try (OutputStream out = Files.newOutputStream(file)) {
+                            parameters.writeTo(out);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                },
+                () -> false);
         EpochMetrics trainedTeacher = teacherEpochs.get(1);
         TrainingPlan plan = Plans.withTeacher(Plans.kd("mlp", "lenet5", 1, 500, 300), file, null);
         Recorder recorder = new Recorder();
@@ -130,17 +133,26 @@ class DistillationPhasesTest {
         TrainingPlan kd = Plans.kd("mlp", "lenet5", 1, 10, 10);
 
         assertThat(service.problem(Plans.withTeacher(kd, dir.resolve("none.params"), null)))
-                .get().asString().startsWith("teacherParameters: no readable file at ");
+                .get()
+                .asString()
+                .startsWith("teacherParameters: no readable file at ");
         assertThat(service.problem(Plans.withTeacher(kd, null, Plans.kd("lenet5", "mlp", 1, 10, 10))))
-                .get().asString().contains("needs a teacher itself");
+                .get()
+                .asString()
+                .contains("needs a teacher itself");
         assertThat(service.problem(Plans.withTeacher(kd, null, Plans.ce("mlp", 1, 10, 10))))
                 .hasValue("teacherPlan trains 'mlp' but the teacher is 'lenet5'");
-        assertThat(service.problem(Plans.withTeacher(kd, null, Plans.withOptimizer(Plans.ce("lenet5", 1, 10, 10),
-                "sgd", -1)))).hasValue("teacherPlan: learningRate must be positive");
-        assertThat(service.problem(Plans.withTeacher(kd, null, Plans.withDataset(Plans.ce("lenet5", 1, 10, 10),
-                new DatasetRef("mnist", "/nonexistent", null, null)))))
+        assertThat(service.problem(
+                        Plans.withTeacher(kd, null, Plans.withOptimizer(Plans.ce("lenet5", 1, 10, 10), "sgd", -1))))
+                .hasValue("teacherPlan: learningRate must be positive");
+        assertThat(service.problem(Plans.withTeacher(
+                        kd,
+                        null,
+                        Plans.withDataset(
+                                Plans.ce("lenet5", 1, 10, 10), new DatasetRef("mnist", "/nonexistent", null, null)))))
                 .hasValue("teacherPlan must use the student's dataset 'synthetic'");
-        assertThat(service.problem(Plans.withTeacher(kd, null, Plans.ce("lenet5", 1, 10, 10)))).isEmpty();
+        assertThat(service.problem(Plans.withTeacher(kd, null, Plans.ce("lenet5", 1, 10, 10))))
+                .isEmpty();
     }
 
     private static final int VALUES_PER_EPOCH = 6;
@@ -158,18 +170,26 @@ class DistillationPhasesTest {
             }
         }
         List<Double> values = new ArrayList<>();
-        service.train(plan, new EpochListener() {
-            @Override
-            public void onEpoch(EpochMetrics m) {
-                // teacher epochs are not compared
-            }
+        service.train(
+                plan,
+                new EpochListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics m) {
+                        // teacher epochs are not compared
+                    }
 
-            @Override
-            public void onStudentEpoch(EpochMetrics m, ParameterWriter parameters) {
-                values.addAll(List.of(m.trainLoss(), m.trainTop1(), m.testLoss(), m.testTop1(), m.testTop5(),
-                        m.diagnostics().studentLogitStd()));
-            }
-        }, () -> false);
+                    @Override
+                    public void onStudentEpoch(EpochMetrics m, ParameterWriter parameters) {
+                        values.addAll(List.of(
+                                m.trainLoss(),
+                                m.trainTop1(),
+                                m.testLoss(),
+                                m.testTop1(),
+                                m.testTop5(),
+                                m.diagnostics().studentLogitStd()));
+                    }
+                },
+                () -> false);
         return values;
     }
 

@@ -7,8 +7,7 @@ package dev.distillery.training;
  */
 public final class DjlTestThreads {
 
-    private DjlTestThreads() {
-    }
+    private DjlTestThreads() {}
 
     public static void oneThreadUnlessConfigured() {
         System.getProperties().putIfAbsent("ai.djl.pytorch.num_threads", "1");

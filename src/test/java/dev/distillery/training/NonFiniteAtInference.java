@@ -10,7 +10,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-
 import java.util.Arrays;
 
 /**
@@ -60,8 +59,8 @@ public final class NonFiniteAtInference implements Architecture {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-                                         PairList<String, Object> params) {
+        protected NDList forwardInternal(
+                ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
             NDArray logits = inputs.singletonOrThrow();
             if (training || ++inferences < firstBad) {
                 return new NDList(logits);

@@ -1,10 +1,9 @@
 package dev.distillery.training;
 
-import dev.distillery.methods.MethodRegistry;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.distillery.methods.MethodRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run stopped after epoch k (cancelled, or crashed) and resumed from the training state written after epoch k
@@ -62,7 +61,8 @@ class ResumeTest {
         TrainingPlan plan = Plans.kd("mlp", "lenet5", 3, 640, 200);
         Recorder straight = new Recorder(epoch -> false);
         service.train(plan, straight, () -> false);
-        assertThat(straight.epochs).extracting(Recorded::label)
+        assertThat(straight.epochs)
+                .extracting(Recorded::label)
                 .containsExactly("teacher 1", "teacher 2", "teacher 3", "student 1", "student 2", "student 3");
 
         Recorder crashing = new Recorder(epoch -> epoch == 1);
@@ -121,19 +121,46 @@ class ResumeTest {
         Path state = write("mlp.state", recorder.state(1));
 
         TrainingPlan otherArchitecture = withResume(Plans.ce("lenet5", 2, 320, 100), state);
-        TrainingPlan otherSeed = withResume(new TrainingPlan("ce", "mlp", null, plan.dataset(), 1.0, false, 1.0, 0.0,
-                2, 64, "sgd", 0.01, 0.9, 5e-4, List.of(), 0.1, false, 7L), state);
+        TrainingPlan otherSeed = withResume(
+                new TrainingPlan(
+                        "ce",
+                        "mlp",
+                        null,
+                        plan.dataset(),
+                        1.0,
+                        false,
+                        1.0,
+                        0.0,
+                        2,
+                        64,
+                        "sgd",
+                        0.01,
+                        0.9,
+                        5e-4,
+                        List.of(),
+                        0.1,
+                        false,
+                        7L),
+                state);
         TrainingPlan otherOptimizer = withResume(Plans.withOptimizer(plan, "adam", 0.01), state);
 
-        assertThat(service.problem(otherArchitecture)).get().asString()
-                .contains("resumeState", "different plan", "studentArchitecture: 'mlp' in the state, 'lenet5' in the plan");
+        assertThat(service.problem(otherArchitecture))
+                .get()
+                .asString()
+                .contains(
+                        "resumeState",
+                        "different plan",
+                        "studentArchitecture: 'mlp' in the state, 'lenet5' in the plan");
         assertThat(service.problem(otherSeed)).get().asString().contains("seed: '42' in the state, '7' in the plan");
         assertThat(service.problem(otherOptimizer)).get().asString().contains("optimizer: 'sgd' in the state");
         assertThat(service.problem(withResume(plan, state))).isEmpty();
-        assertThatThrownBy(() -> service.train(otherArchitecture, m -> { }, () -> false))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("different plan");
+        assertThatThrownBy(() -> service.train(otherArchitecture, m -> {}, () -> false))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("different plan");
         TrainingPlan oneEpoch = withResume(Plans.ce("mlp", 1, 320, 100), write("two.state", recorder.state(2)));
-        assertThat(service.problem(oneEpoch)).get().asString()
+        assertThat(service.problem(oneEpoch))
+                .get()
+                .asString()
                 .contains("holds 2 completed epochs but the plan has only 1");
     }
 
@@ -160,8 +187,9 @@ class ResumeTest {
         assertThat(problems.get("headerOnly")).contains("resumeState", "truncated");
         assertThat(problems.get("parameters")).contains("resumeState", "not a training state");
         assertThat(problems.get("missing")).contains("resumeState", "no readable file");
-        assertThatThrownBy(() -> service.train(withResume(plan, dir.resolve("flipped.state")), m -> { }, () -> false))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("checksum");
+        assertThatThrownBy(() -> service.train(withResume(plan, dir.resolve("flipped.state")), m -> {}, () -> false))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("checksum");
     }
 
     @Test
@@ -181,7 +209,7 @@ class ResumeTest {
     void divergenceNamesEpochStepAndTheLastFiniteLoss() {
         TrainingPlan plan = Plans.withOptimizer(Plans.ce("mlp", 1, 640, 100), "sgd", 1e6);
 
-        assertThatThrownBy(() -> service.train(plan, m -> { }, () -> false))
+        assertThatThrownBy(() -> service.train(plan, m -> {}, () -> false))
                 .isInstanceOf(TrainingException.class)
                 .hasMessageMatching("student mlp \\(ce\\): loss became (NaN|-?Infinity) at epoch 1, step \\d+ of 10 "
                         + "\\(last finite loss [0-9.e+-]+, learning rate 1e\\+06\\); training diverged");
@@ -200,19 +228,57 @@ class ResumeTest {
     }
 
     static TrainingPlan withResume(TrainingPlan plan, Path resumeState) {
-        return new TrainingPlan(plan.method(), plan.studentArchitecture(), plan.teacherArchitecture(), plan.dataset(),
-                plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight(), plan.epochs(), plan.batchSize(),
-                plan.optimizer(), plan.learningRate(), plan.momentum(), plan.weightDecay(), plan.lrDecayEpochs(),
-                plan.lrDecayRate(), plan.augment(), plan.seed(), plan.methodParams(), plan.teacherParameters(),
-                plan.teacherPlan(), resumeState, plan.maxMinutes());
+        return new TrainingPlan(
+                plan.method(),
+                plan.studentArchitecture(),
+                plan.teacherArchitecture(),
+                plan.dataset(),
+                plan.temperature(),
+                plan.zscore(),
+                plan.ceWeight(),
+                plan.kdWeight(),
+                plan.epochs(),
+                plan.batchSize(),
+                plan.optimizer(),
+                plan.learningRate(),
+                plan.momentum(),
+                plan.weightDecay(),
+                plan.lrDecayEpochs(),
+                plan.lrDecayRate(),
+                plan.augment(),
+                plan.seed(),
+                plan.methodParams(),
+                plan.teacherParameters(),
+                plan.teacherPlan(),
+                resumeState,
+                plan.maxMinutes());
     }
 
     static TrainingPlan withLimit(TrainingPlan plan, Integer maxMinutes) {
-        return new TrainingPlan(plan.method(), plan.studentArchitecture(), plan.teacherArchitecture(), plan.dataset(),
-                plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight(), plan.epochs(), plan.batchSize(),
-                plan.optimizer(), plan.learningRate(), plan.momentum(), plan.weightDecay(), plan.lrDecayEpochs(),
-                plan.lrDecayRate(), plan.augment(), plan.seed(), plan.methodParams(), plan.teacherParameters(),
-                plan.teacherPlan(), plan.resumeState(), maxMinutes);
+        return new TrainingPlan(
+                plan.method(),
+                plan.studentArchitecture(),
+                plan.teacherArchitecture(),
+                plan.dataset(),
+                plan.temperature(),
+                plan.zscore(),
+                plan.ceWeight(),
+                plan.kdWeight(),
+                plan.epochs(),
+                plan.batchSize(),
+                plan.optimizer(),
+                plan.learningRate(),
+                plan.momentum(),
+                plan.weightDecay(),
+                plan.lrDecayEpochs(),
+                plan.lrDecayRate(),
+                plan.augment(),
+                plan.seed(),
+                plan.methodParams(),
+                plan.teacherParameters(),
+                plan.teacherPlan(),
+                plan.resumeState(),
+                maxMinutes);
     }
 
     /** One epoch's metrics without the time fields, comparable with equals. */

@@ -1,10 +1,10 @@
 package dev.distillery.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.distillery.methods.MethodRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The training beans wire by constructor injection without any configuration. */
 class TrainingBeansTest {

@@ -1,15 +1,14 @@
 package dev.distillery.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrainingConfigurationTest {
 
@@ -58,7 +57,8 @@ class TrainingConfigurationTest {
 
         System.setProperty(LibTorchThreads.DJL_INTRA_OP_THREADS, "7");
         LibTorchThreads threads = new TrainingConfiguration(
-                new MockEnvironment().withProperty(LibTorchThreads.THREADS_PER_WORKER, "4")).libTorchThreads();
+                        new MockEnvironment().withProperty(LibTorchThreads.THREADS_PER_WORKER, "4"))
+                .libTorchThreads();
         assertThat(System.getProperty(LibTorchThreads.DJL_INTRA_OP_THREADS)).isEqualTo("7");
         assertThat(threads.intraOp()).isEqualTo(7);
     }
@@ -80,8 +80,8 @@ class TrainingConfigurationTest {
     @Test
     void rejectsLessThanOneThreadAndWords() {
         for (String setting : new String[] {"0", "-2", "many", "2.5"}) {
-            MockEnvironment environment = new MockEnvironment()
-                    .withProperty(LibTorchThreads.THREADS_PER_WORKER, setting);
+            MockEnvironment environment =
+                    new MockEnvironment().withProperty(LibTorchThreads.THREADS_PER_WORKER, setting);
 
             assertThatThrownBy(() -> new TrainingConfiguration(environment))
                     .hasMessageContaining("distillery.training.threads-per-worker must be 'auto' or a whole number "

@@ -1,16 +1,15 @@
 package dev.distillery.training;
 
-import dev.distillery.methods.MethodRegistry;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.distillery.methods.MethodRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class TrainingServiceTest {
 
@@ -59,7 +58,8 @@ class TrainingServiceTest {
 
         service.train(plan, epochs::add, () -> false);
 
-        assertThat(epochs).extracting(EpochMetrics::learningRate)
+        assertThat(epochs)
+                .extracting(EpochMetrics::learningRate)
                 .containsExactly(0.01, 0.01 * Math.pow(0.1, 1), 0.01 * Math.pow(0.1, 2));
     }
 
@@ -77,8 +77,8 @@ class TrainingServiceTest {
         AtomicInteger checks = new AtomicInteger();
         List<EpochMetrics> epochs = new ArrayList<>();
 
-        TrainingOutcome outcome = service.train(Plans.ce("lenet5", 5, null, null), epochs::add,
-                () -> checks.incrementAndGet() > 3);
+        TrainingOutcome outcome =
+                service.train(Plans.ce("lenet5", 5, null, null), epochs::add, () -> checks.incrementAndGet() > 3);
 
         assertThat(outcome).isEqualTo(TrainingOutcome.CANCELLED);
         assertThat(epochs).isEmpty();
@@ -89,8 +89,8 @@ class TrainingServiceTest {
     void cancellationDuringTeacherTrainingCancelsTheRun() {
         AtomicInteger checks = new AtomicInteger();
 
-        TrainingOutcome outcome = service.train(Plans.kd("mlp", "lenet5", 2, null, null), m -> { },
-                () -> checks.incrementAndGet() > 5);
+        TrainingOutcome outcome =
+                service.train(Plans.kd("mlp", "lenet5", 2, null, null), m -> {}, () -> checks.incrementAndGet() > 5);
 
         assertThat(outcome).isEqualTo(TrainingOutcome.CANCELLED);
     }
@@ -99,7 +99,7 @@ class TrainingServiceTest {
     void divergingLossFailsWithEpochAndStep() {
         TrainingPlan plan = Plans.withOptimizer(Plans.ce("mlp", 1, 640, 100), "sgd", 1e12);
 
-        assertThatThrownBy(() -> service.train(plan, m -> { }, () -> false))
+        assertThatThrownBy(() -> service.train(plan, m -> {}, () -> false))
                 .isInstanceOf(TrainingException.class)
                 .hasMessageContaining("epoch 1, step");
     }
@@ -108,15 +108,16 @@ class TrainingServiceTest {
     void reportsPlanProblemsWithoutTraining() {
         TrainingPlan kdWithoutTeacher = Plans.kd("mlp", null, 1, 10, 10);
         TrainingPlan unknownArchitecture = Plans.ce("resnet999", 1, 10, 10);
-        TrainingPlan missingFiles = Plans.withDataset(Plans.ce("mlp", 1, 10, 10),
-                new DatasetRef("cifar10", "/nonexistent/cifar", null, null));
+        TrainingPlan missingFiles = Plans.withDataset(
+                Plans.ce("mlp", 1, 10, 10), new DatasetRef("cifar10", "/nonexistent/cifar", null, null));
 
         assertThat(service.problem(kdWithoutTeacher)).hasValue("method 'kd' needs a teacherArchitecture");
         assertThat(service.problem(unknownArchitecture)).get().asString().contains("unknown architecture 'resnet999'");
         assertThat(service.problem(missingFiles)).get().asString().contains("/nonexistent/cifar");
         assertThat(service.problem(Plans.ce("mlp", 1, 10, 10))).isEmpty();
-        assertThatThrownBy(() -> service.train(kdWithoutTeacher, m -> { }, () -> false))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("teacherArchitecture");
+        assertThatThrownBy(() -> service.train(kdWithoutTeacher, m -> {}, () -> false))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("teacherArchitecture");
     }
 
     @Test
@@ -126,15 +127,19 @@ class TrainingServiceTest {
         TrainingOutcome outcome = service.train(Plans.kd("mlp", "lenet5", 2, 3000, 300), epochs::add, () -> false);
 
         assertThat(outcome).isEqualTo(TrainingOutcome.COMPLETED);
-        assertThat(epochs).extracting(m -> m.phase() + " " + m.epoch())
+        assertThat(epochs)
+                .extracting(m -> m.phase() + " " + m.epoch())
                 .containsExactly("teacher 1", "teacher 2", "student 1", "student 2");
         assertThat(epochs.get(3).testTop1()).isGreaterThan(0.2);
     }
 
     private List<Double> metricsOf(TrainingPlan plan) {
         List<Double> values = new ArrayList<>();
-        service.train(plan, m -> values.addAll(List.of(m.trainLoss(), m.trainTop1(), m.testLoss(), m.testTop1(),
-                m.testTop5(), m.learningRate())), () -> false);
+        service.train(
+                plan,
+                m -> values.addAll(List.of(
+                        m.trainLoss(), m.trainTop1(), m.testLoss(), m.testTop1(), m.testTop5(), m.learningRate())),
+                () -> false);
         return values;
     }
 }

@@ -42,30 +42,43 @@ class ApiKeyController {
     record NewKey(
             @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}") @Schema(example = "ci-bot") String name,
             @NotEmpty @Schema(example = "[\"submitter\"]") List<@NotNull ApiRole> roles,
-            @Min(0) @Max(100_000) @Schema(description = "queued experiments this key may have at once; "
-                    + "default distillery.security.max-queued-per-key") Integer maxQueued) {
-    }
+            @Min(0)
+                    @Max(100_000)
+                    @Schema(
+                            description = "queued experiments this key may have at once; "
+                                    + "default distillery.security.max-queued-per-key")
+                    Integer maxQueued) {}
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Configured keys and keys created here, with roles and "
-            + "limits; never the keys or their hashes.")
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List API keys",
+            description = "Configured keys and keys created here, with roles and "
+                    + "limits; never the keys or their hashes.")
     List<ApiKeyAdministration.KeyView> list() {
         return keys.list();
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "Answers the key once: only its SHA-256 is kept.")
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create an API key",
+            description = "Answers the key once: only its SHA-256 is kept.")
     ResponseEntity<ApiKeyAdministration.CreatedKey> create(@Valid @RequestBody NewKey request) {
         Set<ApiRole> roles = EnumSet.copyOf(request.roles());
         var created = keys.create(request.name(), roles, request.maxQueued());
-        return ResponseEntity.created(URI.create("/api/v1/admin/keys/" + created.name())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/admin/keys/" + created.name()))
+                .body(created);
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{name}")
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "Takes effect at once; idempotent. Configured keys "
-            + "cannot be revoked here (409): remove them from the configuration.")
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
+            description = "Takes effect at once; idempotent. Configured keys "
+                    + "cannot be revoked here (409): remove them from the configuration.")
     ResponseEntity<Void> revoke(@PathVariable String name) {
         keys.revoke(name);
         return ResponseEntity.noContent().build();

@@ -20,7 +20,8 @@ class AnalysisController {
      * A student with the teacher's logit relations at a fifth of the magnitude (second row also shifted): KL 0.406,
      * standardized KL ~1e-15.
      */
-    static final String SCALED_STUDENT = """
+    static final String SCALED_STUDENT =
+            """
             {"teacher": [[10.0, 5.0, 0.0, -5.0], [0.0, 15.0, 5.0, 10.0]],
              "student": [[2.0, 1.0, 0.0, -1.0], [1.0, 4.0, 2.0, 3.0]],
              "temperature": 1.0}""";
@@ -32,13 +33,22 @@ class AnalysisController {
     }
 
     @PostMapping(path = "/kl", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "KL(teacher ‖ student) with and without logit standardization",
+    @Operation(
+            summary = "KL(teacher ‖ student) with and without logit standardization",
             description = "Per row KL(softmax(t/τ) ‖ softmax(s/τ)) summed over classes, and the same after z-scoring "
                     + "both rows as logit standardization does; plus their means. A student that keeps the teacher's "
                     + "logit relations at another scale has a large plain KL but a standardized KL near 0.")
-    KlResponse kl(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-            @ExampleObject(name = "student with the teacher's relations, smaller magnitude", value = SCALED_STUDENT)))
-            @RequestBody KlRequest request) {
+    KlResponse kl(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name =
+                                                                    "student with the teacher's relations, smaller magnitude",
+                                                            value = SCALED_STUDENT)))
+                    @RequestBody
+                    KlRequest request) {
         return KlResponse.of(analysis.klDivergence(request.teacher(), request.student(), request.temperature()));
     }
 }

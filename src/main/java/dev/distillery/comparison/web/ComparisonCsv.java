@@ -8,8 +8,7 @@ import java.util.UUID;
 /** A comparison in long format: one line per run and epoch, one column per metric. */
 final class ComparisonCsv {
 
-    private ComparisonCsv() {
-    }
+    private ComparisonCsv() {}
 
     static String write(Comparison comparison) {
         List<String> metrics = List.copyOf(comparison.series().metrics().keySet());
@@ -21,7 +20,8 @@ final class ComparisonCsv {
             for (int e = 0; e < epochs.size(); e++) {
                 List<Object> cells = values(comparison, metrics, run.id(), e);
                 if (cells.stream().anyMatch(java.util.Objects::nonNull)) {
-                    List<Object> line = new ArrayList<>(List.of(run.id(), run.identity().name(), epochs.get(e)));
+                    List<Object> line =
+                            new ArrayList<>(List.of(run.id(), run.identity().name(), epochs.get(e)));
                     line.addAll(cells);
                     csv.append(Csv.line(line));
                 }

@@ -3,7 +3,8 @@ package dev.distillery.comparison.web;
 /** Request examples shown in Swagger UI. */
 final class ComparisonExamples {
 
-    static final String TABLE4_SWEEP = """
+    static final String TABLE4_SWEEP =
+            """
             {"spec": {"name": "table 4", "method": "kd", "teacher": {"architecture": "lenet5"},
                       "student": {"architecture": "mlp"},
                       "dataset": {"name": "synthetic", "trainLimit": 2000, "testLimit": 500},
@@ -11,7 +12,8 @@ final class ComparisonExamples {
              "grid": {"lossWeights.kd": [0.9, 3, 6, 9, 12, 18], "zscore": [false, true]},
              "repeats": 3}""";
 
-    static final String SMALL_SWEEP = """
+    static final String SMALL_SWEEP =
+            """
             {"spec": {"method": "kd", "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
                       "dataset": {"name": "synthetic", "trainLimit": 1000, "testLimit": 200},
                       "training": {"epochs": 2}},
@@ -19,6 +21,5 @@ final class ComparisonExamples {
 
     static final String IDS = "3f0c4d0e-0d1a-4d55-9d43-1b7d3c2a9e01,7b9e2a44-5c0f-4a8e-b1a2-9f3c6d7e8a02";
 
-    private ComparisonExamples() {
-    }
+    private ComparisonExamples() {}
 }

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** CSV cells and lines: absent values are empty; cells with commas, quotes or line breaks are quoted. */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String line(List<?> cells) {
         return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\n";

@@ -9,8 +9,7 @@ final class CsvNegotiation {
     static final String CSV = "text/csv";
     private static final MediaType CSV_TYPE = MediaType.parseMediaType(CSV);
 
-    private CsvNegotiation() {
-    }
+    private CsvNegotiation() {}
 
     static boolean prefersCsv(String accept) {
         if (accept == null || accept.isBlank()) {
@@ -19,6 +18,8 @@ final class CsvNegotiation {
         return MediaType.parseMediaTypes(accept).stream()
                 .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
                 .filter(type -> type.includes(CSV_TYPE) || type.includes(MediaType.APPLICATION_JSON))
-                .findFirst().map(type -> !type.isWildcardType() && type.isCompatibleWith(CSV_TYPE)).orElse(false);
+                .findFirst()
+                .map(type -> !type.isWildcardType() && type.isCompatibleWith(CSV_TYPE))
+                .orElse(false);
     }
 }

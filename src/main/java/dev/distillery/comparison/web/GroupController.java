@@ -23,8 +23,11 @@ class GroupController {
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getGroup", summary = "A group of repeats", description = "The runs a spec with 'repeats' created (same spec, "
-            + "seeds seed, seed+1, …): n, mean ± sample std of best and last test top-1.")
+    @Operation(
+            operationId = "getGroup",
+            summary = "A group of repeats",
+            description = "The runs a spec with 'repeats' created (same spec, "
+                    + "seeds seed, seed+1, …): n, mean ± sample std of best and last test top-1.")
     GroupAggregate group(@PathVariable UUID id) {
         return comparisons.group(id);
     }

@@ -8,19 +8,19 @@ import java.util.List;
 /** A sweep summary as CSV: one line per grid cell. */
 final class SweepCsv {
 
-    private SweepCsv() {
-    }
+    private SweepCsv() {}
 
     static String write(SweepSummary sweep) {
         List<String> paths = List.copyOf(sweep.grid().keySet());
         List<Object> header = new ArrayList<>(paths);
-        header.addAll(List.of("group", "runs", "n", "meanBestTestTop1", "stdBestTestTop1", "meanLastTestTop1",
-                "stdLastTestTop1"));
+        header.addAll(List.of(
+                "group", "runs", "n", "meanBestTestTop1", "stdBestTestTop1", "meanLastTestTop1", "stdLastTestTop1"));
         StringBuilder csv = new StringBuilder(Csv.line(header));
         for (SweepSummary.Cell cell : sweep.cells()) {
             List<Object> line = new ArrayList<>();
             paths.forEach(path -> line.add(cell.values().get(path)));
-            line.addAll(List.of(cell.group(), cell.runs().size(), cell.bestTestTop1().n()));
+            line.addAll(List.of(
+                    cell.group(), cell.runs().size(), cell.bestTestTop1().n()));
             add(line, cell.bestTestTop1());
             add(line, cell.lastTestTop1());
             csv.append(Csv.line(line));

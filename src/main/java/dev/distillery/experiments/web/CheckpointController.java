@@ -39,7 +39,8 @@ class CheckpointController {
     }
 
     @GetMapping(path = "/{name}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    @Operation(summary = "Download a checkpoint (DJL parameter file)",
+    @Operation(
+            summary = "Download a checkpoint (DJL parameter file)",
             description = "ETag and Digest carry the SHA-256 of the bytes.")
     ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable String name) {
         if (!CheckpointNames.isValid(name)) {
@@ -54,8 +55,12 @@ class CheckpointController {
                 .eTag("\"" + record.sha256() + "\"")
                 .header("Digest", "sha-256=" + base64)
                 .header("Repr-Digest", "sha-256=:" + base64 + ":")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(id + "-" + name + ".params").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(id + "-" + name + ".params")
+                                .build()
+                                .toString())
                 .body(new InputStreamResource(queries.openCheckpoint(id, name)));
     }
 }

@@ -3,19 +3,20 @@ package dev.distillery.experiments.web;
 /** Request examples shown in Swagger UI. */
 final class Examples {
 
-    static final String CE_SYNTHETIC = """
+    static final String CE_SYNTHETIC =
+            """
             {"name": "lenet5 baseline", "method": "ce",
              "student": {"architecture": "lenet5"},
              "dataset": {"name": "synthetic"},
              "training": {"epochs": 5, "batchSize": 64, "learningRate": 0.01},
              "seed": 1, "tags": {"project": "demo"}}""";
 
-    static final String KD_ZSCORE = """
+    static final String KD_ZSCORE =
+            """
             {"name": "kd with logit standardization", "method": "kd",
              "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
              "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
              "zscore": true, "training": {"epochs": 2, "learningRate": 0.01}, "seed": 7}""";
 
-    private Examples() {
-    }
+    private Examples() {}
 }

@@ -51,8 +51,12 @@ class ExperimentController {
     private final IdempotentSubmission idempotent;
     private final TerminalWaits waits;
 
-    ExperimentController(ExperimentSubmission submission, ExperimentQueries queries,
-            ExperimentCancellation cancellation, ExperimentEventStream events, IdempotentSubmission idempotent,
+    ExperimentController(
+            ExperimentSubmission submission,
+            ExperimentQueries queries,
+            ExperimentCancellation cancellation,
+            ExperimentEventStream events,
+            IdempotentSubmission idempotent,
             TerminalWaits waits) {
         this.idempotent = idempotent;
         this.waits = waits;
@@ -63,16 +67,29 @@ class ExperimentController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Submit an experiment", description = "Stores the resolved spec (every default explicit) "
-            + "and queues it; answers 201 with the experiment and its Location.")
-    ResponseEntity<ExperimentView> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            examples = {
-                @ExampleObject(name = "ce on synthetic", value = Examples.CE_SYNTHETIC),
-                @ExampleObject(name = "kd with logit standardization", value = Examples.KD_ZSCORE)}))
-            @Valid @RequestBody ExperimentSpec spec,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255)
-            @Parameter(description = "the same key with the same body returns the original experiment (200); "
-                    + "with another body 422; keys are kept 24 h") String idempotencyKey,
+    @Operation(
+            summary = "Submit an experiment",
+            description = "Stores the resolved spec (every default explicit) "
+                    + "and queues it; answers 201 with the experiment and its Location.")
+    ResponseEntity<ExperimentView> submit(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(name = "ce on synthetic", value = Examples.CE_SYNTHETIC),
+                                                @ExampleObject(
+                                                        name = "kd with logit standardization",
+                                                        value = Examples.KD_ZSCORE)
+                                            }))
+                    @Valid
+                    @RequestBody
+                    ExperimentSpec spec,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Size(min = 1, max = 255)
+                    @Parameter(
+                            description = "the same key with the same body returns the original experiment (200); "
+                                    + "with another body 422; keys are kept 24 h")
+                    String idempotencyKey,
             @Parameter(hidden = true) Caller caller) {
         URI location;
         if (idempotencyKey == null) {
@@ -82,17 +99,22 @@ class ExperimentController {
         }
         IdempotentSubmission.Outcome outcome = idempotent.submit(idempotencyKey, spec, caller);
         location = URI.create("/api/v1/experiments/" + outcome.experiment().id());
-        return (outcome.created() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
+        return (outcome.created()
+                        ? ResponseEntity.created(location)
+                        : ResponseEntity.ok().location(location))
                 .body(view(outcome.experiment()));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getExperiment", summary = "An experiment: status, progress, best and last epoch, error",
+    @Operation(
+            operationId = "getExperiment",
+            summary = "An experiment: status, progress, best and last epoch, error",
             description = "With waitFor=terminal the answer comes as soon as the experiment has ended, or with its "
                     + "current state after `timeout` (ISO-8601, at most PT10M; default PT10M): no polling loop needed.")
-    ExperimentView get(@PathVariable UUID id,
+    ExperimentView get(
+            @PathVariable UUID id,
             @RequestParam(required = false) @Parameter(description = "terminal: wait until the experiment has ended")
-            String waitFor,
+                    String waitFor,
             @RequestParam(required = false) @Parameter(description = "how long to wait, e.g. PT10M") String timeout) {
         return view(queries.get(id));
     }
@@ -100,7 +122,8 @@ class ExperimentController {
     /** The long-poll variant of {@link #get}: chosen when {@code waitFor} is present. */
     @GetMapping(path = "/{id}", params = "waitFor", produces = MediaType.APPLICATION_JSON_VALUE)
     @Hidden
-    DeferredResult<ExperimentView> await(@PathVariable UUID id,
+    DeferredResult<ExperimentView> await(
+            @PathVariable UUID id,
             @RequestParam @Pattern(regexp = "terminal", message = "must be 'terminal'") String waitFor,
             @RequestParam(required = false) String timeout) {
         return waits.await(id, WaitTimeout.parse(timeout), this::view);
@@ -110,42 +133,50 @@ class ExperimentController {
     @Operation(summary = "Search experiments", description = "Filters combine with AND; newest first by default.")
     PageView<ExperimentView> search(
             @RequestParam(required = false) @Parameter(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED")
-            String status,
+                    String status,
             @RequestParam(required = false) String method,
             @RequestParam(required = false) @Parameter(description = "key:value, repeatable") List<String> tag,
             @RequestParam(required = false) @Parameter(description = "substring of the name, any case") String name,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
-            @RequestParam(defaultValue = SearchParameters.DEFAULT_SORT)
-            @Parameter(description = "field[,asc|desc]") String sort) {
+            @RequestParam(defaultValue = SearchParameters.DEFAULT_SORT) @Parameter(description = "field[,asc|desc]")
+                    String sort) {
         var search = SearchParameters.search(status, method, tag, name);
         var pageRequest = PageRequest.of(page, size, SearchParameters.sort(sort));
         return PageView.of(queries.search(search, pageRequest), this::view);
     }
 
     @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Cancel an experiment", description = "A queued or waiting experiment is CANCELLED at once; "
-            + "a running one stops within seconds (between batches), keeping its metrics and checkpoints. "
-            + "Idempotent; 409 for a finished experiment.")
+    @Operation(
+            summary = "Cancel an experiment",
+            description = "A queued or waiting experiment is CANCELLED at once; "
+                    + "a running one stops within seconds (between batches), keeping its metrics and checkpoints. "
+                    + "Idempotent; 409 for a finished experiment.")
     ExperimentView cancel(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
         return view(cancellation.cancel(id, caller));
     }
 
-    @GetMapping(path = "/{id}/metrics", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
+    @GetMapping(
+            path = "/{id}/metrics",
+            produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
     @Operation(summary = "Per-epoch metrics", description = "JSON, or CSV with Accept: text/csv")
-    ResponseEntity<?> metrics(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<?> metrics(
+            @PathVariable UUID id, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         List<EpochMetrics> history = queries.metrics(id);
         if (prefersCsv(accept)) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV)).body(MetricsCsv.write(history));
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(CSV))
+                    .body(MetricsCsv.write(history));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new MetricsHistory(id, history));
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live events (Server-Sent Events)", description = "A 'status' event on every change of "
-            + "status, phase or epoch, an 'epoch' event with each finished epoch's metrics; ends after the final "
-            + "status.")
+    @Operation(
+            summary = "Live events (Server-Sent Events)",
+            description = "A 'status' event on every change of "
+                    + "status, phase or epoch, an 'epoch' event with each finished epoch's metrics; ends after the final "
+                    + "status.")
     SseEmitter events(@PathVariable UUID id) {
         return events.subscribe(id);
     }
@@ -159,13 +190,18 @@ class ExperimentController {
             return false;
         }
         List<MediaType> accepted = MediaType.parseMediaTypes(accept);
-        accepted = accepted.stream().sorted(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed()).toList();
+        accepted = accepted.stream()
+                .sorted(java.util.Comparator.comparingDouble(MediaType::getQualityValue)
+                        .reversed())
+                .toList();
         MediaType csv = MediaType.parseMediaType(CSV);
-        return accepted.stream().filter(type -> type.includes(csv) || type.includes(MediaType.APPLICATION_JSON))
-                .findFirst().map(type -> type.isCompatibleWith(csv) && !type.isWildcardType()).orElse(false);
+        return accepted.stream()
+                .filter(type -> type.includes(csv) || type.includes(MediaType.APPLICATION_JSON))
+                .findFirst()
+                .map(type -> type.isCompatibleWith(csv) && !type.isWildcardType())
+                .orElse(false);
     }
 
     /** The per-epoch history of one experiment, oldest epoch first. */
-    record MetricsHistory(UUID experimentId, List<EpochMetrics> epochs) {
-    }
+    record MetricsHistory(UUID experimentId, List<EpochMetrics> epochs) {}
 }

@@ -40,7 +40,8 @@ class ExperimentEventStream {
         return thread;
     });
 
-    ExperimentEventStream(ExperimentQueries queries,
+    ExperimentEventStream(
+            ExperimentQueries queries,
             @Value("${distillery.api.events-poll-interval:1s}") Duration interval,
             @Value("${distillery.api.max-event-streams:200}") int maxStreams) {
         this.queries = queries;
@@ -52,8 +53,9 @@ class ExperimentEventStream {
         queries.get(id);
         if (subscriptions.size() >= maxStreams) {
             // each open stream polls the database: their number is bounded
-            throw new TooManyRequestsException("there are " + subscriptions.size() + " open event streams, the "
-                    + "most distillery.api.max-event-streams allows; use ?waitFor=terminal or retry later",
+            throw new TooManyRequestsException(
+                    "there are " + subscriptions.size() + " open event streams, the "
+                            + "most distillery.api.max-event-streams allows; use ?waitFor=terminal or retry later",
                     Duration.ofSeconds(30));
         }
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
@@ -104,7 +106,9 @@ class ExperimentEventStream {
             if (!state.equals(lastState)) {
                 for (EpochMetrics epoch : queries.metrics(id)) {
                     if (sentEpochs.add(epoch.phase() + ":" + epoch.epoch())) {
-                        emitter.send(SseEmitter.event().name("epoch").id(epoch.phase() + "-" + epoch.epoch())
+                        emitter.send(SseEmitter.event()
+                                .name("epoch")
+                                .id(epoch.phase() + "-" + epoch.epoch())
                                 .data(epoch));
                     }
                 }

@@ -20,12 +20,27 @@ import java.util.UUID;
  * @param owner the name of the API key that submitted it (absent when security is off)
  * @param cancelRequested a cancel of the running experiment is pending; its worker stops between batches
  */
-public record ExperimentView(UUID id, String name, ExperimentStatus status, ExperimentSpec spec,
-        Instant createdAt, Instant startedAt, Instant finishedAt, double progress, Instant eta, String phase,
-        int currentEpoch, String device,
-        EpochSummary best, EpochSummary last, int attempts, boolean cancelRequested, String error,
+public record ExperimentView(
+        UUID id,
+        String name,
+        ExperimentStatus status,
+        ExperimentSpec spec,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        double progress,
+        Instant eta,
+        String phase,
+        int currentEpoch,
+        String device,
+        EpochSummary best,
+        EpochSummary last,
+        int attempts,
+        boolean cancelRequested,
+        String error,
         dev.distillery.experiments.GateResult gate,
-        UUID group, String owner) {
+        UUID group,
+        String owner) {
 
     /** One epoch's test accuracies. */
     public record EpochSummary(int epoch, double testTop1, double testTop5) {
@@ -36,9 +51,26 @@ public record ExperimentView(UUID id, String name, ExperimentStatus status, Expe
     }
 
     static ExperimentView of(Experiment e, ExperimentSpec spec) {
-        return new ExperimentView(e.id(), e.name(), e.status(), spec, e.createdAt(), e.startedAt(),
-                e.finishedAt(), e.progress(), e.eta(), e.phase(), e.currentEpoch(), e.device(), EpochSummary.of(e.best()),
-                EpochSummary.of(e.last()), e.attempts(),
-                e.cancelRequested(), e.error(), e.gate(), e.groupId(), e.owner());
+        return new ExperimentView(
+                e.id(),
+                e.name(),
+                e.status(),
+                spec,
+                e.createdAt(),
+                e.startedAt(),
+                e.finishedAt(),
+                e.progress(),
+                e.eta(),
+                e.phase(),
+                e.currentEpoch(),
+                e.device(),
+                EpochSummary.of(e.best()),
+                EpochSummary.of(e.last()),
+                e.attempts(),
+                e.cancelRequested(),
+                e.error(),
+                e.gate(),
+                e.groupId(),
+                e.owner());
     }
 }

@@ -21,26 +21,39 @@ final class MetricsCsv {
             + "teacherLogitMean,teacherLogitStd";
 
     private static final List<Function<LogitDiagnostics, Object>> DIAGNOSTICS = List.of(
-            LogitDiagnostics::teacherAgreement, LogitDiagnostics::kl, LogitDiagnostics::standardizedKl,
-            LogitDiagnostics::studentLogitMean, LogitDiagnostics::studentLogitStd,
-            LogitDiagnostics::teacherLogitMean, LogitDiagnostics::teacherLogitStd);
+            LogitDiagnostics::teacherAgreement,
+            LogitDiagnostics::kl,
+            LogitDiagnostics::standardizedKl,
+            LogitDiagnostics::studentLogitMean,
+            LogitDiagnostics::studentLogitStd,
+            LogitDiagnostics::teacherLogitMean,
+            LogitDiagnostics::teacherLogitStd);
 
-    private MetricsCsv() {
-    }
+    private MetricsCsv() {}
 
     static String write(List<EpochMetrics> history) {
-        TreeSet<String> terms = history.stream().flatMap(m -> m.lossTerms().keySet().stream())
+        TreeSet<String> terms = history.stream()
+                .flatMap(m -> m.lossTerms().keySet().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
         StringBuilder csv = new StringBuilder(HEADER);
         terms.forEach(term -> csv.append(",loss.").append(term));
         csv.append('\n');
         for (EpochMetrics m : history) {
-            List<Object> cells = new ArrayList<>(List.of(m.phase(), m.epoch(), m.trainLoss(), m.trainTop1(),
-                    m.testLoss(), m.testTop1(), m.testTop5(), m.learningRate(), m.epochSeconds(),
+            List<Object> cells = new ArrayList<>(List.of(
+                    m.phase(),
+                    m.epoch(),
+                    m.trainLoss(),
+                    m.trainTop1(),
+                    m.testLoss(),
+                    m.testTop1(),
+                    m.testTop5(),
+                    m.learningRate(),
+                    m.epochSeconds(),
                     m.samplesPerSecond()));
             DIAGNOSTICS.forEach(value -> cells.add(m.diagnostics() == null ? null : value.apply(m.diagnostics())));
             terms.forEach(term -> cells.add(m.lossTerms().get(term)));
-            csv.append(cells.stream().map(MetricsCsv::cell).collect(Collectors.joining(","))).append('\n');
+            csv.append(cells.stream().map(MetricsCsv::cell).collect(Collectors.joining(",")))
+                    .append('\n');
         }
         return csv.toString();
     }

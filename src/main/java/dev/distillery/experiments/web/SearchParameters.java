@@ -15,11 +15,10 @@ import org.springframework.data.domain.Sort;
 final class SearchParameters {
 
     static final String DEFAULT_SORT = "createdAt,desc";
-    private static final Set<String> SORTABLE = Set.of("createdAt", "startedAt", "finishedAt", "name", "status",
-            "priority", "method");
+    private static final Set<String> SORTABLE =
+            Set.of("createdAt", "startedAt", "finishedAt", "name", "status", "priority", "method");
 
-    private SearchParameters() {
-    }
+    private SearchParameters() {}
 
     static ExperimentSearch search(String status, String method, List<String> tags, String name) {
         return new ExperimentSearch(status(status), method, tags(tags), name);
@@ -29,8 +28,10 @@ final class SearchParameters {
         String[] parts = sort.split(",", -1);
         String property = parts[0].trim();
         if (!SORTABLE.contains(property) || parts.length > 2) {
-            throw new InvalidRequestException("sort", "must be '<field>[,asc|desc]' with field one of "
-                    + String.join(", ", SORTABLE.stream().sorted().toList()));
+            throw new InvalidRequestException(
+                    "sort",
+                    "must be '<field>[,asc|desc]' with field one of "
+                            + String.join(", ", SORTABLE.stream().sorted().toList()));
         }
         String direction = parts.length == 2 ? parts[1].trim().toLowerCase(Locale.ROOT) : "asc";
         if (!direction.equals("asc") && !direction.equals("desc")) {
@@ -47,8 +48,7 @@ final class SearchParameters {
         try {
             return ExperimentStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidRequestException("status", "must be one of "
-                    + Arrays.toString(ExperimentStatus.values()));
+            throw new InvalidRequestException("status", "must be one of " + Arrays.toString(ExperimentStatus.values()));
         }
     }
 

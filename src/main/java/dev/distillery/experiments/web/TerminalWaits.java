@@ -43,16 +43,20 @@ class TerminalWaits {
             return result;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        ScheduledFuture<?> polling = poller.scheduleWithFixedDelay(() -> {
-            try {
-                Experiment current = queries.get(id);
-                if (current.status().isTerminal() || System.nanoTime() >= deadline) {
-                    result.setResult(view.apply(current));
-                }
-            } catch (RuntimeException failure) {
-                result.setErrorResult(failure);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> polling = poller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        Experiment current = queries.get(id);
+                        if (current.status().isTerminal() || System.nanoTime() >= deadline) {
+                            result.setResult(view.apply(current));
+                        }
+                    } catch (RuntimeException failure) {
+                        result.setErrorResult(failure);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         result.onCompletion(() -> polling.cancel(false));
         result.onTimeout(() -> result.setResult(view.apply(queries.get(id))));
         return result;

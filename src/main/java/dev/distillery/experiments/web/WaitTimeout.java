@@ -9,8 +9,7 @@ final class WaitTimeout {
 
     static final Duration MAX = Duration.ofMinutes(10);
 
-    private WaitTimeout() {
-    }
+    private WaitTimeout() {}
 
     static Duration parse(String timeout) {
         if (timeout == null) {

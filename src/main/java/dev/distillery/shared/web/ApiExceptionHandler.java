@@ -3,10 +3,10 @@ package dev.distillery.shared.web;
 import dev.distillery.shared.ConflictException;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.ForbiddenException;
-import dev.distillery.shared.ProblemTypes;
-import dev.distillery.shared.TooManyRequestsException;
 import dev.distillery.shared.InvalidRequestException;
 import dev.distillery.shared.NotFoundException;
+import dev.distillery.shared.ProblemTypes;
+import dev.distillery.shared.TooManyRequestsException;
 import dev.distillery.shared.UnprocessableException;
 import java.net.URI;
 import java.util.List;
@@ -70,14 +70,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         body.setType(ProblemTypes.TOO_MANY_REQUESTS);
         body.setTitle("Too many queued experiments");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
                 .body(body);
     }
 
     @ExceptionHandler(UnprocessableException.class)
     ResponseEntity<Object> unprocessable(UnprocessableException ex) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                ex.field() + ": " + ex.getMessage());
+        ProblemDetail body =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.field() + ": " + ex.getMessage());
         body.setType(ProblemTypes.UNPROCESSABLE);
         body.setTitle("Unprocessable request");
         body.setProperty("errors", List.of(new FieldViolation(ex.field(), ex.getMessage())));
@@ -86,62 +88,71 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict",
+        return problem(
+                HttpStatus.CONFLICT,
+                ProblemTypes.CONFLICT,
+                "Conflict",
                 "the resource changed while this request was handled (e.g. a worker started it); read it and retry");
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
-                ex.getMessage());
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
-        return ResponseEntity.badRequest().body(invalidRequest(List.of(new FieldViolation(ex.getName(),
-                "'" + ex.getValue() + "' is not a valid " + expected))));
+        String expected =
+                ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        return ResponseEntity.badRequest()
+                .body(invalidRequest(List.of(
+                        new FieldViolation(ex.getName(), "'" + ex.getValue() + "' is not a valid " + expected))));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL,
+                "Internal error",
                 "An unexpected error occurred; it has been logged.");
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> violations = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> new FieldViolation(error instanceof FieldError field ? field.getField()
-                        : error.getObjectName(), error.getDefaultMessage()))
+                .map(error -> new FieldViolation(
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        error.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalidRequest(violations));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> violations = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldViolation(parameterName(result.getMethodParameter(), error),
-                                error.getDefaultMessage())))
+                        .map(error -> new FieldViolation(
+                                parameterName(result.getMethodParameter(), error), error.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(invalidRequest(violations));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return tooLarge(tooLarge);
             }
         }
         FieldViolation violation = JsonErrorFields.describe(ex.getCause());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                violation.field() + ": " + violation.message());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, violation.field() + ": " + violation.message());
         body.setType(ProblemTypes.MALFORMED_BODY);
         body.setTitle("Unreadable request body");
         body.setProperty("errors", List.of(violation));
@@ -149,10 +160,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalidRequest(List.of(
-                new FieldViolation(ex.getParameterName(), "is required"))));
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(invalidRequest(List.of(new FieldViolation(ex.getParameterName(), "is required"))));
     }
 
     /**
@@ -160,14 +174,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * is still sent, as problem+json, since a preset content type skips the negotiation that failed.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "the Accept header "
-                + "asks for no type this endpoint produces" + (ex.getSupportedMediaTypes().isEmpty() ? ""
-                        : " (it produces " + ex.getSupportedMediaTypes() + ")"));
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_ACCEPTABLE,
+                "the Accept header "
+                        + "asks for no type this endpoint produces"
+                        + (ex.getSupportedMediaTypes().isEmpty()
+                                ? ""
+                                : " (it produces " + ex.getSupportedMediaTypes() + ")"));
         body.setType(ProblemTypes.NOT_ACCEPTABLE);
         body.setTitle("Not acceptable");
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
@@ -176,7 +195,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (!(error instanceof FieldError field)) {
             return headerOrParameterName(parameter);
         }
-        return parameter.hasParameterAnnotation(RequestBody.class) ? field.getField()
+        return parameter.hasParameterAnnotation(RequestBody.class)
+                ? field.getField()
                 : parameter.getParameterName() + "." + field.getField();
     }
 
@@ -186,8 +206,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalidRequest(List<FieldViolation> violations) {
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        String detail = violations.stream()
+                .map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setType(ProblemTypes.INVALID_REQUEST);
         body.setTitle("Invalid request");

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize largest page a search may ask for
  */
 @ConfigurationProperties("distillery.api")
-public record ApiProperties(@DefaultValue("1048576") long maxBodyBytes, @DefaultValue("200") int maxPageSize) {
-}
+public record ApiProperties(@DefaultValue("1048576") long maxBodyBytes, @DefaultValue("200") int maxPageSize) {}

@@ -37,8 +37,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response) throws IOException {
-        ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", "request body exceeds " + limit + " bytes");
+        ProblemResponses.write(
+                response,
+                HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                ProblemTypes.PAYLOAD_TOO_LARGE,
+                "Payload too large",
+                "request body exceeds " + limit + " bytes");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,18 +1,17 @@
 package dev.distillery.shared.web;
 
+import dev.distillery.shared.FieldViolation;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.distillery.shared.FieldViolation;
 
 /** Turns Jackson's reading errors into a field path and a reason a client can act on. */
 final class JsonErrorFields {
 
-    private JsonErrorFields() {
-    }
+    private JsonErrorFields() {}
 
     static FieldViolation describe(Throwable cause) {
         if (!(cause instanceof JacksonException jackson)) {
@@ -23,8 +22,9 @@ final class JsonErrorFields {
             return new FieldViolation(path, "unknown field '" + unknown.getPropertyName() + "'");
         }
         if (jackson instanceof InvalidFormatException invalid) {
-            return new FieldViolation(path, "value " + quoted(invalid.getValue()) + " is not a valid "
-                    + typeName(invalid.getTargetType()));
+            return new FieldViolation(
+                    path,
+                    "value " + quoted(invalid.getValue()) + " is not a valid " + typeName(invalid.getTargetType()));
         }
         if (jackson instanceof MismatchedInputException mismatch) {
             return new FieldViolation(path, "wrong type: expected " + typeName(mismatch.getTargetType()));
@@ -60,7 +60,8 @@ final class JsonErrorFields {
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return Integer.class == type || Long.class == type || int.class == type || long.class == type
-                    ? "integer" : "number";
+                    ? "integer"
+                    : "number";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "boolean";

@@ -3,15 +3,15 @@ package dev.distillery.shared.web;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -31,17 +31,28 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI distilleryOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Distillery API").version("v1")
+                .info(new Info()
+                        .title("Distillery API")
+                        .version("v1")
                         .description("Knowledge-distillation experiments as a service: submit a spec, follow its "
                                 + "training, read its per-epoch metrics. Errors are application/problem+json."))
                 .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("an API key as 'Authorization: Bearer <key>'"))
-                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-API-Key")
-                                .description("an API key as 'X-API-Key: <key>'")))
-                .security(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(API_KEY)));
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("an API key as 'Authorization: Bearer <key>'"))
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-API-Key")
+                                        .description("an API key as 'X-API-Key: <key>'")))
+                .security(
+                        List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(API_KEY)));
     }
 
     @Bean
@@ -63,7 +74,8 @@ class OpenApiConfiguration {
         if (path.endsWith("/cancel")) {
             addProblem(operation, "409", "The experiment already finished");
         }
-        if (method == PathItem.HttpMethod.POST && (path.equals("/api/v1/experiments") || path.equals("/api/v1/sweeps"))) {
+        if (method == PathItem.HttpMethod.POST
+                && (path.equals("/api/v1/experiments") || path.equals("/api/v1/sweeps"))) {
             addProblem(operation, "429", "Too many queued experiments, overall or for this key; see Retry-After");
         }
         if (method == PathItem.HttpMethod.POST && operation.getRequestBody() != null) {
@@ -73,8 +85,12 @@ class OpenApiConfiguration {
 
     private static void addProblem(Operation operation, String status, String description) {
         Schema<?> schema = new Schema<>().$ref("#/components/schemas/" + ProblemView.class.getSimpleName());
-        Content content = new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new MediaType().schema(schema));
-        operation.getResponses().putIfAbsent(status, new ApiResponse().description(description).content(content));
+        Content content = new Content()
+                .addMediaType(
+                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        new MediaType().schema(schema));
+        operation
+                .getResponses()
+                .putIfAbsent(status, new ApiResponse().description(description).content(content));
     }
 }

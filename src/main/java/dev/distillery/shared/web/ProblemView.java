@@ -8,6 +8,5 @@ import java.util.List;
  *
  * @param errors the bad fields, for 400 answers
  */
-record ProblemView(String type, String title, int status, String detail, String instance,
-        List<FieldViolation> errors) {
-}
+record ProblemView(
+        String type, String title, int status, String detail, String instance, List<FieldViolation> errors) {}

@@ -43,8 +43,12 @@ class QueryParameterFilter extends OncePerRequestFilter {
 
     private static void reject(HttpServletResponse response, String field, String reason) throws IOException {
         String safeField = field.replaceAll("[^A-Za-z0-9_.\\-]", "?");
-        ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
-                "Invalid request", safeField + ": " + reason,
+        ProblemResponses.write(
+                response,
+                HttpServletResponse.SC_BAD_REQUEST,
+                ProblemTypes.INVALID_REQUEST,
+                "Invalid request",
+                safeField + ": " + reason,
                 Map.of("errors", List.of(new FieldViolation(safeField, reason))));
     }
 }

@@ -16,16 +16,26 @@ record ServerErrorProblem(int status, URI type, String title, String detail) {
 
     static ServerErrorProblem of(int status) {
         return switch (status) {
-            case 400 -> new ServerErrorProblem(status, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
-                    MALFORMED_DETAIL);
+            case 400 ->
+                new ServerErrorProblem(status, ProblemTypes.MALFORMED_REQUEST, "Malformed request", MALFORMED_DETAIL);
             case 404 -> new ServerErrorProblem(status, ProblemTypes.NOT_FOUND, "Not found", "no resource at this path");
-            case 413 -> new ServerErrorProblem(status, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
-                    "the request was too large for the HTTP server");
-            case 500 -> new ServerErrorProblem(status, ProblemTypes.INTERNAL, "Internal error",
-                    "the HTTP server failed to process the request");
+            case 413 ->
+                new ServerErrorProblem(
+                        status,
+                        ProblemTypes.PAYLOAD_TOO_LARGE,
+                        "Payload too large",
+                        "the request was too large for the HTTP server");
+            case 500 ->
+                new ServerErrorProblem(
+                        status,
+                        ProblemTypes.INTERNAL,
+                        "Internal error",
+                        "the HTTP server failed to process the request");
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);
-                yield new ServerErrorProblem(status, URI.create("about:blank"),
+                yield new ServerErrorProblem(
+                        status,
+                        URI.create("about:blank"),
                         known != null ? known.getReasonPhrase().replace("\"", "") : "Error",
                         "the request was rejected by the HTTP server");
             }
@@ -33,7 +43,7 @@ record ServerErrorProblem(int status, URI type, String title, String detail) {
     }
 
     String json() {
-        return "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail + "\"}";
+        return "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
+                + "\"}";
     }
 }

@@ -29,7 +29,11 @@ class WorkerRoleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ProblemResponses.write(response, HttpServletResponse.SC_NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+        ProblemResponses.write(
+                response,
+                HttpServletResponse.SC_NOT_FOUND,
+                ProblemTypes.NOT_FOUND,
+                "Not found",
                 "this instance runs with distillery.role=worker and serves no API");
     }
 }

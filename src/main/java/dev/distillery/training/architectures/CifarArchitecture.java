@@ -12,7 +12,6 @@ import ai.djl.training.initializer.XavierInitializer.FactorType;
 import ai.djl.training.initializer.XavierInitializer.RandomType;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
-
 import java.util.Optional;
 
 /**

@@ -1,14 +1,14 @@
 package dev.distillery.training.architectures;
 
-import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-
 import static dev.distillery.training.architectures.Layers.conv;
 import static dev.distillery.training.architectures.Layers.identity;
 import static dev.distillery.training.architectures.Layers.relu;
 import static dev.distillery.training.architectures.Layers.sum;
 import static dev.distillery.training.architectures.Layers.withBatchNorm;
 import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 
 /**
  * The CIFAR ResNets ({@code mdistiller/models/cifar/resnet.py}, BasicBlock): a 3x3 stem, three stages of
@@ -37,8 +37,8 @@ abstract class CifarResNet extends CifarArchitecture {
 
     @Override
     public final String description() {
-        return "CIFAR ResNet-" + depth + " (BasicBlocks): stem " + widths[0] + ", stages " + widths[1] + "-"
-                + widths[2] + "-" + widths[3] + " with " + blocksPerStage() + " blocks each";
+        return "CIFAR ResNet-" + depth + " (BasicBlocks): stem " + widths[0] + ", stages " + widths[1] + "-" + widths[2]
+                + "-" + widths[3] + " with " + blocksPerStage() + " blocks each";
     }
 
     @Override

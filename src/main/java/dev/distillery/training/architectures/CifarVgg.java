@@ -1,16 +1,15 @@
 package dev.distillery.training.architectures;
 
+import static dev.distillery.training.architectures.Layers.convWithBias;
+import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
+
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.Initializer;
-
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
-import static dev.distillery.training.architectures.Layers.convWithBias;
-import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
 
 /**
  * The CIFAR VGGs with BatchNorm ({@code mdistiller/models/cifar/vgg.py}, {@code vgg*_bn}): five stages of

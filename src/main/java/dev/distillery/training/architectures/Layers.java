@@ -11,7 +11,6 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-
 import java.util.List;
 
 /**
@@ -21,8 +20,7 @@ import java.util.List;
  */
 final class Layers {
 
-    private Layers() {
-    }
+    private Layers() {}
 
     /** A convolution without bias: {@code nn.Conv2d(in, filters, kernel, stride, kernel // 2, bias=False)}. */
     static Conv2d conv(int filters, int kernel, int stride) {
@@ -78,11 +76,13 @@ final class Layers {
     }
 
     private static NDList add(List<NDList> branches) {
-        return new NDList(NDArrays.add(branches.stream().map(NDList::singletonOrThrow).toArray(NDArray[]::new)));
+        return new NDList(
+                NDArrays.add(branches.stream().map(NDList::singletonOrThrow).toArray(NDArray[]::new)));
     }
 
     private static NDList concatChannels(List<NDList> branches) {
-        return new NDList(NDArrays.concat(new NDList(branches.stream().map(NDList::singletonOrThrow).toList()), 1));
+        return new NDList(NDArrays.concat(
+                new NDList(branches.stream().map(NDList::singletonOrThrow).toList()), 1));
     }
 
     private static Conv2d convolution(int filters, int kernel, int stride, int groups, boolean bias) {

@@ -10,7 +10,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
-
 import java.util.Optional;
 
 /**
@@ -42,11 +41,17 @@ public final class LeNet5 implements Architecture {
     @Override
     public Block build(InputShape shape, int classes) {
         return new SequentialBlock()
-                .add(conv(6, 2)).add(Activation.reluBlock()).add(pool())
-                .add(conv(16, 0)).add(Activation.reluBlock()).add(pool())
+                .add(conv(6, 2))
+                .add(Activation.reluBlock())
+                .add(pool())
+                .add(conv(16, 0))
+                .add(Activation.reluBlock())
+                .add(pool())
                 .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(120).build()).add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(84).build()).add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(120).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(84).build())
+                .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(classes).build());
     }
 

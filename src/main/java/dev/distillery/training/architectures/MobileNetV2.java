@@ -1,15 +1,15 @@
 package dev.distillery.training.architectures;
 
-import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.training.initializer.Initializer;
-
 import static dev.distillery.training.architectures.Layers.conv;
 import static dev.distillery.training.architectures.Layers.depthwise;
 import static dev.distillery.training.architectures.Layers.identity;
 import static dev.distillery.training.architectures.Layers.sum;
 import static dev.distillery.training.architectures.Layers.withBatchNorm;
 import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.initializer.Initializer;
 
 /**
  * {@code mobilenetv2}: mdistiller's {@code mobile_half} ({@code mdistiller/models/cifar/mobilenetv2.py}, expansion
@@ -26,13 +26,13 @@ public final class MobileNetV2 extends CifarArchitecture {
 
     /** Per stage: expansion ratio, output channels (already halved), repeats, stride of the first block. */
     private static final int[][] STAGES = {
-            {1, 8, 1, 1},
-            {EXPANSION, 12, 2, 1},
-            {EXPANSION, 16, 3, 2},
-            {EXPANSION, 32, 4, 2},
-            {EXPANSION, 48, 3, 1},
-            {EXPANSION, 80, 3, 2},
-            {EXPANSION, 160, 1, 1},
+        {1, 8, 1, 1},
+        {EXPANSION, 12, 2, 1},
+        {EXPANSION, 16, 3, 2},
+        {EXPANSION, 32, 4, 2},
+        {EXPANSION, 48, 3, 1},
+        {EXPANSION, 80, 3, 2},
+        {EXPANSION, 160, 1, 1},
     };
 
     public MobileNetV2() {

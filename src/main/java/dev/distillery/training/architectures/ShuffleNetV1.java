@@ -1,11 +1,5 @@
 package dev.distillery.training.architectures;
 
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.pooling.Pool;
-import ai.djl.training.initializer.Initializer;
-
 import static dev.distillery.training.architectures.Layers.concat;
 import static dev.distillery.training.architectures.Layers.conv;
 import static dev.distillery.training.architectures.Layers.depthwise;
@@ -14,6 +8,12 @@ import static dev.distillery.training.architectures.Layers.relu;
 import static dev.distillery.training.architectures.Layers.sum;
 import static dev.distillery.training.architectures.Layers.withBatchNorm;
 import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.initializer.Initializer;
 
 /**
  * {@code shufflenetv1}: mdistiller's {@code ShuffleV1} ({@code mdistiller/models/cifar/ShuffleNetv1.py}, 3 groups):

@@ -1,14 +1,14 @@
 package dev.distillery.training.architectures;
 
-import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.training.initializer.Initializer;
-
 import static dev.distillery.training.architectures.Layers.concat;
 import static dev.distillery.training.architectures.Layers.conv;
 import static dev.distillery.training.architectures.Layers.depthwise;
 import static dev.distillery.training.architectures.Layers.withBatchNorm;
 import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.initializer.Initializer;
 
 /**
  * {@code shufflenetv2}: mdistiller's {@code ShuffleV2} ({@code mdistiller/models/cifar/ShuffleNetv2.py}, net size
@@ -56,9 +56,8 @@ public final class ShuffleNetV2 extends CifarArchitecture {
 
     private static Block downBlock(int inputs, int outputs) {
         int half = outputs / 2;
-        Block left = new SequentialBlock()
-                .add(withBatchNorm(depthwise(inputs, 2)))
-                .add(withBatchNormRelu(conv(half, 1, 1)));
+        Block left =
+                new SequentialBlock().add(withBatchNorm(depthwise(inputs, 2))).add(withBatchNormRelu(conv(half, 1, 1)));
         Block right = new SequentialBlock()
                 .add(withBatchNormRelu(conv(half, 1, 1)))
                 .add(withBatchNorm(depthwise(half, 2)))

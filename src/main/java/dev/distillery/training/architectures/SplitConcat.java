@@ -23,8 +23,8 @@ final class SplitConcat extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDList halves = x.split(new long[] {kept(x.getShape())}, 1);
         NDArray processed = branch.forward(parameterStore, new NDList(halves.get(1)), training, params)
@@ -41,8 +41,8 @@ final class SplitConcat extends AbstractBlock {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape input = inputShapes[0];
         Shape processed = branch.getOutputShapes(new Shape[] {branchInput(input)})[0];
-        return new Shape[] {new Shape(input.get(0), kept(input) + processed.get(1), processed.get(2),
-                processed.get(3))};
+        return new Shape[] {new Shape(input.get(0), kept(input) + processed.get(1), processed.get(2), processed.get(3))
+        };
     }
 
     /** {@code int(C * 0.5)} channels pass unchanged. */

@@ -1,13 +1,13 @@
 package dev.distillery.training.architectures;
 
-import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-
 import static dev.distillery.training.architectures.Layers.batchNorm;
 import static dev.distillery.training.architectures.Layers.conv;
 import static dev.distillery.training.architectures.Layers.identity;
 import static dev.distillery.training.architectures.Layers.relu;
 import static dev.distillery.training.architectures.Layers.sum;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 
 /**
  * Pre-activation wide ResNets ({@code mdistiller/models/cifar/wrn.py}, no dropout): a 3x3 conv to 16 channels,
@@ -63,7 +63,10 @@ abstract class WideResNet extends CifarArchitecture {
 
     private static Block block(int inputs, int outputs, int stride) {
         SequentialBlock residual = new SequentialBlock()
-                .add(conv(outputs, 3, stride)).add(batchNorm()).add(relu()).add(conv(outputs, 3, 1));
+                .add(conv(outputs, 3, stride))
+                .add(batchNorm())
+                .add(relu())
+                .add(conv(outputs, 3, 1));
         Block preActivation = new SequentialBlock().add(batchNorm()).add(relu());
         if (inputs == outputs) {
             return sum(new SequentialBlock().add(preActivation).add(residual), identity());

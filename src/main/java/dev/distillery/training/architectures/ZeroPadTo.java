@@ -21,8 +21,8 @@ final class ZeroPadTo extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray images = inputs.singletonOrThrow();
         Shape shape = images.getShape();
         long height = shape.get(2);
@@ -40,8 +40,9 @@ final class ZeroPadTo extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape input = inputShapes[0];
-        return new Shape[] {new Shape(input.get(0), input.get(1),
-                Math.max(side, input.get(2)), Math.max(side, input.get(3)))};
+        return new Shape[] {
+            new Shape(input.get(0), input.get(1), Math.max(side, input.get(2)), Math.max(side, input.get(3)))
+        };
     }
 
     private long missing(long size) {

@@ -12,17 +12,20 @@ public final class BuiltInDatasets {
     public static final String CIFAR10 = "cifar10";
     public static final String CIFAR100 = "cifar100";
 
-    private BuiltInDatasets() {
-    }
+    private BuiltInDatasets() {}
 
     /** Default directories: Debian's dataset packages for the IDX sets, ~/.distillery/datasets for CIFAR. */
     public static Map<String, String> defaultPaths() {
         Path cifarRoot = Path.of(System.getProperty("user.home"), ".distillery", "datasets");
         return Map.of(
-                FASHION_MNIST, "/usr/share/datasets/fashion-mnist",
-                MNIST, "/usr/share/datasets/mnist",
-                CIFAR10, cifarRoot.resolve("cifar-10-batches-bin").toString(),
-                CIFAR100, cifarRoot.resolve("cifar-100-binary").toString());
+                FASHION_MNIST,
+                "/usr/share/datasets/fashion-mnist",
+                MNIST,
+                "/usr/share/datasets/mnist",
+                CIFAR10,
+                cifarRoot.resolve("cifar-10-batches-bin").toString(),
+                CIFAR100,
+                cifarRoot.resolve("cifar-100-binary").toString());
     }
 
     /** All sources; {@code overrides} maps dataset names to directories replacing the defaults. */
@@ -31,10 +34,12 @@ public final class BuiltInDatasets {
         java.util.function.Function<String, String> path = name -> overrides.getOrDefault(name, defaults.get(name));
         return List.of(
                 new SyntheticDatasetSource(),
-                new IdxDatasetSource(FASHION_MNIST, "Fashion-MNIST (10 clothing classes, gray 28x28), IDX files",
+                new IdxDatasetSource(
+                        FASHION_MNIST,
+                        "Fashion-MNIST (10 clothing classes, gray 28x28), IDX files",
                         path.apply(FASHION_MNIST)),
-                new IdxDatasetSource(MNIST, "MNIST handwritten digits (10 classes, gray 28x28), IDX files",
-                        path.apply(MNIST)),
+                new IdxDatasetSource(
+                        MNIST, "MNIST handwritten digits (10 classes, gray 28x28), IDX files", path.apply(MNIST)),
                 CifarDatasetSource.cifar10(path.apply(CIFAR10)),
                 CifarDatasetSource.cifar100(path.apply(CIFAR100)));
     }

@@ -1,7 +1,6 @@
 package dev.distillery.training.data;
 
 import dev.distillery.training.InputShape;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,15 @@ public final class CifarDatasetSource implements DatasetSource {
     private final int labelBytes;
     private final int labelIndex;
 
-    private CifarDatasetSource(String name, String description, String defaultPath, int classes,
-                               List<String> trainFiles, List<String> testFiles, int labelBytes, int labelIndex) {
+    private CifarDatasetSource(
+            String name,
+            String description,
+            String defaultPath,
+            int classes,
+            List<String> trainFiles,
+            List<String> testFiles,
+            int labelBytes,
+            int labelIndex) {
         this.name = name;
         this.description = description;
         this.defaultPath = defaultPath;
@@ -34,16 +40,30 @@ public final class CifarDatasetSource implements DatasetSource {
 
     /** {@code data_batch_1.bin} … {@code data_batch_5.bin}, {@code test_batch.bin}; 1 label byte per record. */
     public static CifarDatasetSource cifar10(String defaultPath) {
-        List<String> train = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
-                "data_batch_4.bin", "data_batch_5.bin");
-        return new CifarDatasetSource("cifar10", "CIFAR-10, binary version (10 classes, RGB 32x32)", defaultPath,
-                10, train, List.of("test_batch.bin"), 1, 0);
+        List<String> train = List.of(
+                "data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
+        return new CifarDatasetSource(
+                "cifar10",
+                "CIFAR-10, binary version (10 classes, RGB 32x32)",
+                defaultPath,
+                10,
+                train,
+                List.of("test_batch.bin"),
+                1,
+                0);
     }
 
     /** {@code train.bin}, {@code test.bin}; 2 label bytes (coarse, fine) per record, the fine label is used. */
     public static CifarDatasetSource cifar100(String defaultPath) {
-        return new CifarDatasetSource("cifar100", "CIFAR-100, binary version (100 fine classes, RGB 32x32)",
-                defaultPath, 100, List.of("train.bin"), List.of("test.bin"), 2, 1);
+        return new CifarDatasetSource(
+                "cifar100",
+                "CIFAR-100, binary version (100 fine classes, RGB 32x32)",
+                defaultPath,
+                100,
+                List.of("train.bin"),
+                List.of("test.bin"),
+                2,
+                1);
     }
 
     @Override

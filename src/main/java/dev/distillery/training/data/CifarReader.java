@@ -1,7 +1,6 @@
 package dev.distillery.training.data;
 
 import dev.distillery.training.InputShape;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,7 @@ public final class CifarReader {
 
     public static final InputShape SHAPE = new InputShape(3, 32, 32);
 
-    private CifarReader() {
-    }
+    private CifarReader() {}
 
     /**
      * @param labelBytes  label bytes per record (1 for CIFAR-10, 2 for CIFAR-100: coarse, fine)

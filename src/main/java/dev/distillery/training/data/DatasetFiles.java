@@ -8,18 +8,21 @@ import java.util.Optional;
 /** File-existence checks shared by the file-based dataset sources. */
 final class DatasetFiles {
 
-    private DatasetFiles() {
-    }
+    private DatasetFiles() {}
 
     /** The first of the candidate file names that exists as a regular file in {@code directory}. */
     static Optional<Path> find(Path directory, List<String> candidates) {
-        return candidates.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst();
+        return candidates.stream()
+                .map(directory::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst();
     }
 
     /** Like {@link #find} but failing with a message that names the file. */
     static Path require(Path directory, List<String> candidates) throws java.io.FileNotFoundException {
-        return find(directory, candidates).orElseThrow(
-                () -> new java.io.FileNotFoundException(describe(candidates) + " not found in " + directory));
+        return find(directory, candidates)
+                .orElseThrow(
+                        () -> new java.io.FileNotFoundException(describe(candidates) + " not found in " + directory));
     }
 
     /** Why {@code directory} lacks one of the files, each given as alternative names, or empty. */

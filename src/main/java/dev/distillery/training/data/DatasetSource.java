@@ -1,7 +1,6 @@
 package dev.distillery.training.data;
 
 import dev.distillery.training.InputShape;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.distillery.training.data;
 
 import dev.distillery.training.InputShape;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,10 +73,10 @@ public final class IdxDatasetSource implements DatasetSource {
 
     @Override
     public ImageData load(Path directory) throws IOException {
-        ImageSplit train = IdxReader.read(DatasetFiles.require(directory, TRAIN_IMAGES),
-                DatasetFiles.require(directory, TRAIN_LABELS));
-        ImageSplit test = IdxReader.read(DatasetFiles.require(directory, TEST_IMAGES),
-                DatasetFiles.require(directory, TEST_LABELS));
+        ImageSplit train = IdxReader.read(
+                DatasetFiles.require(directory, TRAIN_IMAGES), DatasetFiles.require(directory, TRAIN_LABELS));
+        ImageSplit test = IdxReader.read(
+                DatasetFiles.require(directory, TEST_IMAGES), DatasetFiles.require(directory, TEST_LABELS));
         return new ImageData(name, classes(), train, test);
     }
 }

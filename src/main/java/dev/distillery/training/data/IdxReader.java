@@ -1,7 +1,6 @@
 package dev.distillery.training.data;
 
 import dev.distillery.training.InputShape;
-
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -16,12 +15,12 @@ public final class IdxReader {
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /** Reads an image file and its label file into one split. */
     public static ImageSplit read(Path images, Path labels) throws IOException {
-        try (DataInputStream imageIn = open(images); DataInputStream labelIn = open(labels)) {
+        try (DataInputStream imageIn = open(images);
+                DataInputStream labelIn = open(labels)) {
             expectMagic(imageIn, IMAGES_MAGIC, images);
             int count = imageIn.readInt();
             InputShape shape = new InputShape(1, imageIn.readInt(), imageIn.readInt());
@@ -50,7 +49,8 @@ public final class IdxReader {
     private static void expectMagic(DataInputStream in, int expected, Path file) throws IOException {
         int magic = in.readInt();
         if (magic != expected) {
-            throw new IOException(String.format("%s is not an IDX %s file (magic 0x%08x, expected 0x%08x)",
+            throw new IOException(String.format(
+                    "%s is not an IDX %s file (magic 0x%08x, expected 0x%08x)",
                     file, expected == IMAGES_MAGIC ? "image" : "label", magic, expected));
         }
     }

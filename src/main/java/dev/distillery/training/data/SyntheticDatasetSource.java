@@ -1,7 +1,6 @@
 package dev.distillery.training.data;
 
 import dev.distillery.training.InputShape;
-
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -62,7 +61,10 @@ public final class SyntheticDatasetSource implements DatasetSource {
 
     @Override
     public ImageData load(Path directory) {
-        return new ImageData(NAME, classes(), SyntheticShapes.generate(TRAIN_SIZE, TRAIN_SEED),
+        return new ImageData(
+                NAME,
+                classes(),
+                SyntheticShapes.generate(TRAIN_SIZE, TRAIN_SEED),
                 SyntheticShapes.generate(TEST_SIZE, TEST_SEED));
     }
 }

@@ -1,7 +1,6 @@
 package dev.distillery.training.data;
 
 import dev.distillery.training.InputShape;
-
 import java.util.Random;
 
 /**
@@ -23,20 +22,19 @@ final class SyntheticShapes {
 
     /** Per class, segments {x1, y1, x2, y2} in the unit square (y down). */
     private static final double[][][] TEMPLATES = {
-            {{0, .5, 1, .5}},
-            {{.5, 0, .5, 1}},
-            {{0, 1, 1, 0}},
-            {{0, 0, 1, 1}},
-            {{0, .5, 1, .5}, {.5, 0, .5, 1}},
-            {{0, 1, 1, 0}, {0, 0, 1, 1}},
-            {{0, 0, 1, 0}, {1, 0, 1, 1}, {1, 1, 0, 1}, {0, 1, 0, 0}},
-            {{0, 0, 0, 1}, {0, 1, 1, 1}},
-            {{0, 0, 1, 0}, {.5, 0, .5, 1}},
-            {{.5, 0, 0, 1}, {0, 1, 1, 1}, {1, 1, .5, 0}},
+        {{0, .5, 1, .5}},
+        {{.5, 0, .5, 1}},
+        {{0, 1, 1, 0}},
+        {{0, 0, 1, 1}},
+        {{0, .5, 1, .5}, {.5, 0, .5, 1}},
+        {{0, 1, 1, 0}, {0, 0, 1, 1}},
+        {{0, 0, 1, 0}, {1, 0, 1, 1}, {1, 1, 0, 1}, {0, 1, 0, 0}},
+        {{0, 0, 0, 1}, {0, 1, 1, 1}},
+        {{0, 0, 1, 0}, {.5, 0, .5, 1}},
+        {{.5, 0, 0, 1}, {0, 1, 1, 1}, {1, 1, .5, 0}},
     };
 
-    private SyntheticShapes() {
-    }
+    private SyntheticShapes() {}
 
     static ImageSplit generate(int count, long seed) {
         Random random = new Random(seed);
@@ -62,8 +60,14 @@ final class SyntheticShapes {
         double halfWidth = 0.6 + 0.5 * random.nextDouble();
         float brightness = (float) (0.6 + 0.4 * random.nextDouble());
         for (double[] s : template) {
-            drawSegment(canvas, left + s[0] * size, top + s[1] * size, left + s[2] * size, top + s[3] * size,
-                    halfWidth, brightness);
+            drawSegment(
+                    canvas,
+                    left + s[0] * size,
+                    top + s[1] * size,
+                    left + s[2] * size,
+                    top + s[3] * size,
+                    halfWidth,
+                    brightness);
         }
     }
 
@@ -76,8 +80,8 @@ final class SyntheticShapes {
     }
 
     /** Anti-aliased thick line: full intensity within halfWidth of the segment, fading over one pixel. */
-    private static void drawSegment(float[] canvas, double x1, double y1, double x2, double y2,
-                                    double halfWidth, float brightness) {
+    private static void drawSegment(
+            float[] canvas, double x1, double y1, double x2, double y2, double halfWidth, float brightness) {
         int minX = clampToCanvas(Math.min(x1, x2) - halfWidth - 1);
         int maxX = clampToCanvas(Math.max(x1, x2) + halfWidth + 1);
         int minY = clampToCanvas(Math.min(y1, y2) - halfWidth - 1);

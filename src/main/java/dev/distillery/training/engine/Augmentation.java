@@ -1,7 +1,6 @@
 package dev.distillery.training.engine;
 
 import dev.distillery.training.InputShape;
-
 import java.util.Random;
 
 /**

@@ -16,8 +16,7 @@ import dev.distillery.training.TrainingException;
  */
 final class Autograd {
 
-    private Autograd() {
-    }
+    private Autograd() {}
 
     /** Sets the calling thread's grad mode; closing the result restores the previous mode. */
     static GradMode gradMode(boolean enabled) {
@@ -29,7 +28,8 @@ final class Autograd {
     /** Back-propagates a scalar loss into the gradients of the parameters that require them. */
     static void backward(NDArray loss) {
         if (!(loss instanceof PtNDArray ptLoss)) {
-            throw new TrainingException("training needs the PyTorch engine, got " + loss.getManager().getEngine());
+            throw new TrainingException("training needs the PyTorch engine, got "
+                    + loss.getManager().getEngine());
         }
         try (NDArray seed = loss.onesLike()) {
             JniUtils.backward(ptLoss, (PtNDArray) seed, false, false);

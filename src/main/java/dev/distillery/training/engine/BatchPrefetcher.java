@@ -1,7 +1,6 @@
 package dev.distillery.training.engine;
 
 import dev.distillery.training.TrainingException;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
@@ -25,8 +24,7 @@ final class BatchPrefetcher implements AutoCloseable {
     static final int AHEAD = 2;
 
     /** One assembled batch: its pixels (batch × C × H × W) and labels. */
-    record Batch(float[] pixels, int[] labels) {
-    }
+    record Batch(float[] pixels, int[] labels) {}
 
     private final BatchAssembler batches;
     private final int[] order;
@@ -40,11 +38,13 @@ final class BatchPrefetcher implements AutoCloseable {
         this.batches = batches;
         this.order = order;
         this.batchSize = batchSize;
-        this.executor = ahead ? Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, THREAD_NAME);
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.executor = ahead
+                ? Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, THREAD_NAME);
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                : null;
         fill();
     }
 
@@ -77,8 +77,8 @@ final class BatchPrefetcher implements AutoCloseable {
         while (executor != null && pending.size() < AHEAD && nextFrom < order.length) {
             int from = nextFrom;
             int to = Math.min(order.length, from + batchSize);
-            pending.add(executor.submit(() -> new Batch(batches.pixels(order, from, to),
-                    batches.labels(order, from, to))));
+            pending.add(
+                    executor.submit(() -> new Batch(batches.pixels(order, from, to), batches.labels(order, from, to))));
             nextFrom = to;
         }
     }

@@ -36,7 +36,8 @@ final class DiagnosticsAccumulator {
      * @param teacherValues the same logits in Java, or null
      */
     void add(NDArray studentLogits, float[] studentValues, NDArray teacherLogits, float[] teacherValues) {
-        int classes = Math.toIntExact(studentLogits.getShape().get(studentLogits.getShape().dimension() - 1));
+        int classes = Math.toIntExact(
+                studentLogits.getShape().get(studentLogits.getShape().dimension() - 1));
         int batch = studentValues.length / classes;
         student.add(studentValues, classes);
         if (teacherLogits != null) {
@@ -60,9 +61,14 @@ final class DiagnosticsAccumulator {
             return new LogitDiagnostics(null, null, null, student.mean(samples), student.std(samples), null, null);
         }
         boolean standardizable = student.classes > 1;
-        return new LogitDiagnostics((double) agreements / samples, klSum / samples,
-                standardizable ? standardizedKlSum / samples : null, student.mean(samples), student.std(samples),
-                teacher.mean(samples), teacher.std(samples));
+        return new LogitDiagnostics(
+                (double) agreements / samples,
+                klSum / samples,
+                standardizable ? standardizedKlSum / samples : null,
+                student.mean(samples),
+                student.std(samples),
+                teacher.mean(samples),
+                teacher.std(samples));
     }
 
     private double kl(NDArray teacherLogits, NDArray studentLogits, boolean zscore) {

@@ -4,7 +4,6 @@ import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.LogitDiagnostics;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.data.ImageData;
-
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -31,10 +30,19 @@ final class EpochLoop {
         ImageData data = phase.data();
         Augmentation augmentation = setup.augmentation(plan);
         boolean memoize = setup.options().memoizeTeacherLogits();
-        TeacherLogits trainTeacher = teacherLogits(memoize && augmentation == null, data.train().size());
+        TeacherLogits trainTeacher =
+                teacherLogits(memoize && augmentation == null, data.train().size());
         TeacherLogits testTeacher = teacherLogits(memoize, data.test().size());
-        EpochTrainer trainer = new EpochTrainer(phase.label(), training.network(), trainTeacher, phase.objective(),
-                phase.settings(), plan, setup.k(), training.schedule(), training.optimizer())
+        EpochTrainer trainer = new EpochTrainer(
+                        phase.label(),
+                        training.network(),
+                        trainTeacher,
+                        phase.objective(),
+                        phase.settings(),
+                        plan,
+                        setup.k(),
+                        training.schedule(),
+                        training.optimizer())
                 .prefetch(setup.options().prefetchBatches());
         BatchAssembler train = new BatchAssembler(data.train(), setup.normalization(), augmentation);
         BatchAssembler test = new BatchAssembler(data.test(), setup.normalization(), null);
@@ -42,17 +50,24 @@ final class EpochLoop {
         for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
             train.startEpoch(epoch);
             long start = System.nanoTime();
-            Optional<Scores> trained = trainer.train(epoch, TrainingRun.order(data.train().size(), plan.seed(), epoch),
-                    train, control);
+            Optional<Scores> trained =
+                    trainer.train(epoch, TrainingRun.order(data.train().size(), plan.seed(), epoch), train, control);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
-            Optional<Evaluator.Evaluation> tested = trained.isEmpty() ? Optional.empty()
+            Optional<Evaluator.Evaluation> tested = trained.isEmpty()
+                    ? Optional.empty()
                     : evaluate(epoch, testTeacher, test, evaluationCheck(control, epoch, steps));
             if (tested.isEmpty()) {
                 return false;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            report.accept(metrics(phase.name(), epoch, trained.get(), tested.get(), trainer.learningRate(epoch),
-                    seconds, trainSeconds));
+            report.accept(metrics(
+                    phase.name(),
+                    epoch,
+                    trained.get(),
+                    tested.get(),
+                    trainer.learningRate(epoch),
+                    seconds,
+                    trainSeconds));
         }
         return true;
     }
@@ -77,20 +92,44 @@ final class EpochLoop {
         };
     }
 
-    private Optional<Evaluator.Evaluation> evaluate(int epoch, TeacherLogits teacher, BatchAssembler test,
-                                                    BooleanSupplier cancel) {
+    private Optional<Evaluator.Evaluation> evaluate(
+            int epoch, TeacherLogits teacher, BatchAssembler test, BooleanSupplier cancel) {
         Phase phase = training.phase();
-        return Failures.named(() -> phase.label() + " evaluation failed after epoch " + epoch,
-                () -> Evaluator.evaluate(phase.label(), epoch, training.network(), teacher, test, setup.k(),
-                        phase.settings().temperature(), cancel));
+        return Failures.named(
+                () -> phase.label() + " evaluation failed after epoch " + epoch,
+                () -> Evaluator.evaluate(
+                        phase.label(),
+                        epoch,
+                        training.network(),
+                        teacher,
+                        test,
+                        setup.k(),
+                        phase.settings().temperature(),
+                        cancel));
     }
 
-    private static EpochMetrics metrics(String phase, int epoch, Scores train, Evaluator.Evaluation test,
-                                        double learningRate, double seconds, double trainSeconds) {
+    private static EpochMetrics metrics(
+            String phase,
+            int epoch,
+            Scores train,
+            Evaluator.Evaluation test,
+            double learningRate,
+            double seconds,
+            double trainSeconds) {
         Scores scores = test.scores();
         LogitDiagnostics diagnostics = test.diagnostics();
-        return new EpochMetrics(epoch, train.meanLoss(), train.top1(), scores.meanLoss(), scores.top1(),
-                scores.topK(), learningRate, seconds, train.samples() / Math.max(trainSeconds, 1e-9), phase,
-                train.meanParts(), diagnostics);
+        return new EpochMetrics(
+                epoch,
+                train.meanLoss(),
+                train.top1(),
+                scores.meanLoss(),
+                scores.top1(),
+                scores.topK(),
+                learningRate,
+                seconds,
+                train.samples() / Math.max(trainSeconds, 1e-9),
+                phase,
+                train.meanParts(),
+                diagnostics);
     }
 }

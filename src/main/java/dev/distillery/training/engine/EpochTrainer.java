@@ -8,7 +8,6 @@ import dev.distillery.methods.LossTerms;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingPlan;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,14 +37,35 @@ final class EpochTrainer {
     private double lastFiniteLoss = Double.NaN;
 
     /** A trainer with a fresh optimizer of {@code plan}'s kind. */
-    EpochTrainer(String phase, Network student, TeacherLogits teacher, DistillationMethod method, LossSettings settings,
-                 TrainingPlan plan, int k) {
+    EpochTrainer(
+            String phase,
+            Network student,
+            TeacherLogits teacher,
+            DistillationMethod method,
+            LossSettings settings,
+            TrainingPlan plan,
+            int k) {
         this(phase, student, teacher, method, settings, plan, k, schedule(plan));
     }
 
-    private EpochTrainer(String phase, Network student, TeacherLogits teacher, DistillationMethod method,
-                         LossSettings settings, TrainingPlan plan, int k, MultiStepSchedule schedule) {
-        this(phase, student, teacher, method, settings, plan, k, schedule,
+    private EpochTrainer(
+            String phase,
+            Network student,
+            TeacherLogits teacher,
+            DistillationMethod method,
+            LossSettings settings,
+            TrainingPlan plan,
+            int k,
+            MultiStepSchedule schedule) {
+        this(
+                phase,
+                student,
+                teacher,
+                method,
+                settings,
+                plan,
+                k,
+                schedule,
                 Optimizers.create(plan.optimizer(), schedule, plan.momentum(), plan.weightDecay(), student));
     }
 
@@ -54,8 +74,16 @@ final class EpochTrainer {
      * @param schedule  the learning rate per epoch, which {@code optimizer} follows
      * @param optimizer updates {@code student}'s parameters (possibly with state restored from a training state)
      */
-    EpochTrainer(String phase, Network student, TeacherLogits teacher, DistillationMethod method, LossSettings settings,
-                 TrainingPlan plan, int k, MultiStepSchedule schedule, TrainingOptimizer optimizer) {
+    EpochTrainer(
+            String phase,
+            Network student,
+            TeacherLogits teacher,
+            DistillationMethod method,
+            LossSettings settings,
+            TrainingPlan plan,
+            int k,
+            MultiStepSchedule schedule,
+            TrainingOptimizer optimizer) {
         this.phase = phase;
         this.student = student;
         this.teacher = teacher;
@@ -114,19 +142,28 @@ final class EpochTrainer {
                 int from = (step - 1) * batchSize;
                 int to = Math.min(order.length, from + batchSize);
                 int current = step;
-                Failures.named(() -> String.format("%s failed at epoch %d, step %d of %d", phase, epoch, current,
-                        steps), () -> {
-                    step(epoch, current, steps, batches, prefetcher.next(), order, from, to, scores);
-                    control.batchDone(phaseName(), epoch, current, steps);
-                    return null;
-                });
+                Failures.named(
+                        () -> String.format("%s failed at epoch %d, step %d of %d", phase, epoch, current, steps),
+                        () -> {
+                            step(epoch, current, steps, batches, prefetcher.next(), order, from, to, scores);
+                            control.batchDone(phaseName(), epoch, current, steps);
+                            return null;
+                        });
             }
         }
         return Optional.of(scores);
     }
 
-    private void step(int epoch, int step, int steps, BatchAssembler batches, BatchPrefetcher.Batch batch,
-                      int[] order, int from, int to, Scores scores) {
+    private void step(
+            int epoch,
+            int step,
+            int steps,
+            BatchAssembler batches,
+            BatchPrefetcher.Batch batch,
+            int[] order,
+            int from,
+            int to,
+            Scores scores) {
         int[] labels = batch.labels();
         try (NDManager scope = student.manager().newSubManager()) {
             NDArray images = batches.images(scope, batch.pixels());
@@ -136,15 +173,21 @@ final class EpochTrainer {
             Map<String, Double> parts = new LinkedHashMap<>();
             try (Autograd.GradMode on = Autograd.gradMode(true)) {
                 logits = student.forward(images);
-                LossTerms terms = method.loss(logits, teacherLogits, BatchAssembler.labelArray(scope, labels), epoch,
-                        settings);
+                LossTerms terms =
+                        method.loss(logits, teacherLogits, BatchAssembler.labelArray(scope, labels), epoch, settings);
                 NDArray total = terms.total();
                 loss = scalar(total);
                 if (!Double.isFinite(loss)) {
-                    throw new TrainingException(String.format(Locale.ROOT,
+                    throw new TrainingException(String.format(
+                            Locale.ROOT,
                             "%s: loss became %s at epoch %d, step %d of %d (%s, learning rate %s); training diverged",
-                            phase, loss, epoch, step, steps,
-                            Double.isNaN(lastFiniteLoss) ? "no finite loss before it"
+                            phase,
+                            loss,
+                            epoch,
+                            step,
+                            steps,
+                            Double.isNaN(lastFiniteLoss)
+                                    ? "no finite loss before it"
                                     : "last finite loss " + compact(lastFiniteLoss),
                             compact(schedule.learningRate(epoch))));
                 }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.distillery.training.LogitDiagnostics;
 import dev.distillery.training.TrainingException;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -23,12 +22,10 @@ final class Evaluator {
 
     static final int BATCH_SIZE = 256;
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /** What one evaluation pass measured. */
-    record Evaluation(Scores scores, LogitDiagnostics diagnostics) {
-    }
+    record Evaluation(Scores scores, LogitDiagnostics diagnostics) {}
 
     /**
      * Test loss (cross-entropy) and accuracies of a network outside a run (failures name it and epoch 0), or empty
@@ -39,8 +36,13 @@ final class Evaluator {
     }
 
     /** Scores and diagnostics of a network outside a run (failures name it and epoch 0). */
-    static Optional<Evaluation> evaluate(Network network, TeacherLogits teacher, BatchAssembler batches, int k,
-                                         double temperature, BooleanSupplier cancel) {
+    static Optional<Evaluation> evaluate(
+            Network network,
+            TeacherLogits teacher,
+            BatchAssembler batches,
+            int k,
+            double temperature,
+            BooleanSupplier cancel) {
         return evaluate(network.name(), 0, network, teacher, batches, k, temperature, cancel);
     }
 
@@ -53,8 +55,15 @@ final class Evaluator {
      * @param temperature τ of the diagnostics' KL divergences
      * @throws TrainingException when a logit is NaN or infinite
      */
-    static Optional<Evaluation> evaluate(String label, int epoch, Network network, TeacherLogits teacher,
-                                         BatchAssembler batches, int k, double temperature, BooleanSupplier cancel) {
+    static Optional<Evaluation> evaluate(
+            String label,
+            int epoch,
+            Network network,
+            TeacherLogits teacher,
+            BatchAssembler batches,
+            int k,
+            double temperature,
+            BooleanSupplier cancel) {
         int size = batches.split().size();
         int[] order = IntStream.range(0, size).toArray();
         Scores scores = new Scores(k);
@@ -71,8 +80,8 @@ final class Evaluator {
                     float[] values = logits.toFloatArray();
                     scores.addWithCrossEntropy(values, batches.labels(order, from, to));
                     NDArray teacherLogits = teacher == null ? null : teacher.logits(scope, images, order, from, to);
-                    diagnostics.add(logits, values, teacherLogits,
-                            teacherLogits == null ? null : teacherLogits.toFloatArray());
+                    diagnostics.add(
+                            logits, values, teacherLogits, teacherLogits == null ? null : teacherLogits.toFloatArray());
                 }
             }
         }
@@ -82,9 +91,14 @@ final class Evaluator {
 
     private static void requireFinite(String label, int epoch, Scores scores) {
         if (scores.nonFiniteLogits() > 0) {
-            throw new TrainingException(String.format(Locale.ROOT,
+            throw new TrainingException(String.format(
+                    Locale.ROOT,
                     "%s evaluation after epoch %d: %,d of %,d test logits are not finite (NaN or infinite); "
-                            + "the run is invalid", label, epoch, scores.nonFiniteLogits(), scores.logits()));
+                            + "the run is invalid",
+                    label,
+                    epoch,
+                    scores.nonFiniteLogits(),
+                    scores.logits()));
         }
     }
 }

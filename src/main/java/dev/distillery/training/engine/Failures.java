@@ -1,14 +1,12 @@
 package dev.distillery.training.engine;
 
 import dev.distillery.training.TrainingException;
-
 import java.util.function.Supplier;
 
 /** The engine's one way to report a failure: a {@link TrainingException} passes as it is, anything else is wrapped. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Runs {@code action}; a runtime exception other than a {@link TrainingException} becomes one whose message is

@@ -1,7 +1,6 @@
 package dev.distillery.training.engine;
 
 import ai.djl.training.tracker.Tracker;
-
 import java.util.List;
 
 /**

@@ -15,7 +15,6 @@ import dev.distillery.tensors.OwnedArrays;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
 import dev.distillery.training.TrainingException;
-
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -106,8 +105,8 @@ final class Network implements AutoCloseable {
                         + ": unexpected data after the last parameter");
             }
         } catch (IOException e) {
-            throw new TrainingException("could not load " + name + " parameters from " + file + ": "
-                    + e.getMessage(), e);
+            throw new TrainingException(
+                    "could not load " + name + " parameters from " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -128,8 +127,8 @@ final class Network implements AutoCloseable {
         try {
             block.loadParameters(manager, in);
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new TrainingException("could not load " + name + " parameters from " + source + ": "
-                    + e.getMessage(), e);
+            throw new TrainingException(
+                    "could not load " + name + " parameters from " + source + ": " + e.getMessage(), e);
         } finally {
             store = new ParameterStore(manager, false);
         }
@@ -137,8 +136,9 @@ final class Network implements AutoCloseable {
             OwnedArrays.own(parameter.getValue().getArray());
             Shape loaded = parameter.getValue().getArray().getShape();
             if (!loaded.equals(expected.get(parameter.getKey()))) {
-                throw new TrainingException("could not load " + name + " parameters from " + source + ": parameter "
-                        + parameter.getKey() + " has shape " + loaded + ", expected " + expected.get(parameter.getKey()));
+                throw new TrainingException(
+                        "could not load " + name + " parameters from " + source + ": parameter " + parameter.getKey()
+                                + " has shape " + loaded + ", expected " + expected.get(parameter.getKey()));
             }
             if (parameter.getValue().requiresGradient()) {
                 parameter.getValue().getArray().setRequiresGradient(true);

@@ -22,6 +22,7 @@ final class Normalization {
 
     /** Keeps the standard deviation of a constant channel away from zero. */
     private static final double VARIANCE_FLOOR = 1e-12;
+
     private static final int LEVELS = 256;
     private static final double MAX_PIXEL = 255.0;
 

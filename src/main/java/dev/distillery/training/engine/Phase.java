@@ -11,6 +11,10 @@ import dev.distillery.training.data.ImageData;
  * @param name  {@code teacher} or {@code student}, as recorded with each epoch
  * @param label names the phase in logs and failures, e.g. {@code student mlp (kd)}
  */
-record Phase(String name, String label, TrainingPlan plan, ImageData data, DistillationMethod objective,
-             LossSettings settings) {
-}
+record Phase(
+        String name,
+        String label,
+        TrainingPlan plan,
+        ImageData data,
+        DistillationMethod objective,
+        LossSettings settings) {}

@@ -2,7 +2,6 @@ package dev.distillery.training.engine;
 
 import dev.distillery.training.EpochListener;
 import dev.distillery.training.TrainingException;
-
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -21,8 +20,7 @@ final class RunControl {
     private final long start;
     private EpochListener progress = new EpochListener() {
         @Override
-        public void onEpoch(dev.distillery.training.EpochMetrics metrics) {
-        }
+        public void onEpoch(dev.distillery.training.EpochMetrics metrics) {}
     };
 
     private RunControl(BooleanSupplier cancel, Integer maxMinutes, LongSupplier nanoClock) {
@@ -70,10 +68,16 @@ final class RunControl {
         }
         long elapsed = nanoClock.getAsLong() - start;
         if (elapsed >= TimeUnit.MINUTES.toNanos(maxMinutes)) {
-            throw new TrainingException(String.format(Locale.ROOT,
+            throw new TrainingException(String.format(
+                    Locale.ROOT,
                     "%s exceeded training.maxMinutes=%d after epoch %d, step %d of %d%s (%.1f minutes elapsed); "
                             + "the run was stopped",
-                    phase, maxMinutes, epoch, step, steps, activity == null ? "" : " " + activity,
+                    phase,
+                    maxMinutes,
+                    epoch,
+                    step,
+                    steps,
+                    activity == null ? "" : " " + activity,
                     elapsed / 60e9));
         }
     }

@@ -13,9 +13,18 @@ import dev.distillery.training.data.ImageData;
  * What every phase of one {@link TrainingRun} shares: the device, the plan, the data, the architectures and
  * objectives, the engine options, the data's normalization and the top-k of the scores.
  */
-record RunSetup(Device device, TrainingPlan plan, ImageData data, ImageData teacherData,
-                Architecture studentArchitecture, Architecture teacherArchitecture, DistillationMethod method,
-                DistillationMethod teacherMethod, TrainingRun.Options options, Normalization normalization, int k) {
+record RunSetup(
+        Device device,
+        TrainingPlan plan,
+        ImageData data,
+        ImageData teacherData,
+        Architecture studentArchitecture,
+        Architecture teacherArchitecture,
+        DistillationMethod method,
+        DistillationMethod teacherMethod,
+        TrainingRun.Options options,
+        Normalization normalization,
+        int k) {
 
     private static final long AUGMENTATION_SEED_MIX = 0x9E3779B97F4A7C15L;
 
@@ -24,8 +33,11 @@ record RunSetup(Device device, TrainingPlan plan, ImageData data, ImageData teac
         try {
             return Network.create(architecture, data.train().shape(), data.classes(), device, seed);
         } catch (RuntimeException e) {
-            throw new TrainingException("could not build " + architecture.name() + " for " + data.train().shape()
-                    + " inputs and " + data.classes() + " classes on " + device + ": " + e.getMessage(), e);
+            throw new TrainingException(
+                    "could not build " + architecture.name() + " for "
+                            + data.train().shape() + " inputs and " + data.classes() + " classes on " + device + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -36,8 +48,8 @@ record RunSetup(Device device, TrainingPlan plan, ImageData data, ImageData teac
 
     /** The loss settings a plan asks for. */
     static LossSettings settings(TrainingPlan plan) {
-        return new LossSettings(plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight(),
-                plan.methodParams());
+        return new LossSettings(
+                plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight(), plan.methodParams());
     }
 
     /** The augmentation of a phase's plan, or null without one. */

@@ -9,8 +9,7 @@ final class Seeds {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** A seed for {@code epoch} (from 1) of a stream seeded with {@code seed}; distinct epochs give unrelated seeds. */
     static long forEpoch(long seed, int epoch) {

@@ -4,11 +4,10 @@ import dev.distillery.training.EpochListener;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.TrainingOutcome;
 import dev.distillery.training.TrainingPlan;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The student's epochs with the plan's method, each reported with a writer of the student's parameters and one of
@@ -31,11 +30,16 @@ final class StudentPhase {
      * @param stateHoldsTeacher whether the training states written after each epoch include the teacher
      */
     TrainingOutcome train(Network teacher, boolean stateHoldsTeacher, EpochListener listener, RunControl control) {
-        try (Network student = setup.network(setup.studentArchitecture(), setup.plan().seed())) {
+        try (Network student =
+                setup.network(setup.studentArchitecture(), setup.plan().seed())) {
             MultiStepSchedule schedule = EpochTrainer.schedule(setup.plan());
             TrainingOptimizer optimizer = RunSetup.optimizer(setup.plan(), schedule, student);
-            return fit(new PhaseTraining(phase(), student, schedule, optimizer, teacher), stateHoldsTeacher, 1,
-                    listener, control);
+            return fit(
+                    new PhaseTraining(phase(), student, schedule, optimizer, teacher),
+                    stateHoldsTeacher,
+                    1,
+                    listener,
+                    control);
         }
     }
 
@@ -46,43 +50,72 @@ final class StudentPhase {
     TrainingOutcome resume(EpochListener listener, RunControl control) {
         TrainingPlan plan = setup.plan();
         Path file = plan.resumeState();
-        TrainingState.Header header = TrainingState.verify(file, plan, setup.method().needsTeacher());
+        TrainingState.Header header =
+                TrainingState.verify(file, plan, setup.method().needsTeacher());
         try (Network student = setup.network(setup.studentArchitecture(), plan.seed());
-             Network stored = header.hasTeacher() ? setup.network(setup.teacherArchitecture(), plan.seed()) : null) {
+                Network stored = header.hasTeacher() ? setup.network(setup.teacherArchitecture(), plan.seed()) : null) {
             MultiStepSchedule schedule = EpochTrainer.schedule(plan);
             TrainingOptimizer optimizer = RunSetup.optimizer(plan, schedule, student);
             int completed = TrainingState.read(file, header, student, optimizer, stored);
-            log.info("student {} resumes after epoch {} of {} from {}", setup.studentArchitecture().name(),
-                    completed, plan.epochs(), file);
+            log.info(
+                    "student {} resumes after epoch {} of {} from {}",
+                    setup.studentArchitecture().name(),
+                    completed,
+                    plan.epochs(),
+                    file);
             if (stored != null) {
                 stored.freeze();
-                return fit(new PhaseTraining(phase(), student, schedule, optimizer, stored), true, completed + 1,
-                        listener, control);
+                return fit(
+                        new PhaseTraining(phase(), student, schedule, optimizer, stored),
+                        true,
+                        completed + 1,
+                        listener,
+                        control);
             }
             if (!setup.method().needsTeacher()) {
-                return fit(new PhaseTraining(phase(), student, schedule, optimizer, null), false, completed + 1,
-                        listener, control);
+                return fit(
+                        new PhaseTraining(phase(), student, schedule, optimizer, null),
+                        false,
+                        completed + 1,
+                        listener,
+                        control);
             }
             try (Network loaded = new TeacherPhase(setup).load(plan.teacherParameters())) {
-                return fit(new PhaseTraining(phase(), student, schedule, optimizer, loaded), false, completed + 1,
-                        listener, control);
+                return fit(
+                        new PhaseTraining(phase(), student, schedule, optimizer, loaded),
+                        false,
+                        completed + 1,
+                        listener,
+                        control);
             }
         }
     }
 
     private Phase phase() {
-        String label = "student " + setup.studentArchitecture().name() + " (" + setup.method().name() + ")";
-        return new Phase(EpochMetrics.STUDENT, label, setup.plan(), setup.data(), setup.method(),
+        String label = "student " + setup.studentArchitecture().name() + " ("
+                + setup.method().name() + ")";
+        return new Phase(
+                EpochMetrics.STUDENT,
+                label,
+                setup.plan(),
+                setup.data(),
+                setup.method(),
                 RunSetup.settings(setup.plan()));
     }
 
-    private TrainingOutcome fit(PhaseTraining training, boolean stateHoldsTeacher, int firstEpoch,
-                                EpochListener listener, RunControl control) {
+    private TrainingOutcome fit(
+            PhaseTraining training,
+            boolean stateHoldsTeacher,
+            int firstEpoch,
+            EpochListener listener,
+            RunControl control) {
         Network student = training.network();
         Network embedded = stateHoldsTeacher ? training.teacher() : null;
-        Consumer<EpochMetrics> report = metrics -> listener.onStudentEpoch(metrics, student::writeParameters,
-                out -> TrainingState.write(out, setup.plan(), metrics.epoch(), student, training.optimizer(),
-                        embedded));
+        Consumer<EpochMetrics> report = metrics -> listener.onStudentEpoch(
+                metrics,
+                student::writeParameters,
+                out -> TrainingState.write(
+                        out, setup.plan(), metrics.epoch(), student, training.optimizer(), embedded));
         boolean completed = new EpochLoop(setup, training).run(firstEpoch, report, control);
         return completed ? TrainingOutcome.COMPLETED : TrainingOutcome.CANCELLED;
     }

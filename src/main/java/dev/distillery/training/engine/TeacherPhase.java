@@ -4,12 +4,11 @@ import dev.distillery.methods.LossSettings;
 import dev.distillery.training.EpochListener;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.TrainingPlan;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a run's teacher comes from: trained from scratch (with the plan's teacher plan, or the student's settings and
@@ -34,18 +33,19 @@ final class TeacherPhase {
         TrainingPlan teacherPlan = plan.teacherPlan() != null ? plan.teacherPlan() : plan;
         LossSettings settings = plan.teacherPlan() != null ? RunSetup.settings(teacherPlan) : CROSS_ENTROPY;
         Network teacher = setup.network(setup.teacherArchitecture(), teacherPlan.seed());
-        String label = "teacher " + setup.teacherArchitecture().name() + " (" + setup.teacherMethod().name() + ")";
+        String label = "teacher " + setup.teacherArchitecture().name() + " ("
+                + setup.teacherMethod().name() + ")";
         Consumer<EpochMetrics> report = metrics -> {
             log.info("{} epoch {}: test top-1 {}", label, metrics.epoch(), metrics.testTop1());
             listener.onEpoch(metrics);
         };
         boolean completed = false;
         try {
-            Phase phase = new Phase(EpochMetrics.TEACHER, label, teacherPlan, setup.teacherData(),
-                    setup.teacherMethod(), settings);
+            Phase phase = new Phase(
+                    EpochMetrics.TEACHER, label, teacherPlan, setup.teacherData(), setup.teacherMethod(), settings);
             MultiStepSchedule schedule = EpochTrainer.schedule(teacherPlan);
-            PhaseTraining training = new PhaseTraining(phase, teacher, schedule,
-                    RunSetup.optimizer(teacherPlan, schedule, teacher), null);
+            PhaseTraining training = new PhaseTraining(
+                    phase, teacher, schedule, RunSetup.optimizer(teacherPlan, schedule, teacher), null);
             completed = new EpochLoop(setup, training).run(1, report, control);
         } finally {
             if (!completed) {
@@ -61,7 +61,8 @@ final class TeacherPhase {
 
     /** A frozen teacher with the parameters a previous run wrote to {@code file}. */
     Network load(Path file) {
-        Network teacher = setup.network(setup.teacherArchitecture(), setup.plan().seed());
+        Network teacher =
+                setup.network(setup.teacherArchitecture(), setup.plan().seed());
         try {
             teacher.loadParameters(file);
         } catch (RuntimeException e) {

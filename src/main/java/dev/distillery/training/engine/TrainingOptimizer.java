@@ -10,7 +10,6 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.distillery.tensors.OwnedArrays;
 import dev.distillery.training.TrainingException;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -78,7 +77,7 @@ abstract class TrainingOptimizer {
     final void step() {
         float lr = learningRate();
         try (Autograd.GradMode off = Autograd.gradMode(false);
-             NDManager scope = network.manager().newSubManager()) {
+                NDManager scope = network.manager().newSubManager()) {
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray weight = parameters.get(i).getArray();
                 NDArray gradient = weight.getGradient();
@@ -97,8 +96,8 @@ abstract class TrainingOptimizer {
      * @param state this parameter's state arrays, to update in place
      * @param t     this parameter's update count, from 1
      */
-    abstract void update(NDArray weight, NDArray gradient, NDArray[] state, long t, float learningRate,
-                         NDManager scope);
+    abstract void update(
+            NDArray weight, NDArray gradient, NDArray[] state, long t, float learningRate, NDManager scope);
 
     /** A float32 scalar in the update's scope, in LibTorch's memory (see {@link OwnedArrays}). */
     static NDArray constant(NDManager scope, float value) {
@@ -139,8 +138,8 @@ abstract class TrainingOptimizer {
         }
         int count = in.readInt();
         if (count != parameters.size()) {
-            throw new TrainingException("optimizer state has " + count + " parameters, the network "
-                    + parameters.size());
+            throw new TrainingException(
+                    "optimizer state has " + count + " parameters, the network " + parameters.size());
         }
         long[] readUpdates = new long[count];
         NDArray[][] readState = new NDArray[count][];
@@ -148,8 +147,8 @@ abstract class TrainingOptimizer {
             for (int i = 0; i < count; i++) {
                 String parameter = in.readUTF();
                 if (!parameter.equals(names.get(i))) {
-                    throw new TrainingException("optimizer state of parameter " + parameter + " where "
-                            + names.get(i) + " was expected");
+                    throw new TrainingException(
+                            "optimizer state of parameter " + parameter + " where " + names.get(i) + " was expected");
                 }
                 readUpdates[i] = in.readLong();
                 int arrays = in.readInt();

@@ -10,7 +10,6 @@ import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingOutcome;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.data.ImageData;
-
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,10 +77,23 @@ public final class TrainingRun {
     private final RunSetup setup;
 
     /** A run whose teacher (if trained) learns with cross-entropy on {@code data}, with default options. */
-    public TrainingRun(Device device, TrainingPlan plan, ImageData data, Architecture studentArchitecture,
-                       Architecture teacherArchitecture, DistillationMethod method) {
-        this(device, plan, data, data, studentArchitecture, teacherArchitecture, method,
-                new MethodRegistry().find(CrossEntropyMethod.NAME).orElseThrow(), Options.DEFAULT);
+    public TrainingRun(
+            Device device,
+            TrainingPlan plan,
+            ImageData data,
+            Architecture studentArchitecture,
+            Architecture teacherArchitecture,
+            DistillationMethod method) {
+        this(
+                device,
+                plan,
+                data,
+                data,
+                studentArchitecture,
+                teacherArchitecture,
+                method,
+                new MethodRegistry().find(CrossEntropyMethod.NAME).orElseThrow(),
+                Options.DEFAULT);
     }
 
     /**
@@ -89,29 +101,48 @@ public final class TrainingRun {
      * @param teacherArchitecture required when the method needs a teacher, ignored otherwise
      * @param teacherMethod       the teacherless objective that trains the teacher (normally {@code ce})
      */
-    public TrainingRun(Device device, TrainingPlan plan, ImageData data, ImageData teacherData,
-                       Architecture studentArchitecture, Architecture teacherArchitecture, DistillationMethod method,
-                       DistillationMethod teacherMethod, Options options) {
+    public TrainingRun(
+            Device device,
+            TrainingPlan plan,
+            ImageData data,
+            ImageData teacherData,
+            Architecture studentArchitecture,
+            Architecture teacherArchitecture,
+            DistillationMethod method,
+            DistillationMethod teacherMethod,
+            Options options) {
         if (method.needsTeacher() && teacherArchitecture == null) {
             throw new TrainingException("method '" + method.name() + "' needs a teacher architecture");
         }
         if (teacherMethod.needsTeacher()) {
-            throw new TrainingException("a teacher cannot be trained with '" + teacherMethod.name()
-                    + "', which needs a teacher itself");
+            throw new TrainingException(
+                    "a teacher cannot be trained with '" + teacherMethod.name() + "', which needs a teacher itself");
         }
         if (!teacherData.train().shape().equals(data.train().shape()) || teacherData.classes() != data.classes()) {
-            throw new TrainingException("the teacher's data (" + teacherData.train().shape() + ", "
-                    + teacherData.classes() + " classes) does not match the student's (" + data.train().shape()
-                    + ", " + data.classes() + " classes)");
+            throw new TrainingException(
+                    "the teacher's data (" + teacherData.train().shape() + ", "
+                            + teacherData.classes() + " classes) does not match the student's ("
+                            + data.train().shape()
+                            + ", " + data.classes() + " classes)");
         }
-        this.setup = new RunSetup(device, plan, data, teacherData, studentArchitecture, teacherArchitecture, method,
-                teacherMethod, Objects.requireNonNull(options, "options"), Normalization.forData(data),
+        this.setup = new RunSetup(
+                device,
+                plan,
+                data,
+                teacherData,
+                studentArchitecture,
+                teacherArchitecture,
+                method,
+                teacherMethod,
+                Objects.requireNonNull(options, "options"),
+                Normalization.forData(data),
                 Math.min(TOP_K, data.classes()));
     }
 
     public TrainingOutcome execute(EpochListener listener, BooleanSupplier cancel) {
         TrainingPlan plan = setup.plan();
-        RunControl control = RunControl.start(cancel, plan.maxMinutes(), setup.options().nanoClock())
+        RunControl control = RunControl.start(
+                        cancel, plan.maxMinutes(), setup.options().nanoClock())
                 .reportingTo(listener);
         StudentPhase student = new StudentPhase(setup);
         if (plan.resumeState() != null) {
@@ -122,8 +153,8 @@ public final class TrainingRun {
         }
         boolean loaded = plan.teacherParameters() != null;
         TeacherPhase teachers = new TeacherPhase(setup);
-        Optional<Network> teacher = loaded ? Optional.of(teachers.load(plan.teacherParameters()))
-                : teachers.train(listener, control);
+        Optional<Network> teacher =
+                loaded ? Optional.of(teachers.load(plan.teacherParameters())) : teachers.train(listener, control);
         if (teacher.isEmpty()) {
             return TrainingOutcome.CANCELLED;
         }
@@ -134,7 +165,7 @@ public final class TrainingRun {
 
     /** Trains the teacher without reporting its epochs; empty when cancelled. */
     Optional<Network> trainTeacher(BooleanSupplier cancel) {
-        return new TeacherPhase(setup).train(metrics -> { }, RunControl.cancelOnly(cancel));
+        return new TeacherPhase(setup).train(metrics -> {}, RunControl.cancelOnly(cancel));
     }
 
     /** A frozen teacher with the parameters a previous run wrote to {@code file}. */

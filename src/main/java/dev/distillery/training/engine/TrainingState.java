@@ -3,7 +3,6 @@ package dev.distillery.training.engine;
 import dev.distillery.shared.Sha256;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingPlan;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -55,12 +54,10 @@ public final class TrainingState {
     private static final byte[] MAGIC = "DSTLSTAT".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER_BYTES = Long.BYTES;
 
-    private TrainingState() {
-    }
+    private TrainingState() {}
 
     /** What the header of a state says. */
-    record Header(int version, int completedEpochs, String fingerprint, String identity, boolean hasTeacher) {
-    }
+    record Header(int version, int completedEpochs, String fingerprint, String identity, boolean hasTeacher) {}
 
     /** The canonical description of what determines {@code plan}'s student trajectory (see the class comment). */
     public static String identity(TrainingPlan plan) {
@@ -69,15 +66,21 @@ public final class TrainingState {
         keys.put("studentArchitecture", plan.studentArchitecture());
         keys.put("teacherArchitecture", String.valueOf(plan.teacherArchitecture()));
         keys.put("dataset", plan.dataset() == null ? "null" : plan.dataset().name());
-        keys.put("trainLimit", plan.dataset() == null ? "null" : String.valueOf(plan.dataset().trainLimit()));
-        keys.put("testLimit", plan.dataset() == null ? "null" : String.valueOf(plan.dataset().testLimit()));
+        keys.put(
+                "trainLimit",
+                plan.dataset() == null ? "null" : String.valueOf(plan.dataset().trainLimit()));
+        keys.put(
+                "testLimit",
+                plan.dataset() == null ? "null" : String.valueOf(plan.dataset().testLimit()));
         keys.put("methodParams", new TreeMap<>(plan.methodParams()).toString());
         keys.put("temperature", Double.toString(plan.temperature()));
         keys.put("zscore", Boolean.toString(plan.zscore()));
         keys.put("ceWeight", Double.toString(plan.ceWeight()));
         keys.put("kdWeight", Double.toString(plan.kdWeight()));
         keys.put("batchSize", Integer.toString(plan.batchSize()));
-        keys.put("optimizer", plan.optimizer() == null ? "null" : plan.optimizer().toLowerCase(java.util.Locale.ROOT));
+        keys.put(
+                "optimizer",
+                plan.optimizer() == null ? "null" : plan.optimizer().toLowerCase(java.util.Locale.ROOT));
         keys.put("learningRate", Double.toString(plan.learningRate()));
         keys.put("momentum", Double.toString(plan.momentum()));
         keys.put("weightDecay", Double.toString(plan.weightDecay()));
@@ -86,7 +89,8 @@ public final class TrainingState {
         keys.put("augment", Boolean.toString(plan.augment()));
         keys.put("seed", Long.toString(plan.seed()));
         StringBuilder identity = new StringBuilder();
-        keys.forEach((key, value) -> identity.append(key).append('=').append(value).append(';'));
+        keys.forEach(
+                (key, value) -> identity.append(key).append('=').append(value).append(';'));
         return identity.toString();
     }
 
@@ -140,8 +144,14 @@ public final class TrainingState {
      *
      * @param teacher the frozen teacher when it was trained in this run (or restored from a state), else null
      */
-    static void write(OutputStream out, TrainingPlan plan, int completedEpochs, Network student,
-                      TrainingOptimizer optimizer, Network teacher) throws IOException {
+    static void write(
+            OutputStream out,
+            TrainingPlan plan,
+            int completedEpochs,
+            Network student,
+            TrainingOptimizer optimizer,
+            Network teacher)
+            throws IOException {
         CRC32 crc = new CRC32();
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(out, crc)));
         data.write(MAGIC);
@@ -208,8 +218,9 @@ public final class TrainingState {
         try {
             int version = in.readInt();
             if (version != FORMAT_VERSION) {
-                throw failure(file, "written in format version " + version + "; this service reads version "
-                        + FORMAT_VERSION);
+                throw failure(
+                        file,
+                        "written in format version " + version + "; this service reads version " + FORMAT_VERSION);
             }
             int completed = in.readInt();
             String fingerprint = in.readUTF();
@@ -233,7 +244,7 @@ public final class TrainingState {
             CRC32 crc = new CRC32();
             long stored;
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                 CheckedInputStream checked = new CheckedInputStream(raw, crc)) {
+                    CheckedInputStream checked = new CheckedInputStream(raw, crc)) {
                 byte[] buffer = new byte[1 << 16];
                 long remaining = size - TRAILER_BYTES;
                 while (remaining > 0) {
@@ -254,9 +265,10 @@ public final class TrainingState {
     }
 
     private static Optional<String> mismatch(Header header, TrainingPlan plan, boolean needsTeacher) {
-        if (!header.fingerprint().equals(fingerprint(plan)) || !header.fingerprint().equals(Sha256.hex(header.identity()))) {
-            return Optional.of("it was written for a different plan (" + differences(header.identity(), identity(plan))
-                    + ")");
+        if (!header.fingerprint().equals(fingerprint(plan))
+                || !header.fingerprint().equals(Sha256.hex(header.identity()))) {
+            return Optional.of(
+                    "it was written for a different plan (" + differences(header.identity(), identity(plan)) + ")");
         }
         if (header.completedEpochs() > plan.epochs()) {
             return Optional.of("it holds " + header.completedEpochs() + " completed epochs but the plan has only "
@@ -280,8 +292,8 @@ public final class TrainingState {
         for (Map.Entry<String, String> entry : plan.entrySet()) {
             String stored = state.get(entry.getKey());
             if (!Objects.equals(stored, entry.getValue())) {
-                differences.add(entry.getKey() + ": '" + stored + "' in the state, '" + entry.getValue()
-                        + "' in the plan");
+                differences.add(
+                        entry.getKey() + ": '" + stored + "' in the state, '" + entry.getValue() + "' in the plan");
             }
         }
         return differences.isEmpty() ? "fingerprint mismatch" : String.join("; ", differences);

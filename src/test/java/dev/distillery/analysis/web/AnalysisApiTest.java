@@ -27,10 +27,10 @@ import org.springframework.test.web.servlet.ResultActions;
 class AnalysisApiTest {
 
     private static final double TOLERANCE = 1e-6;
-    private static final String TEACHER = "[[0.2, 3.0, -0.7, 1.1], [1.0, -2.0, 0.5, 4.0], [2, 2, 2, 2], "
-            + "[-3.0, 1e4, 2.0, 0.0]]";
-    private static final String STUDENT = "[[1.0, 2.0, 0.5, -1.0], [0.3, -0.2, 0.8, 0.1], [1.0, -1.0, 0.5, 0.0], "
-            + "[1e4, 0.0, -1e4, 5.0]]";
+    private static final String TEACHER =
+            "[[0.2, 3.0, -0.7, 1.1], [1.0, -2.0, 0.5, 4.0], [2, 2, 2, 2], " + "[-3.0, 1e4, 2.0, 0.0]]";
+    private static final String STUDENT =
+            "[[1.0, 2.0, 0.5, -1.0], [0.3, -0.2, 0.8, 0.1], [1.0, -1.0, 0.5, 0.0], " + "[1e4, 0.0, -1e4, 5.0]]";
 
     @Autowired
     MockMvc mvc;
@@ -64,7 +64,7 @@ class AnalysisApiTest {
     @Test
     void theLsPapersPointAStudentWithTheTeachersRelationsButSmallerLogits() throws Exception {
         kl("{\"teacher\": [[10, 5, 0, -5], [0, 15, 5, 10]], \"student\": [[2, 1, 0, -1], [1, 4, 2, 3]], "
-                + "\"temperature\": 1}")
+                        + "\"temperature\": 1}")
                 .andExpect(status().isOk())
                 .andExpect(near("$.kl", 0.4062943645261023))
                 .andExpect(jsonPath("$.standardizedKl", lessThan(1e-12), Double.class))
@@ -103,8 +103,7 @@ class AnalysisApiTest {
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("invalidRequests")
     void invalidLogitsAreA400NamingTheField(String body, String field) throws Exception {
-        kl(body)
-                .andExpect(status().isBadRequest())
+        kl(body).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.detail").value(containsString(field)))
@@ -130,8 +129,7 @@ class AnalysisApiTest {
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("unreadableBodies")
     void unreadableBodiesAreA400(String body, String field) throws Exception {
-        kl(body)
-                .andExpect(status().isBadRequest())
+        kl(body).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(startsWith(field)));
     }
@@ -162,7 +160,9 @@ class AnalysisApiTest {
     }
 
     private ResultActions kl(String body) throws Exception {
-        return mvc.perform(post("/api/v1/analysis/kl").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/v1/analysis/kl")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private static Arguments rule(String body, String field) {

@@ -27,7 +27,8 @@ import org.springframework.test.context.ActiveProfiles;
 class ComparisonEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofMinutes(4);
-    private static final String SPEC = """
+    private static final String SPEC =
+            """
             {"method": "ce", "student": {"architecture": "%s"},
              "dataset": {"name": "synthetic", "trainLimit": 300, "testLimit": 150},
              "training": {"epochs": 2, "batchSize": 32, "learningRate": %s}, "seed": 5}""";
@@ -40,15 +41,17 @@ class ComparisonEndToEndTest {
     @Test
     void comparesThreeRealRuns() throws Exception {
         List<String> ids = new ArrayList<>();
-        for (String spec : List.of(SPEC.formatted("mlp", "0.05"), SPEC.formatted("mlp", "0.1"),
-                SPEC.formatted("lenet5", "0.05"))) {
+        for (String spec : List.of(
+                SPEC.formatted("mlp", "0.05"), SPEC.formatted("mlp", "0.1"), SPEC.formatted("lenet5", "0.05"))) {
             ids.add(JsonPath.read(send(post("/api/v1/experiments", spec)).body(), "$.id"));
         }
         List<DocumentContext> runs = new ArrayList<>();
         for (String id : ids) {
             runs.add(awaitTerminal("/api/v1/experiments/" + id));
         }
-        runs.forEach(run -> assertThat(run.read("$.status", String.class)).as(run.jsonString()).isEqualTo("SUCCEEDED"));
+        runs.forEach(run -> assertThat(run.read("$.status", String.class))
+                .as(run.jsonString())
+                .isEqualTo("SUCCEEDED"));
 
         String query = "/api/v1/comparisons?ids=" + String.join(",", ids) + "&baseline=" + ids.get(1);
         DocumentContext c = JsonPath.parse(send(get(query, "application/json")).body());
@@ -63,16 +66,18 @@ class ComparisonEndToEndTest {
             assertThat(c.read("$.runs[" + i + "].delta.bestTestTop1", Double.class))
                     .isCloseTo(best - baselineBest, within(1e-12));
             assertThat(c.read("$.runs[" + i + "].wallSeconds", Double.class)).isPositive();
-            assertThat(c.read("$.runs[" + i + "].samplesPerSecond", Double.class)).isPositive();
-            assertThat(c.read("$.series.metrics.testTop1['" + ids.get(i) + "']", List.class)).hasSize(2);
+            assertThat(c.read("$.runs[" + i + "].samplesPerSecond", Double.class))
+                    .isPositive();
+            assertThat(c.read("$.series.metrics.testTop1['" + ids.get(i) + "']", List.class))
+                    .hasSize(2);
         }
         assertThat(c.read("$.runs[1].delta.bestTestTop1", Double.class)).isZero();
         assertThat(c.read("$.series.epochs", List.class)).containsExactly(1, 2);
 
         String csv = send(get(query, "text/csv")).body();
         assertThat(csv.lines().count()).isEqualTo(1 + 3 * 2);
-        HttpResponse<String> chart = send(get("/api/v1/comparisons/chart?ids=" + String.join(",", ids)
-                + "&metric=trainLoss", "image/svg+xml"));
+        HttpResponse<String> chart = send(
+                get("/api/v1/comparisons/chart?ids=" + String.join(",", ids) + "&metric=trainLoss", "image/svg+xml"));
         assertThat(chart.statusCode()).isEqualTo(200);
         assertThat(chart.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
     }
@@ -80,9 +85,11 @@ class ComparisonEndToEndTest {
     private DocumentContext awaitTerminal(String path) throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
-            DocumentContext run = JsonPath.parse(send(get(path, "application/json")).body());
+            DocumentContext run =
+                    JsonPath.parse(send(get(path, "application/json")).body());
             String status = run.read("$.status");
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status) || Instant.now().isAfter(deadline)) {
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status)
+                    || Instant.now().isAfter(deadline)) {
                 return run;
             }
             Thread.sleep(200);
@@ -91,11 +98,14 @@ class ComparisonEndToEndTest {
 
     private HttpRequest.Builder post(String path, String json) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     private HttpRequest.Builder get(String path, String accept) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept).GET();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", accept)
+                .GET();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -24,25 +24,37 @@ class ChartApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ExperimentLifecycle lifecycle;
 
     @Test
     void drawsSvgAndPngLineCharts() throws Exception {
         String ids = run(false, 0.3, 0.5, 0.6) + "," + run(true, 0.4, 0.6, 0.7) + "," + run(true, 0.2, 0.3, 0.35);
-        byte[] svg = mvc.perform(get("/api/v1/comparisons/chart").param("ids", ids).param("metric", "testTop1")
+        byte[] svg = mvc.perform(get("/api/v1/comparisons/chart")
+                        .param("ids", ids)
+                        .param("metric", "testTop1")
                         .param("format", "svg"))
-                .andExpect(status().isOk()).andExpect(content().contentType("image/svg+xml"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/svg+xml"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         Files.write(Path.of("target", "comparison-chart.svg"), svg);
         var document = Svg.parse(svg);
         assertThat(document.getDocumentElement().getNodeName()).isEqualTo("svg");
         assertThat(Svg.seriesPaths(document)).hasSize(3);
 
-        byte[] png = mvc.perform(get("/api/v1/comparisons/chart").param("ids", ids).param("format", "png")
-                        .param("width", "640").param("height", "400"))
-                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.IMAGE_PNG))
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] png = mvc.perform(get("/api/v1/comparisons/chart")
+                        .param("ids", ids)
+                        .param("format", "png")
+                        .param("width", "640")
+                        .param("height", "400"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.IMAGE_PNG))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(640);
         assertThat(image.getHeight()).isEqualTo(400);
@@ -56,11 +68,17 @@ class ChartApiTest {
     }
 
     private String run(boolean zscore, double... top1) throws Exception {
-        String created = mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content("""
+        String created = mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                """
                         {"method": "kd", "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
                          "dataset": {"name": "synthetic"}, "training": {"epochs": 3}, "zscore": %s}"""
-                        .formatted(zscore)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                                        .formatted(zscore)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonPath.read(created, "$.id");
         new SimulatedRuns(lifecycle).finish(UUID.fromString(id), top1);
         return id;

@@ -25,13 +25,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @ApiTest
 class ComparisonApiTest {
 
-    static final String KD = """
+    static final String KD =
+            """
             {"method": "kd", "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
              "dataset": {"name": "synthetic", "trainLimit": 100, "testLimit": 50}, "training": {"epochs": 3},
              "zscore": %s, "seed": %d, "repeats": %d}""";
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ExperimentLifecycle lifecycle;
 
@@ -83,8 +85,11 @@ class ComparisonApiTest {
             worker.finish(UUID.fromString(ls.get(i)), z[i]);
         }
         // best 0.70, 0.66, 0.68: mean 0.68, sample std sqrt(((0.02)² + (0.02)² + 0) / 2) = 0.02
-        DocumentContext g = JsonPath.parse(mvc.perform(get("/api/v1/groups/" + group)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        DocumentContext g = JsonPath.parse(mvc.perform(get("/api/v1/groups/" + group))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(g.read("$.n", Integer.class)).isEqualTo(3);
         assertThat(g.read("$.seeds", List.class)).containsExactly(100, 101, 102);
         assertThat(g.read("$.bestTestTop1.mean", Double.class)).isCloseTo(0.68, within(1e-9));
@@ -101,8 +106,10 @@ class ComparisonApiTest {
         assertThat(c.read("$.groups[0].bestVsBaseline", Object.class)).isNull();
         assertThat(c.read("$.groups[1].n", Integer.class)).isEqualTo(3);
         assertThat(c.read("$.groups[1].bestTestTop1.mean", Double.class)).isCloseTo(0.7333333, within(1e-6));
-        assertThat(c.read("$.groups[1].bestVsBaseline.meanDifference", Double.class)).isCloseTo(0.0533333, within(1e-6));
-        assertThat(c.read("$.groups[1].bestVsBaseline.standardError", Double.class)).isCloseTo(0.0088192, within(1e-6));
+        assertThat(c.read("$.groups[1].bestVsBaseline.meanDifference", Double.class))
+                .isCloseTo(0.0533333, within(1e-6));
+        assertThat(c.read("$.groups[1].bestVsBaseline.standardError", Double.class))
+                .isCloseTo(0.0088192, within(1e-6));
     }
 
     @Test
@@ -111,10 +118,14 @@ class ComparisonApiTest {
         SimulatedRuns worker = new SimulatedRuns(lifecycle);
         worker.finish(UUID.fromString(a.get(0)), 0.1, 0.2);
         worker.finish(UUID.fromString(a.get(1)), 0.3);
-        String csv = mvc.perform(get("/api/v1/comparisons").param("ids", a.get(0) + "," + a.get(1))
+        String csv = mvc.perform(get("/api/v1/comparisons")
+                        .param("ids", a.get(0) + "," + a.get(1))
                         .accept("text/csv"))
-                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(1 + 2 + 1);
         assertThat(lines.get(0)).startsWith("experimentId,name,epoch,trainLoss,trainTop1,testLoss,testTop1");
@@ -125,12 +136,14 @@ class ComparisonApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", Matchers.containsString(unknown)));
-        mvc.perform(get("/api/v1/comparisons").param("ids", a.get(0)))
-                .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/v1/comparisons").param("ids", a.get(0) + "," + a.get(1)).param("baseline", unknown))
+        mvc.perform(get("/api/v1/comparisons").param("ids", a.get(0))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/comparisons")
+                        .param("ids", a.get(0) + "," + a.get(1))
+                        .param("baseline", unknown))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/groups/" + unknown)).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(KD.formatted(false, 1, 11)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("repeats"));
@@ -141,19 +154,31 @@ class ComparisonApiTest {
         if (baseline != null) {
             request = request.param("baseline", baseline);
         }
-        return JsonPath.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+        return JsonPath.parse(mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
     }
 
     private String submit(String spec) throws Exception {
-        return mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content(spec))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(spec))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     /** The ids of the experiments of the submitted experiment's group, oldest first. */
     private List<String> runs(String created) throws Exception {
         String group = JsonPath.read(created, "$.group");
-        return JsonPath.read(mvc.perform(get("/api/v1/groups/" + group)).andReturn().getResponse()
-                .getContentAsString(), "$.runs");
+        return JsonPath.read(
+                mvc.perform(get("/api/v1/groups/" + group))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.runs");
     }
 }

@@ -7,8 +7,7 @@ import org.w3c.dom.Document;
 /** Parses SVG bytes as XML (no DTDs fetched), failing when they are not well-formed. */
 final class Svg {
 
-    private Svg() {
-    }
+    private Svg() {}
 
     static Document parse(byte[] svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

@@ -1,18 +1,18 @@
 package dev.distillery.experiments.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -32,7 +32,11 @@ class ExperimentApiTest {
 
     @Test
     void submissionStoresTheResolvedSpecAndAnswers201WithLocation() throws Exception {
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(
+                        post("/api/v1/experiments")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        """
                         {"method": "ce", "student": {"architecture": "mlp"}, "dataset": {"name": "synthetic"}}"""))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", startsWith("/api/v1/experiments/")))
@@ -59,7 +63,11 @@ class ExperimentApiTest {
 
     @Test
     void zscoreSwitchesToThePapersDefaults() throws Exception {
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(
+                        post("/api/v1/experiments")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        """
                         {"method": "kd", "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
                          "dataset": {"name": "synthetic"}, "zscore": true, "seed": 3}"""))
                 .andExpect(status().isCreated())
@@ -67,7 +75,11 @@ class ExperimentApiTest {
                 .andExpect(jsonPath("$.spec.lossWeights.ce").value(0.1))
                 .andExpect(jsonPath("$.spec.lossWeights.kd").value(9.0))
                 .andExpect(jsonPath("$.spec.seed").value(3));
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(
+                        post("/api/v1/experiments")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        """
                         {"method": "kd", "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
                          "dataset": {"name": "synthetic"}, "lossWeights": {"kd": 2.0}}"""))
                 .andExpect(status().isCreated())
@@ -138,8 +150,11 @@ class ExperimentApiTest {
                 .andExpect(jsonPath("$.items[0].name").value("Search " + marker + " 2"));
         mvc.perform(get("/api/v1/experiments").param("tag", "batch:" + marker).param("tag", "parity:even"))
                 .andExpect(jsonPath("$.totalItems").value(2));
-        mvc.perform(get("/api/v1/experiments").param("name", "search " + marker.toUpperCase())
-                        .param("status", "queued").param("method", "ce").param("size", "2")
+        mvc.perform(get("/api/v1/experiments")
+                        .param("name", "search " + marker.toUpperCase())
+                        .param("status", "queued")
+                        .param("method", "ce")
+                        .param("size", "2")
                         .param("sort", "name,asc"))
                 .andExpect(jsonPath("$.totalItems").value(3))
                 .andExpect(jsonPath("$.totalPages").value(2))
@@ -152,8 +167,16 @@ class ExperimentApiTest {
 
     @Test
     void badSearchParametersAre400NamingTheParameter() throws Exception {
-        String[][] cases = {{"size", "201"}, {"size", "0"}, {"page", "-1"}, {"status", "DONE"},
-            {"sort", "secret,asc"}, {"sort", "name,sideways"}, {"tag", "nocolon"}, {"page", "x"}};
+        String[][] cases = {
+            {"size", "201"},
+            {"size", "0"},
+            {"page", "-1"},
+            {"status", "DONE"},
+            {"sort", "secret,asc"},
+            {"sort", "name,sideways"},
+            {"tag", "nocolon"},
+            {"page", "x"}
+        };
         for (String[] c : cases) {
             mvc.perform(get("/api/v1/experiments").param(c[0], c[1]))
                     .andExpect(status().isBadRequest())
@@ -171,8 +194,10 @@ class ExperimentApiTest {
                 .andExpect(jsonPath("$.datasets[?(@.name == 'cifar10')].defaultPath")
                         .value(org.hamcrest.Matchers.contains(containsString("target/test-data"))))
                 .andExpect(jsonPath("$.methods[?(@.name == 'kd')].needsTeacher").value(true))
-                .andExpect(jsonPath("$.methods[?(@.name == 'kd')].defaults.kdWeight").value(0.9))
-                .andExpect(jsonPath("$.methods[?(@.name == 'kd')].zscoreDefaults.kdWeight").value(9.0))
+                .andExpect(jsonPath("$.methods[?(@.name == 'kd')].defaults.kdWeight")
+                        .value(0.9))
+                .andExpect(jsonPath("$.methods[?(@.name == 'kd')].zscoreDefaults.kdWeight")
+                        .value(9.0))
                 .andExpect(jsonPath("$.methods[?(@.name == 'dkd')].parameters[*].name")
                         .value(org.hamcrest.Matchers.containsInAnyOrder("alpha", "beta", "warmupEpochs")))
                 .andExpect(jsonPath("$.trainingDefaults.epochs").value(240));
@@ -202,21 +227,22 @@ class ExperimentApiTest {
         String[][] cases = {
             {"{\"experimentId\": \"" + UUID.randomUUID() + "\"}", "synthetic", "teacher.experimentId"},
             {"{\"experimentId\": \"" + teacher + "\"}", "fashion-mnist", "teacher.experimentId"},
-            {"{\"experimentId\": \"" + teacher + "\", \"architecture\": \"mlp\"}", "synthetic",
-                "teacher.architecture"},
-            {"{\"experimentId\": \"" + teacher + "\", \"training\": {\"epochs\": 3}}", "synthetic",
-                "teacher.training"}};
+            {"{\"experimentId\": \"" + teacher + "\", \"architecture\": \"mlp\"}", "synthetic", "teacher.architecture"},
+            {"{\"experimentId\": \"" + teacher + "\", \"training\": {\"epochs\": 3}}", "synthetic", "teacher.training"}
+        };
         for (String[] c : cases) {
-            mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content(
-                            "{\"method\": \"kd\", \"teacher\": " + c[0] + ", \"student\": {\"architecture\": "
-                            + "\"mlp\"}, \"dataset\": {\"name\": \"" + c[1] + "\"}}"))
+            mvc.perform(post("/api/v1/experiments")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"method\": \"kd\", \"teacher\": " + c[0] + ", \"student\": {\"architecture\": "
+                                    + "\"mlp\"}, \"dataset\": {\"name\": \"" + c[1] + "\"}}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value(c[2]));
         }
         mvc.perform(post("/api/v1/experiments/" + teacher + "/cancel")).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content(
-                        "{\"method\": \"kd\", \"teacher\": {\"experimentId\": \"" + teacher + "\"}, "
-                        + "\"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"synthetic\"}}"))
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"method\": \"kd\", \"teacher\": {\"experimentId\": \"" + teacher + "\"}, "
+                                + "\"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"synthetic\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message", containsString("CANCELLED")));
     }
@@ -225,7 +251,8 @@ class ExperimentApiTest {
     void methodParametersAreResolvedAndChecked() throws Exception {
         String dkd = "{\"method\": \"dkd\", \"teacher\": {\"architecture\": \"lenet5\"}, "
                 + "\"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"synthetic\"}";
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(dkd + ", \"methodParams\": {\"beta\": 2}}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.spec.methodParams.alpha").value(1.0))
@@ -234,10 +261,14 @@ class ExperimentApiTest {
                 .andExpect(jsonPath("$.spec.temperature").value(4.0))
                 .andExpect(jsonPath("$.spec.lossWeights.ce").value(1.0))
                 .andExpect(jsonPath("$.spec.teacher.training.epochs").value(240));
-        String[][] cases = {{"{\"gamma\": 1}", "methodParams.gamma"}, {"{\"beta\": -1}", "methodParams.beta"},
-            {"{\"warmupEpochs\": 2.5}", "methodParams.warmupEpochs"}};
+        String[][] cases = {
+            {"{\"gamma\": 1}", "methodParams.gamma"},
+            {"{\"beta\": -1}", "methodParams.beta"},
+            {"{\"warmupEpochs\": 2.5}", "methodParams.warmupEpochs"}
+        };
         for (String[] c : cases) {
-            mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/v1/experiments")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content(dkd + ", \"methodParams\": " + c[0] + "}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value(c[1]));
@@ -249,24 +280,35 @@ class ExperimentApiTest {
         String key = UUID.randomUUID().toString();
         String body = "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
                 + "\"dataset\": {\"name\": \"synthetic\"}, \"name\": \"idempotent\"}";
-        String first = mvc.perform(post("/api/v1/experiments").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String first = mvc.perform(post("/api/v1/experiments")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonPath.read(first, "$.id");
-        mvc.perform(post("/api/v1/experiments").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/experiments")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Location", "/api/v1/experiments/" + id))
                 .andExpect(jsonPath("$.id").value(id));
-        mvc.perform(post("/api/v1/experiments").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("idempotent", "other")))
+        mvc.perform(post("/api/v1/experiments")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("idempotent", "other")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
         mvc.perform(get("/api/v1/experiments").param("name", "idempotent"))
                 .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]", hasSize(1)));
-        mvc.perform(post("/api/v1/experiments").header("Idempotency-Key", "k".repeat(256))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/experiments")
+                        .header("Idempotency-Key", "k".repeat(256))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest());
     }
 
@@ -275,28 +317,41 @@ class ExperimentApiTest {
         String id = submit("{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, "
                 + "\"dataset\": {\"name\": \"synthetic\"}}");
         long started = System.nanoTime();
-        var timedOut = mvc.perform(get("/api/v1/experiments/" + id).param("waitFor", "terminal")
-                .param("timeout", "PT1S")).andExpect(request().asyncStarted()).andReturn();
-        mvc.perform(asyncDispatch(timedOut)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("QUEUED"));
+        var timedOut = mvc.perform(get("/api/v1/experiments/" + id)
+                        .param("waitFor", "terminal")
+                        .param("timeout", "PT1S"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        mvc.perform(asyncDispatch(timedOut))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("QUEUED"));
         assertThat((System.nanoTime() - started) / 1e9).isBetween(0.9, 8.0);
 
-        var waiting = mvc.perform(get("/api/v1/experiments/" + id).param("waitFor", "terminal")
-                .param("timeout", "PT5M")).andExpect(request().asyncStarted()).andReturn();
+        var waiting = mvc.perform(get("/api/v1/experiments/" + id)
+                        .param("waitFor", "terminal")
+                        .param("timeout", "PT5M"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
         mvc.perform(post("/api/v1/experiments/" + id + "/cancel")).andExpect(status().isOk());
         mvc.perform(asyncDispatch(waiting)).andExpect(jsonPath("$.status").value("CANCELLED"));
 
         for (String[] bad : new String[][] {{"waitFor", "done"}, {"timeout", "PT11M"}, {"timeout", "soon"}}) {
-            mvc.perform(get("/api/v1/experiments/" + id).param("waitFor", "terminal").param(bad[0], bad[1]))
+            mvc.perform(get("/api/v1/experiments/" + id)
+                            .param("waitFor", "terminal")
+                            .param(bad[0], bad[1]))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field", containsString(bad[0])));
         }
     }
 
     private String submit(String body) throws Exception {
-        String response = mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+        String response = mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(response, "$.id");
     }
 

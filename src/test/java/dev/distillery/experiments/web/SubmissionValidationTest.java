@@ -40,20 +40,31 @@ class SubmissionValidationTest {
                 rule("{" + KD + "}", "teacher"),
                 rule("{" + CE + ", \"teacher\": {\"architecture\": \"lenet5\"}}", "teacher"),
                 rule("{" + KD + ", \"teacher\": {}}", "teacher"),
-                rule("{" + KD + ", \"teacher\": {\"architecture\": \"lenet5\", "
-                        + "\"experimentId\": \"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\"}}", "teacher"),
+                rule(
+                        "{" + KD + ", \"teacher\": {\"architecture\": \"lenet5\", "
+                                + "\"experimentId\": \"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\"}}",
+                        "teacher"),
                 rule("{" + KD + ", \"teacher\": {\"architecture\": \"resnet9000\"}}", "teacher.architecture"),
-                rule("{" + KD + ", \"teacher\": {\"experimentId\": \"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\", "
-                        + "\"checkpoint\": \"middle\"}}", "teacher.checkpoint"),
-                rule("{\"method\": \"ce\", \"student\": {\"architecture\": \"resnet9000\"}, " + DATASET + "}",
+                rule(
+                        "{" + KD + ", \"teacher\": {\"experimentId\": \"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\", "
+                                + "\"checkpoint\": \"middle\"}}",
+                        "teacher.checkpoint"),
+                rule(
+                        "{\"method\": \"ce\", \"student\": {\"architecture\": \"resnet9000\"}, " + DATASET + "}",
                         "student.architecture"),
                 rule("{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"imagenet\"}}", "dataset.name"),
-                rule("{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"mnist\", "
-                        + "\"path\": \"/nonexistent/mnist\"}}", "dataset.path"),
-                rule("{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"synthetic\", "
-                        + "\"trainLimit\": 0}}", "dataset.trainLimit"),
-                rule("{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"synthetic\", "
-                        + "\"testLimit\": -5}}", "dataset.testLimit"),
+                rule(
+                        "{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"mnist\", "
+                                + "\"path\": \"/nonexistent/mnist\"}}",
+                        "dataset.path"),
+                rule(
+                        "{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"synthetic\", "
+                                + "\"trainLimit\": 0}}",
+                        "dataset.trainLimit"),
+                rule(
+                        "{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"synthetic\", "
+                                + "\"testLimit\": -5}}",
+                        "dataset.testLimit"),
                 rule("{" + CE + ", \"temperature\": 0}", "temperature"),
                 rule("{" + CE + ", \"temperature\": -1}", "temperature"),
                 rule("{" + CE + ", \"temperature\": 100.5}", "temperature"),
@@ -77,23 +88,29 @@ class SubmissionValidationTest {
                 rule("{" + CE + ", \"tags\": {\"k\": null}}", "tags"),
                 rule("{" + CE + ", \"device\": \"tpu\"}", "device"),
                 rule("{" + CE + ", \"expect\": {\"minBestTestTop1\": 1.5}}", "expect.minBestTestTop1"),
-                rule("{" + CE + ", \"expect\": {\"minDeltaVsExperiment\": {\"experimentId\": "
-                        + "\"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\", \"min\": 0}}}",
+                rule(
+                        "{" + CE + ", \"expect\": {\"minDeltaVsExperiment\": {\"experimentId\": "
+                                + "\"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\", \"min\": 0}}}",
                         "expect.minDeltaVsExperiment.experimentId"),
-                rule("{" + CE + ", \"expect\": {\"minDeltaVsExperiment\": {\"experimentId\": "
-                        + "\"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\", \"metric\": \"loss\", \"min\": 0}}}",
+                rule(
+                        "{" + CE + ", \"expect\": {\"minDeltaVsExperiment\": {\"experimentId\": "
+                                + "\"8a0e7f4e-3f7c-4b43-9a34-4a8c1bb0c0de\", \"metric\": \"loss\", \"min\": 0}}}",
                         "expect.minDeltaVsExperiment.metric"),
                 rule("{" + CE + ", \"device\": \"gpu\"}", "device"),
                 rule("{" + CE + ", \"training\": {\"maxMinutes\": 0}}", "training.maxMinutes"),
                 rule("{" + CE + ", \"training\": {\"lrDecayEpochs\": [null]}}", "training.lrDecayEpochs"),
-                rule("{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"mnist\", "
-                        + "\"path\": \"/tmp/\\u0000x\"}}", "dataset.path"));
+                rule(
+                        "{\"method\": \"ce\", " + STUDENT + ", \"dataset\": {\"name\": \"mnist\", "
+                                + "\"path\": \"/tmp/\\u0000x\"}}",
+                        "dataset.path"));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("brokenRules")
     void aBrokenRuleIsA400NamingTheField(String body, String field) throws Exception {
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
@@ -131,7 +148,9 @@ class SubmissionValidationTest {
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("unreadableBodies")
     void malformedJsonUnknownFieldsAndWrongTypesAre400(String body, String field) throws Exception {
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(startsWith(field)));
@@ -151,7 +170,8 @@ class SubmissionValidationTest {
     @Test
     void aBodyOverOneMebibyteIs413() throws Exception {
         String padding = " ".repeat(1024 * 1024);
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{" + CE + "," + padding + "\"seed\": 1}"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -160,7 +180,8 @@ class SubmissionValidationTest {
 
     @Test
     void severalViolationsAreAllReported() throws Exception {
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{" + CE + ", \"temperature\": 0, \"training\": {\"epochs\": 0, \"batchSize\": 0}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(3));
@@ -168,7 +189,9 @@ class SubmissionValidationTest {
 
     @Test
     void aWrongContentTypeIs415Problem() throws Exception {
-        mvc.perform(post("/api/v1/experiments").contentType(MediaType.TEXT_PLAIN).content("{}"))
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("{}"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

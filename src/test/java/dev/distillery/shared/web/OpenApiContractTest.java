@@ -27,7 +27,9 @@ class OpenApiContractTest {
 
     @Test
     void liveSpecMatchesTheCommittedOne() throws Exception {
-        String live = mvc.perform(get("/v3/api-docs.yaml")).andReturn().getResponse()
+        String live = mvc.perform(get("/v3/api-docs.yaml"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         if (Boolean.getBoolean("openapi.write")) {
             Files.createDirectories(COMMITTED.getParent());
@@ -38,16 +40,25 @@ class OpenApiContractTest {
         Object committedTree = new Yaml().load(Files.readString(COMMITTED));
         Object liveTree = new Yaml().load(live);
         assertThat(liveTree)
-                .as("live /v3/api-docs differs from %s (live copy in target/openapi-live.yaml; regenerate with "
-                        + "-Dopenapi.write=true)", COMMITTED)
+                .as(
+                        "live /v3/api-docs differs from %s (live copy in target/openapi-live.yaml; regenerate with "
+                                + "-Dopenapi.write=true)",
+                        COMMITTED)
                 .isEqualTo(committedTree);
     }
 
     @Test
     void theSpecDocumentsTheExperimentEndpointsWithExamples() throws Exception {
-        String live = mvc.perform(get("/v3/api-docs.yaml")).andReturn().getResponse()
+        String live = mvc.perform(get("/v3/api-docs.yaml"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(live).contains("/api/v1/experiments:", "/api/v1/experiments/{id}/cancel:",
-                "/api/v1/experiments/{id}/metrics:", "/api/v1/catalog:", "ce on synthetic");
+        assertThat(live)
+                .contains(
+                        "/api/v1/experiments:",
+                        "/api/v1/experiments/{id}/cancel:",
+                        "/api/v1/experiments/{id}/metrics:",
+                        "/api/v1/catalog:",
+                        "ce on synthetic");
     }
 }

@@ -26,7 +26,8 @@ import tools.jackson.databind.ObjectMapper;
  * problem+json rather than Tomcat's HTML error page. Sent as raw bytes over a socket: HTTP clients
  * refuse to send such requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"distillery.workers=0", "distillery.devices=cpu"})
 @ActiveProfiles("test")
 class TomcatErrorPagesTest {
@@ -37,16 +38,17 @@ class TomcatErrorPagesTest {
     int port;
 
     @ParameterizedTest(name = "GET /api/v1/experiments/{0}")
-    @ValueSource(strings = {
-        "%zz", // not percent-encoding at all
-        "%4", // truncated percent-encoding
-        "%FF%FE", // percent-encoded bytes that are not UTF-8
-        "a%2Fb", // encoded solidus, rejected by default
-        "%00", // encoded NUL
-        "a|b", // illegal character in the request target
-        "{id}", // raw braces
-        "a\"b" // raw quote
-    })
+    @ValueSource(
+            strings = {
+                "%zz", // not percent-encoding at all
+                "%4", // truncated percent-encoding
+                "%FF%FE", // percent-encoded bytes that are not UTF-8
+                "a%2Fb", // encoded solidus, rejected by default
+                "%00", // encoded NUL
+                "a|b", // illegal character in the request target
+                "{id}", // raw braces
+                "a\"b" // raw quote
+            })
     void aMalformedRequestTargetIsAProblem(String segment) throws IOException {
         RawResponse response = send("GET /api/v1/experiments/" + segment + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
@@ -79,8 +81,8 @@ class TomcatErrorPagesTest {
     @ParameterizedTest(name = "header line {0}")
     @ValueSource(strings = {"Bad(Name): x", "Bad Name: x", "NoColonAtAll", "X-Ctl: a\u0001b"})
     void anIllegalHeaderIsAProblem(String headerLine) throws IOException {
-        RawResponse response = send("GET /api/v1/catalog HTTP/1.1\r\nHost: localhost\r\n" + headerLine
-                + "\r\nConnection: close\r\n\r\n");
+        RawResponse response = send(
+                "GET /api/v1/catalog HTTP/1.1\r\nHost: localhost\r\n" + headerLine + "\r\nConnection: close\r\n\r\n");
 
         assertMalformedRequestProblem(response);
     }
@@ -104,7 +106,8 @@ class TomcatErrorPagesTest {
 
     @Test
     void answersOfTheApplicationItselfAreLeftAlone() throws IOException {
-        RawResponse invalidId = send("GET /api/v1/experiments/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        RawResponse invalidId =
+                send("GET /api/v1/experiments/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(invalidId.status()).as(invalidId.raw()).isEqualTo(400);
         JsonNode problem = assertProblem(invalidId);
         assertThat(problem.path("type").asString()).isEqualTo(ProblemTypes.INVALID_REQUEST.toString());
@@ -121,13 +124,19 @@ class TomcatErrorPagesTest {
         assertThat(problem.path("type").asString()).isEqualTo(ProblemTypes.MALFORMED_REQUEST.toString());
         assertThat(problem.path("title").asString()).isEqualTo("Malformed request");
         assertThat(problem.path("detail").asString()).isEqualTo(ServerErrorProblem.MALFORMED_DETAIL);
-        assertThat(problem.has("instance")).as("no request URI echoed: %s", response.raw()).isFalse();
+        assertThat(problem.has("instance"))
+                .as("no request URI echoed: %s", response.raw())
+                .isFalse();
     }
 
     private static JsonNode assertProblem(RawResponse response) {
         assertThat(response.header("Content-Type")).as(response.raw()).isEqualTo("application/problem+json");
-        assertThat(response.body()).as("no HTML, server banner or stack trace").doesNotContainIgnoringCase("<html")
-                .doesNotContain("Tomcat").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(response.body())
+                .as("no HTML, server banner or stack trace")
+                .doesNotContainIgnoringCase("<html")
+                .doesNotContain("Tomcat")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("status").asInt(-1)).as(response.raw()).isEqualTo(response.status());
         assertThat(problem.path("type").asString()).as(response.raw()).isNotEmpty();
@@ -160,7 +169,8 @@ class TomcatErrorPagesTest {
             Map<String, String> headers = new TreeMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).trim());
             }
             String body = raw.substring(end + 4);
@@ -175,7 +185,8 @@ class TomcatErrorPagesTest {
             int at = 0;
             while (true) {
                 int lineEnd = chunked.indexOf("\r\n", at);
-                int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+                int size = Integer.parseInt(
+                        chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
                 if (size == 0) {
                     return body.toString();
                 }

@@ -1,5 +1,8 @@
 package dev.distillery.training.architectures;
 
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,20 +13,16 @@ import ai.djl.training.ParameterStore;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.DjlTestThreads;
 import dev.distillery.training.InputShape;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every built-in architecture: reference parameter counts and logits of the right shape for every dataset shape. */
 class ArchitectureZooTest {
@@ -57,8 +56,8 @@ class ArchitectureZooTest {
             // conv 456 + 2,416; fc 576·120+120, 120·84+84, 84·100+100
             entry("lenet5", 90_776L));
 
-    private static final Map<String, Architecture> BUILT_IN = BuiltInArchitectures.all().stream()
-            .collect(Collectors.toMap(Architecture::name, Function.identity()));
+    private static final Map<String, Architecture> BUILT_IN =
+            BuiltInArchitectures.all().stream().collect(Collectors.toMap(Architecture::name, Function.identity()));
 
     @BeforeAll
     static void threads() {
@@ -102,9 +101,19 @@ class ArchitectureZooTest {
     /** The feature maps before global average pooling at 32x32 inputs: the references' strides and widths. */
     @ParameterizedTest
     @CsvSource({
-            "resnet8x4, 256, 8", "resnet32x4, 256, 8", "resnet20, 64, 8", "resnet110, 64, 8",
-            "wrn_16_2, 128, 8", "wrn_40_1, 64, 8", "wrn_40_2, 128, 8", "vgg8, 512, 4", "vgg13, 512, 4",
-            "mobilenetv2, 1280, 2", "shufflenetv1, 960, 4", "shufflenetv2, 1024, 4"})
+        "resnet8x4, 256, 8",
+        "resnet32x4, 256, 8",
+        "resnet20, 64, 8",
+        "resnet110, 64, 8",
+        "wrn_16_2, 128, 8",
+        "wrn_40_1, 64, 8",
+        "wrn_40_2, 128, 8",
+        "vgg8, 512, 4",
+        "vgg13, 512, 4",
+        "mobilenetv2, 1280, 2",
+        "shufflenetv1, 960, 4",
+        "shufflenetv2, 1024, 4"
+    })
     void featureMapsHaveTheReferenceWidthAndResolution(String name, long channels, long side) {
         CifarArchitecture architecture = (CifarArchitecture) BUILT_IN.get(name);
         Block features = architecture.features();
@@ -121,7 +130,9 @@ class ArchitectureZooTest {
         for (boolean training : new boolean[] {true, false}) {
             NDArray logits = block.forward(store, new NDList(images), training).singletonOrThrow();
             assertThat(logits.getShape()).as("training=%s", training).isEqualTo(new Shape(2, classes));
-            assertThat(logits.isNaN().any().getBoolean()).as("NaN logits, training=%s", training).isFalse();
+            assertThat(logits.isNaN().any().getBoolean())
+                    .as("NaN logits, training=%s", training)
+                    .isFalse();
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.distillery.training.architectures;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -16,14 +20,9 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.distillery.training.DjlTestThreads;
 import dev.distillery.training.InputShape;
+import java.util.Comparator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Comparator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /** What every CIFAR network shares: input checks, reference initialization, a sane training step. */
 class CifarArchitectureTest {
@@ -39,12 +38,20 @@ class CifarArchitectureTest {
         assertThat(resnet.problem(new InputShape(3, 32, 32), 100)).isEmpty();
         assertThat(resnet.problem(new InputShape(1, 28, 28), 10)).isEmpty();
         assertThat(resnet.problem(new InputShape(4, 8, 12), 2)).isEmpty();
-        assertThat(resnet.problem(new InputShape(3, 64, 64), 200)).get().asString()
-                .contains("resnet8x4").contains("up to 32x32").contains("3x64x64");
+        assertThat(resnet.problem(new InputShape(3, 64, 64), 200))
+                .get()
+                .asString()
+                .contains("resnet8x4")
+                .contains("up to 32x32")
+                .contains("3x64x64");
         assertThat(resnet.problem(new InputShape(3, 32, 33), 10)).isPresent();
-        assertThat(resnet.problem(new InputShape(3, 32, 32), 0)).get().asString().contains("at least one class");
+        assertThat(resnet.problem(new InputShape(3, 32, 32), 0))
+                .get()
+                .asString()
+                .contains("at least one class");
         assertThatThrownBy(() -> resnet.build(new InputShape(3, 64, 64), 10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("up to 32x32");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("up to 32x32");
     }
 
     @Test
@@ -61,9 +68,11 @@ class CifarArchitectureTest {
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
             // the largest convolution: 64 filters of 64x3x3, kaiming_normal_(mode="fan_out") → std sqrt(2 / (64·9))
             NDArray weights = block.getParameters().values().stream()
-                    .filter(p -> p.getType() == Parameter.Type.WEIGHT && p.getArray().getShape().dimension() == 4)
+                    .filter(p -> p.getType() == Parameter.Type.WEIGHT
+                            && p.getArray().getShape().dimension() == 4)
                     .map(Parameter::getArray)
-                    .max(Comparator.comparingLong(NDArray::size)).orElseThrow();
+                    .max(Comparator.comparingLong(NDArray::size))
+                    .orElseThrow();
             assertThat(weights.getShape()).isEqualTo(new Shape(64, 64, 3, 3));
             double std = Math.sqrt(weights.pow(2).mean().getFloat());
             assertThat(std).isCloseTo(Math.sqrt(2.0 / (64 * 9)), within(0.003));
@@ -77,8 +86,11 @@ class CifarArchitectureTest {
             manager.getEngine().setRandomSeed(42);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
             ParameterStore store = new ParameterStore(manager, false);
-            Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f))
-                    .optMomentum(0.9f).optWeightDecays(5e-4f).build();
+            Optimizer sgd = Optimizer.sgd()
+                    .setLearningRateTracker(Tracker.fixed(0.05f))
+                    .optMomentum(0.9f)
+                    .optWeightDecays(5e-4f)
+                    .build();
             store.setParameterServer(new LocalParameterServer(sgd), new Device[] {Device.cpu()});
             NDArray images = manager.randomNormal(new Shape(8, 3, 32, 32));
             NDArray labels = manager.arange(8f);
@@ -97,7 +109,8 @@ class CifarArchitectureTest {
             assertThat(before).isFinite();
             assertThat(after).isFinite().isLessThan(before);
             assertThat(block.getParameters().values().stream()
-                    .anyMatch(p -> p.getArray().isNaN().any().getBoolean())).isFalse();
+                            .anyMatch(p -> p.getArray().isNaN().any().getBoolean()))
+                    .isFalse();
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.distillery.training.architectures;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -12,9 +15,6 @@ import ai.djl.training.ParameterStore;
 import dev.distillery.training.DjlTestThreads;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** The shared building blocks against hand-computed values. */
 class LayersTest {
@@ -66,7 +66,8 @@ class LayersTest {
     @Test
     void splitConcatPassesTheFirstHalfAndTransformsTheSecond() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            SplitConcat block = new SplitConcat(new LambdaBlock(list -> new NDList(list.head().neg())));
+            SplitConcat block = new SplitConcat(
+                    new LambdaBlock(list -> new NDList(list.head().neg())));
             NDArray channels = manager.arange(1f, 5f).reshape(1, 4, 1, 1);
             block.initialize(manager, DataType.FLOAT32, channels.getShape());
             assertThat(forward(block, manager, channels).toFloatArray()).containsExactly(1, 2, -3, -4);
@@ -108,6 +109,7 @@ class LayersTest {
     }
 
     private static NDArray forward(Block block, NDManager manager, NDArray input, boolean training) {
-        return block.forward(new ParameterStore(manager, false), new NDList(input), training).singletonOrThrow();
+        return block.forward(new ParameterStore(manager, false), new NDList(input), training)
+                .singletonOrThrow();
     }
 }

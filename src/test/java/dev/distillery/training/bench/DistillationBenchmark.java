@@ -9,7 +9,6 @@ import dev.distillery.training.data.ImageData;
 import dev.distillery.training.engine.BenchmarkHarness;
 import dev.distillery.training.engine.BenchmarkHarness.EpochKind;
 import dev.distillery.training.engine.BenchmarkHarness.Timing;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,8 +43,7 @@ public final class DistillationBenchmark {
     private static final double LS_TARGET = 1.02;
     private static final double MEMO_EPOCH_TARGET = 1.3;
 
-    private DistillationBenchmark() {
-    }
+    private DistillationBenchmark() {}
 
     public static void main(String[] args) {
         System.getProperties().putIfAbsent("ai.djl.pytorch.num_threads", "1");
@@ -53,7 +51,8 @@ public final class DistillationBenchmark {
         System.getProperties().putIfAbsent("ai.djl.offline", "true");
         Map<String, String> options = parse(args);
         ArchitectureCatalog catalog = new ArchitectureCatalog();
-        boolean zoo = catalog.find("resnet8x4").isPresent() && catalog.find("resnet32x4").isPresent();
+        boolean zoo = catalog.find("resnet8x4").isPresent()
+                && catalog.find("resnet32x4").isPresent();
         Architecture student = architecture(catalog, options.getOrDefault("student", zoo ? "resnet8x4" : "lenet5"));
         Architecture teacher = architecture(catalog, options.getOrDefault("teacher", zoo ? "resnet32x4" : "mlp"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "64"));
@@ -65,10 +64,18 @@ public final class DistillationBenchmark {
         double tau = Double.parseDouble(options.getOrDefault("tau", "2"));
         ImageData data = data(options, Math.max(epochSamples, Math.max(steps, warmup) * batch));
 
-        System.out.printf(Locale.ROOT, "student %s, teacher %s, batch %d, data %s %s x%d (%d classes), "
+        System.out.printf(
+                Locale.ROOT,
+                "student %s, teacher %s, batch %d, data %s %s x%d (%d classes), "
                         + "intra-op threads %s, %d available processors%n",
-                student.name(), teacher.name(), batch, data.name(), data.train().shape(), data.train().size(),
-                data.classes(), System.getProperty("ai.djl.pytorch.num_threads"),
+                student.name(),
+                teacher.name(),
+                batch,
+                data.name(),
+                data.train().shape(),
+                data.train().size(),
+                data.classes(),
+                System.getProperty("ai.djl.pytorch.num_threads"),
                 Runtime.getRuntime().availableProcessors());
         try (BenchmarkHarness harness = new BenchmarkHarness(data, student, teacher, batch, tau)) {
             harness.ceStepMillis(warmup);
@@ -76,12 +83,17 @@ public final class DistillationBenchmark {
             harness.kdStepMillis(warmup, false);
             harness.kdStepMillis(warmup, true);
 
-            List<Supplier<Timing>> stepKinds = List.of(() -> harness.ceStepMillis(steps),
-                    () -> harness.teacherMillis(steps), () -> harness.kdStepMillis(steps, false),
+            List<Supplier<Timing>> stepKinds = List.of(
+                    () -> harness.ceStepMillis(steps),
+                    () -> harness.teacherMillis(steps),
+                    () -> harness.kdStepMillis(steps, false),
                     () -> harness.kdStepMillis(steps, true));
             List<Timing[]> stepRounds = rounds(stepKinds, rounds);
-            System.out.printf(Locale.ROOT, "%nper step, ms (median of %d rounds x %d steps)       wall       cpu%n",
-                    rounds, steps);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nper step, ms (median of %d rounds x %d steps)       wall       cpu%n",
+                    rounds,
+                    steps);
             row("CE step", stepRounds, 0);
             row("teacher inference", stepRounds, 1);
             row("KD step", stepRounds, 2);
@@ -95,8 +107,11 @@ public final class DistillationBenchmark {
                     () -> harness.epochSeconds(EpochKind.KD_MEMOIZED_TEACHER, epochSamples),
                     () -> harness.epochSeconds(EpochKind.TEACHER_INFERENCE, epochSamples));
             List<Timing[]> epochs = rounds(epochKinds, epochRounds);
-            System.out.printf(Locale.ROOT, "%nun-augmented epoch of %d samples, s (median of %d rounds) wall       cpu%n",
-                    epochSamples, epochRounds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nun-augmented epoch of %d samples, s (median of %d rounds) wall       cpu%n",
+                    epochSamples,
+                    epochRounds);
             row("CE", epochs, 0);
             row("KD, teacher per batch", epochs, 1);
             row("KD, memoized teacher", epochs, 2);
@@ -122,16 +137,26 @@ public final class DistillationBenchmark {
     }
 
     private static void row(String name, List<Timing[]> rounds, int column) {
-        System.out.printf(Locale.ROOT, "  %-24s %26.3f %9.3f%n", name, median(rounds, t -> t[column].wall()),
+        System.out.printf(
+                Locale.ROOT,
+                "  %-24s %26.3f %9.3f%n",
+                name,
+                median(rounds, t -> t[column].wall()),
                 median(rounds, t -> t[column].cpu()));
     }
 
     /** A ratio per round (on wall and on CPU time), then its median; the target is judged on CPU time. */
-    private static void verdict(String name, List<Timing[]> rounds, ToDoubleFunction<double[]> ratio,
-                                double target) {
-        double wall = median(rounds, t -> ratio.applyAsDouble(Arrays.stream(t).mapToDouble(Timing::wall).toArray()));
-        double cpu = median(rounds, t -> ratio.applyAsDouble(Arrays.stream(t).mapToDouble(Timing::cpu).toArray()));
-        String judged = Double.isNaN(target) ? ""
+    private static void verdict(String name, List<Timing[]> rounds, ToDoubleFunction<double[]> ratio, double target) {
+        double wall = median(
+                rounds,
+                t -> ratio.applyAsDouble(
+                        Arrays.stream(t).mapToDouble(Timing::wall).toArray()));
+        double cpu = median(
+                rounds,
+                t -> ratio.applyAsDouble(
+                        Arrays.stream(t).mapToDouble(Timing::cpu).toArray()));
+        String judged = Double.isNaN(target)
+                ? ""
                 : String.format(Locale.ROOT, "  target <= %.2f %s", target, cpu <= target ? "OK" : "MISSED");
         System.out.printf(Locale.ROOT, "  %-24s %26.3f %9.3f%s%n", name, wall, cpu, judged);
     }
@@ -144,19 +169,20 @@ public final class DistillationBenchmark {
 
     private static ImageData data(Map<String, String> options, int samples) {
         if (options.containsKey("dataset")) {
-            return new DatasetCatalog().load(new DatasetRef(options.get("dataset"), options.get("data-path"),
-                    null, 1));
+            return new DatasetCatalog().load(new DatasetRef(options.get("dataset"), options.get("data-path"), null, 1));
         }
         int[] dims = Arrays.stream(options.getOrDefault("shape", "3x32x32").split("x"))
-                .mapToInt(Integer::parseInt).toArray();
+                .mapToInt(Integer::parseInt)
+                .toArray();
         InputShape shape = new InputShape(dims[0], dims[1], dims[2]);
         int classes = Integer.parseInt(options.getOrDefault("classes", "100"));
         return FrameworkBenchmark.randomImages(samples, shape, classes);
     }
 
     private static Architecture architecture(ArchitectureCatalog catalog, String name) {
-        return catalog.find(name).orElseThrow(() -> new IllegalArgumentException("unknown architecture '" + name
-                + "'; known: " + catalog.architectures().stream().map(a -> a.name()).toList()));
+        return catalog.find(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown architecture '" + name + "'; known: "
+                        + catalog.architectures().stream().map(a -> a.name()).toList()));
     }
 
     private static Map<String, String> parse(String[] args) {

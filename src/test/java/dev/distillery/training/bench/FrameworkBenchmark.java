@@ -9,7 +9,6 @@ import dev.distillery.training.data.ImageData;
 import dev.distillery.training.data.ImageSplit;
 import dev.distillery.training.engine.BenchmarkHarness;
 import dev.distillery.training.engine.BenchmarkHarness.EpochKind;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +42,13 @@ public final class FrameworkBenchmark {
 
     private static final int BATCH = 64;
 
-    private FrameworkBenchmark() {
-    }
+    private FrameworkBenchmark() {}
 
     public static void main(String[] args) throws IOException {
-        System.getProperties().putIfAbsent("ai.djl.pytorch.num_threads",
-                Integer.toString(Runtime.getRuntime().availableProcessors()));
+        System.getProperties()
+                .putIfAbsent(
+                        "ai.djl.pytorch.num_threads",
+                        Integer.toString(Runtime.getRuntime().availableProcessors()));
         System.getProperties().putIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         System.getProperties().putIfAbsent("ai.djl.offline", "true");
         Map<String, String> options = parse(args);
@@ -62,39 +62,63 @@ public final class FrameworkBenchmark {
 
         if (selected(ops, "ce_epoch_lenet5_fmnist")) {
             ImageData fashion = new DatasetCatalog().load(new DatasetRef("fashion-mnist", null, fmnistSamples, 1));
-            try (BenchmarkHarness harness = new BenchmarkHarness(fashion, find(catalog, "lenet5"),
-                    find(catalog, "mlp"), BATCH, 4)) {
+            try (BenchmarkHarness harness =
+                    new BenchmarkHarness(fashion, find(catalog, "lenet5"), find(catalog, "mlp"), BATCH, 4)) {
                 harness.ceStepMillis(5);
-                results.put("ce_epoch_lenet5_fmnist",
-                        median(rounds, () -> harness.epochSeconds(EpochKind.CE, fmnistSamples).wall()));
+                results.put(
+                        "ce_epoch_lenet5_fmnist", median(rounds, () -> harness.epochSeconds(EpochKind.CE, fmnistSamples)
+                                .wall()));
             }
         }
         ImageData cifarShaped = randomImages(Math.max(epochSamples, steps * BATCH), new InputShape(3, 32, 32), 100);
-        try (BenchmarkHarness harness = new BenchmarkHarness(cifarShaped, find(catalog, "resnet8x4"),
-                find(catalog, "resnet32x4"), BATCH, 4)) {
+        try (BenchmarkHarness harness =
+                new BenchmarkHarness(cifarShaped, find(catalog, "resnet8x4"), find(catalog, "resnet32x4"), BATCH, 4)) {
             harness.ceStepMillis(2);
             harness.teacherMillis(2);
             harness.kdStepMillis(2, false);
-            measure(results, ops, rounds, "ce_step_resnet8x4", () -> harness.ceStepMillis(steps).wall() / 1000);
-            measure(results, ops, rounds, "teacher_inference_resnet32x4",
+            measure(
+                    results,
+                    ops,
+                    rounds,
+                    "ce_step_resnet8x4",
+                    () -> harness.ceStepMillis(steps).wall() / 1000);
+            measure(
+                    results,
+                    ops,
+                    rounds,
+                    "teacher_inference_resnet32x4",
                     () -> harness.teacherMillis(steps).wall() / 1000);
-            measure(results, ops, rounds, "kd_step_live", () -> harness.kdStepMillis(steps, false).wall() / 1000);
-            measure(results, ops, rounds, "kd_epoch_memoized",
-                    () -> harness.epochSeconds(EpochKind.KD_MEMOIZED_TEACHER, epochSamples).wall());
-            measure(results, ops, rounds, "augmented_epoch_resnet8x4",
-                    () -> harness.augmentedEpochSeconds(epochSamples, true).wall());
-            measure(results, ops, rounds, "augmented_epoch_resnet8x4_inline",
-                    () -> harness.augmentedEpochSeconds(epochSamples, false).wall());
-            measure(results, ops, rounds, "augmented_batch_assembly",
+            measure(
+                    results,
+                    ops,
+                    rounds,
+                    "kd_step_live",
+                    () -> harness.kdStepMillis(steps, false).wall() / 1000);
+            measure(results, ops, rounds, "kd_epoch_memoized", () -> harness.epochSeconds(
+                            EpochKind.KD_MEMOIZED_TEACHER, epochSamples)
+                    .wall());
+            measure(results, ops, rounds, "augmented_epoch_resnet8x4", () -> harness.augmentedEpochSeconds(
+                            epochSamples, true)
+                    .wall());
+            measure(results, ops, rounds, "augmented_epoch_resnet8x4_inline", () -> harness.augmentedEpochSeconds(
+                            epochSamples, false)
+                    .wall());
+            measure(
+                    results,
+                    ops,
+                    rounds,
+                    "augmented_batch_assembly",
                     () -> harness.augmentedAssemblyMillis(steps).wall() / 1000);
         }
-        try (BenchmarkHarness harness = new BenchmarkHarness(cifarShaped, find(catalog, "lenet5"),
-                find(catalog, "mlp"), BATCH, 4)) {
+        try (BenchmarkHarness harness =
+                new BenchmarkHarness(cifarShaped, find(catalog, "lenet5"), find(catalog, "mlp"), BATCH, 4)) {
             harness.ceStepMillis(2);
-            measure(results, ops, rounds, "augmented_epoch_lenet5",
-                    () -> harness.augmentedEpochSeconds(epochSamples, true).wall());
-            measure(results, ops, rounds, "augmented_epoch_lenet5_inline",
-                    () -> harness.augmentedEpochSeconds(epochSamples, false).wall());
+            measure(results, ops, rounds, "augmented_epoch_lenet5", () -> harness.augmentedEpochSeconds(
+                            epochSamples, true)
+                    .wall());
+            measure(results, ops, rounds, "augmented_epoch_lenet5_inline", () -> harness.augmentedEpochSeconds(
+                            epochSamples, false)
+                    .wall());
         }
         String json = json(results);
         System.out.println(json);
@@ -107,8 +131,8 @@ public final class FrameworkBenchmark {
         return ops.contains("all") || ops.contains(op);
     }
 
-    private static void measure(Map<String, Double> results, List<String> ops, int rounds, String op,
-                                DoubleSupplier seconds) {
+    private static void measure(
+            Map<String, Double> results, List<String> ops, int rounds, String op, DoubleSupplier seconds) {
         if (selected(ops, op)) {
             results.put(op, median(rounds, seconds));
         }
@@ -126,8 +150,11 @@ public final class FrameworkBenchmark {
     private static String json(Map<String, Double> results) {
         List<String> fields = new ArrayList<>();
         results.forEach((op, seconds) -> fields.add(String.format(Locale.ROOT, "\"%s\": %.6f", op, seconds)));
-        return String.format(Locale.ROOT, "{\"framework\": \"distillery\", \"threads\": %s, \"ops\": {%s}}",
-                System.getProperty("ai.djl.pytorch.num_threads"), String.join(", ", fields));
+        return String.format(
+                Locale.ROOT,
+                "{\"framework\": \"distillery\", \"threads\": %s, \"ops\": {%s}}",
+                System.getProperty("ai.djl.pytorch.num_threads"),
+                String.join(", ", fields));
     }
 
     static ImageData randomImages(int samples, InputShape shape, int classes) {

@@ -1,14 +1,13 @@
 package dev.distillery.training.data;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CifarDatasetSourceTest {
 
@@ -52,6 +51,7 @@ class CifarDatasetSourceTest {
 
         Files.write(directory.resolve("test.bin"), new byte[100]);
         assertThatThrownBy(() -> source.load(directory))
-                .isInstanceOf(IOException.class).hasMessageContaining("not a CIFAR binary file");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a CIFAR binary file");
     }
 }

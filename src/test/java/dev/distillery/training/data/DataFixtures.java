@@ -11,8 +11,7 @@ import java.util.zip.GZIPOutputStream;
 /** Writes tiny IDX and CIFAR files whose pixel at (image i, offset p) is (i * 7 + p) mod 256 and label i mod 10. */
 public final class DataFixtures {
 
-    private DataFixtures() {
-    }
+    private DataFixtures() {}
 
     public static int pixel(int image, int offset) {
         return (image * 7 + offset) % 256;
@@ -73,7 +72,8 @@ public final class DataFixtures {
     }
 
     private static void write(Path file, byte[] content, boolean gzip) throws IOException {
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+        try (OutputStream out =
+                gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(content);
         }
     }

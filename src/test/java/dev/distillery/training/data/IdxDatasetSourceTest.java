@@ -1,17 +1,16 @@
 package dev.distillery.training.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.distillery.training.InputShape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdxDatasetSourceTest {
 
@@ -50,8 +49,11 @@ class IdxDatasetSourceTest {
         DataFixtures.writeIdxDataset(directory, 2, 2, true);
         Files.delete(directory.resolve("t10k-labels-idx1-ubyte.gz"));
 
-        assertThat(source.problem(directory)).get().asString()
-                .contains("t10k-labels-idx1-ubyte.gz").contains(directory.toString());
+        assertThat(source.problem(directory))
+                .get()
+                .asString()
+                .contains("t10k-labels-idx1-ubyte.gz")
+                .contains(directory.toString());
         assertThat(source.problem(directory.resolve("absent"))).get().asString().contains("does not exist");
     }
 
@@ -62,8 +64,10 @@ class IdxDatasetSourceTest {
         DataFixtures.writeIdxImages(directory.resolve("images"), 3, 2, 2, false);
 
         assertThatThrownBy(() -> IdxReader.read(directory.resolve("labels"), directory.resolve("labels")))
-                .isInstanceOf(IOException.class).hasMessageContaining("not an IDX image file");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not an IDX image file");
         assertThatThrownBy(() -> IdxReader.read(directory.resolve("images"), directory.resolve("fewer-labels")))
-                .isInstanceOf(IOException.class).hasMessageContaining("3 images but");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("3 images but");
     }
 }

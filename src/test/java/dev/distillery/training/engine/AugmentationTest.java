@@ -1,12 +1,11 @@
 package dev.distillery.training.engine;
 
-import dev.distillery.training.InputShape;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distillery.training.InputShape;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AugmentationTest {
 

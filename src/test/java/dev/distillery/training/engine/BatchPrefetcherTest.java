@@ -1,5 +1,7 @@
 package dev.distillery.training.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.Device;
 import dev.distillery.methods.CrossEntropyMethod;
 import dev.distillery.methods.LossSettings;
@@ -11,15 +13,12 @@ import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.Plans;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.data.ImageData;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Issue 16: batches assembled ahead on their own thread are the batches assembled in line, and leave nothing behind. */
 class BatchPrefetcherTest {
@@ -64,10 +63,21 @@ class BatchPrefetcherTest {
     @Test
     void cancellingMidEpochStopsThePrefetchThreadAndLeavesNoArray() throws Exception {
         TrainingPlan plan = Plans.withAugment(Plans.ce("lenet5", 1, 300, 64), true, List.of());
-        try (Network network = Network.create(new ArchitectureCatalog().find("lenet5").orElseThrow(),
-                DATA.train().shape(), DATA.classes(), Device.cpu(), 1)) {
-            EpochTrainer trainer = new EpochTrainer("prefetch test", network, null, new CrossEntropyMethod(),
-                    new LossSettings(1.0, false, 1.0, 0.0), plan, 5).prefetch(true);
+        try (Network network = Network.create(
+                new ArchitectureCatalog().find("lenet5").orElseThrow(),
+                DATA.train().shape(),
+                DATA.classes(),
+                Device.cpu(),
+                1)) {
+            EpochTrainer trainer = new EpochTrainer(
+                            "prefetch test",
+                            network,
+                            null,
+                            new CrossEntropyMethod(),
+                            new LossSettings(1.0, false, 1.0, 0.0),
+                            plan,
+                            5)
+                    .prefetch(true);
             int arrays = network.manager().getManagedArrays().size();
             AtomicInteger checks = new AtomicInteger();
             BatchAssembler batches = augmented();
@@ -88,7 +98,9 @@ class BatchPrefetcherTest {
     }
 
     private static BatchAssembler augmented() {
-        return new BatchAssembler(DATA.train(), Normalization.forData(DATA),
+        return new BatchAssembler(
+                DATA.train(),
+                Normalization.forData(DATA),
                 Augmentation.forShape(DATA.train().shape(), 11));
     }
 
@@ -99,10 +111,26 @@ class BatchPrefetcherTest {
     private static List<String> fingerprint(TrainingPlan plan, boolean prefetch) {
         List<String> epochs = new ArrayList<>();
         ArchitectureCatalog catalog = new ArchitectureCatalog();
-        new TrainingRun(Device.cpu(), plan, DATA, DATA, catalog.find("lenet5").orElseThrow(), null,
-                new CrossEntropyMethod(), new CrossEntropyMethod(), TrainingRun.Options.DEFAULT.withPrefetch(prefetch))
-                .execute((EpochMetrics m) -> epochs.add(List.of(m.epoch(), m.trainLoss(), m.trainTop1(), m.testLoss(),
-                        m.testTop1(), m.testTop5()).toString()), () -> false);
+        new TrainingRun(
+                        Device.cpu(),
+                        plan,
+                        DATA,
+                        DATA,
+                        catalog.find("lenet5").orElseThrow(),
+                        null,
+                        new CrossEntropyMethod(),
+                        new CrossEntropyMethod(),
+                        TrainingRun.Options.DEFAULT.withPrefetch(prefetch))
+                .execute(
+                        (EpochMetrics m) -> epochs.add(List.of(
+                                        m.epoch(),
+                                        m.trainLoss(),
+                                        m.trainTop1(),
+                                        m.testLoss(),
+                                        m.testTop1(),
+                                        m.testTop5())
+                                .toString()),
+                        () -> false);
         IntStream.range(0, epochs.size()).forEach(i -> assertThat(epochs.get(i)).doesNotContain("NaN"));
         return epochs;
     }

@@ -10,7 +10,6 @@ import dev.distillery.training.Architecture;
 import dev.distillery.training.DatasetRef;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.data.ImageData;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -25,7 +24,12 @@ import java.util.stream.IntStream;
 public final class BenchmarkHarness implements AutoCloseable {
 
     /** What one epoch-level measurement trains. */
-    public enum EpochKind { CE, KD_LIVE_TEACHER, KD_MEMOIZED_TEACHER, TEACHER_INFERENCE }
+    public enum EpochKind {
+        CE,
+        KD_LIVE_TEACHER,
+        KD_MEMOIZED_TEACHER,
+        TEACHER_INFERENCE
+    }
 
     /**
      * Wall-clock and calling-thread CPU time of a measurement. With one intra-op thread LibTorch computes on the
@@ -63,18 +67,37 @@ public final class BenchmarkHarness implements AutoCloseable {
     private final TrainingPlan plan;
     private int epoch = 1;
 
-    public BenchmarkHarness(ImageData data, Architecture student, Architecture teacher, int batchSize,
-                            double temperature) {
+    public BenchmarkHarness(
+            ImageData data, Architecture student, Architecture teacher, int batchSize, double temperature) {
         this.data = data;
         this.batchSize = batchSize;
         this.temperature = temperature;
-        this.plan = new TrainingPlan("kd", student.name(), teacher.name(), new DatasetRef(data.name(), null, null, null),
-                temperature, false, 0.1, 9.0, 1, batchSize, "sgd", 0.01, 0.9, 5e-4, List.of(), 0.1, false, 1L);
+        this.plan = new TrainingPlan(
+                "kd",
+                student.name(),
+                teacher.name(),
+                new DatasetRef(data.name(), null, null, null),
+                temperature,
+                false,
+                0.1,
+                9.0,
+                1,
+                batchSize,
+                "sgd",
+                0.01,
+                0.9,
+                5e-4,
+                List.of(),
+                0.1,
+                false,
+                1L);
         this.student = Network.create(student, data.train().shape(), data.classes(), Device.cpu(), 1);
         this.teacher = Network.create(teacher, data.train().shape(), data.classes(), Device.cpu(), 2);
         this.teacher.freeze();
         this.train = new BatchAssembler(data.train(), Normalization.forData(data), null);
-        this.augmentedTrain = new BatchAssembler(data.train(), Normalization.forData(data),
+        this.augmentedTrain = new BatchAssembler(
+                data.train(),
+                Normalization.forData(data),
                 Augmentation.forShape(data.train().shape(), 1));
         TeacherLogits live = TeacherLogits.live(this.teacher, data.classes());
         this.ce = trainer(new CrossEntropyMethod(), null, false);
@@ -128,17 +151,21 @@ public final class BenchmarkHarness implements AutoCloseable {
             int steps = samples / batchSize;
             return teacherMillis(steps).per(1000.0 / steps);
         }
-        EpochTrainer trainer = switch (kind) {
-            case TEACHER_INFERENCE -> throw new IllegalStateException();
-            case CE -> ce;
-            case KD_LIVE_TEACHER -> kd;
-            case KD_MEMOIZED_TEACHER -> {
-                EpochTrainer memoized = trainer(new KnowledgeDistillation(),
-                        TeacherLogits.memoized(teacher, data.classes(), data.train().size()), false);
-                memoized.train(epoch++, order, train, () -> false).orElseThrow();
-                yield memoized;
-            }
-        };
+        EpochTrainer trainer =
+                switch (kind) {
+                    case TEACHER_INFERENCE -> throw new IllegalStateException();
+                    case CE -> ce;
+                    case KD_LIVE_TEACHER -> kd;
+                    case KD_MEMOIZED_TEACHER -> {
+                        EpochTrainer memoized = trainer(
+                                new KnowledgeDistillation(),
+                                TeacherLogits.memoized(
+                                        teacher, data.classes(), data.train().size()),
+                                false);
+                        memoized.train(epoch++, order, train, () -> false).orElseThrow();
+                        yield memoized;
+                    }
+                };
         long[] start = start();
         trainer.train(epoch++, order, train, () -> false).orElseThrow();
         return since(start).per(1000);
@@ -154,7 +181,9 @@ public final class BenchmarkHarness implements AutoCloseable {
         augmentedTrain.startEpoch(current);
         long[] start = start();
         try {
-            ce.prefetch(prefetch).train(current, order, augmentedTrain, () -> false).orElseThrow();
+            ce.prefetch(prefetch)
+                    .train(current, order, augmentedTrain, () -> false)
+                    .orElseThrow();
         } finally {
             ce.prefetch(false);
         }

@@ -12,7 +12,6 @@ import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.data.ImageData;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -39,8 +38,7 @@ public final class DeterminismProbe {
     /** The four variants, in the order they are run and printed. */
     public static final List<String> VARIANTS = List.of("zscore-memo", "zscore-live", "plain-memo", "plain-live");
 
-    private DeterminismProbe() {
-    }
+    private DeterminismProbe() {}
 
     public static void main(String[] args) throws Exception {
         DjlTestThreads.oneThreadUnlessConfigured();
@@ -60,26 +58,45 @@ public final class DeterminismProbe {
     }
 
     /** The probe's inputs; {@code pressure} starts the collection thread. */
-    public record Settings(String dataset, int trainLimit, int testLimit, int epochs, double learningRate,
-                           int repeats, boolean pressure, Path output) {
+    public record Settings(
+            String dataset,
+            int trainLimit,
+            int testLimit,
+            int epochs,
+            double learningRate,
+            int repeats,
+            boolean pressure,
+            Path output) {
 
         static Settings parse(String[] args) {
-            return new Settings(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                    Integer.parseInt(args[3]), Double.parseDouble(args[4]), Integer.parseInt(args[5]),
-                    Boolean.parseBoolean(args[6]), Path.of(args[7]));
+            return new Settings(
+                    args[0],
+                    Integer.parseInt(args[1]),
+                    Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]),
+                    Double.parseDouble(args[4]),
+                    Integer.parseInt(args[5]),
+                    Boolean.parseBoolean(args[6]),
+                    Path.of(args[7]));
         }
 
         public List<String> arguments() {
-            return List.of(dataset, String.valueOf(trainLimit), String.valueOf(testLimit), String.valueOf(epochs),
-                    String.valueOf(learningRate), String.valueOf(repeats), String.valueOf(pressure),
+            return List.of(
+                    dataset,
+                    String.valueOf(trainLimit),
+                    String.valueOf(testLimit),
+                    String.valueOf(epochs),
+                    String.valueOf(learningRate),
+                    String.valueOf(repeats),
+                    String.valueOf(pressure),
                     output.toString());
         }
     }
 
     /** Lines {@code variant<TAB>repeat<TAB>fingerprint}, the variants in {@link #VARIANTS} order. */
     public static List<String> run(Settings settings) throws IOException {
-        ImageData data = new DatasetCatalog().load(new DatasetRef(settings.dataset(), null, settings.trainLimit(),
-                settings.testLimit()));
+        ImageData data = new DatasetCatalog()
+                .load(new DatasetRef(settings.dataset(), null, settings.trainLimit(), settings.testLimit()));
         Path teacher = Files.createTempFile("probe-teacher", ".params");
         try {
             trainTeacher(data, settings, teacher);
@@ -96,12 +113,28 @@ public final class DeterminismProbe {
     }
 
     private static void trainTeacher(ImageData data, Settings settings, Path file) {
-        TrainingPlan plan = new TrainingPlan("ce", "lenet5", null, ref(settings), 1.0, false, 1.0, 0.0,
-                settings.epochs(), 64, "sgd", settings.learningRate(), 0.9, 5e-4, List.of(), 0.1, false, 7L);
+        TrainingPlan plan = new TrainingPlan(
+                "ce",
+                "lenet5",
+                null,
+                ref(settings),
+                1.0,
+                false,
+                1.0,
+                0.0,
+                settings.epochs(),
+                64,
+                "sgd",
+                settings.learningRate(),
+                0.9,
+                5e-4,
+                List.of(),
+                0.1,
+                false,
+                7L);
         EpochListener saveLast = new EpochListener() {
             @Override
-            public void onEpoch(EpochMetrics metrics) {
-            }
+            public void onEpoch(EpochMetrics metrics) {}
 
             @Override
             public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters) {
@@ -115,31 +148,70 @@ public final class DeterminismProbe {
             }
         };
         ArchitectureCatalog catalog = new ArchitectureCatalog();
-        new TrainingRun(Device.cpu(), plan, data, catalog.find("lenet5").orElseThrow(), null,
-                new CrossEntropyMethod()).execute(saveLast, () -> false);
+        new TrainingRun(Device.cpu(), plan, data, catalog.find("lenet5").orElseThrow(), null, new CrossEntropyMethod())
+                .execute(saveLast, () -> false);
     }
 
     /** One kd run of {@code variant}: its fingerprint, or {@code FAILED: reason}. */
     private static String distil(ImageData data, Settings settings, Path teacher, String variant) {
         boolean zscore = variant.startsWith("zscore");
-        TrainingPlan plan = new TrainingPlan("kd", "mlp", "lenet5", ref(settings), zscore ? 2.0 : 4.0, zscore, 0.1,
-                zscore ? 9.0 : 0.9, settings.epochs(), 64, "sgd", settings.learningRate(), 0.9, 5e-4, List.of(), 0.1,
-                false, 2L, Map.of(), teacher, null, null, null);
+        TrainingPlan plan = new TrainingPlan(
+                "kd",
+                "mlp",
+                "lenet5",
+                ref(settings),
+                zscore ? 2.0 : 4.0,
+                zscore,
+                0.1,
+                zscore ? 9.0 : 0.9,
+                settings.epochs(),
+                64,
+                "sgd",
+                settings.learningRate(),
+                0.9,
+                5e-4,
+                List.of(),
+                0.1,
+                false,
+                2L,
+                Map.of(),
+                teacher,
+                null,
+                null,
+                null);
         ArchitectureCatalog catalog = new ArchitectureCatalog();
         List<EpochMetrics> epochs = new ArrayList<>();
         try {
-            new TrainingRun(Device.cpu(), plan, data, data, catalog.find("mlp").orElseThrow(),
-                    catalog.find("lenet5").orElseThrow(), new KnowledgeDistillation(), new CrossEntropyMethod(),
-                    new TrainingRun.Options(variant.endsWith("memo"))).execute(epochs::add, () -> false);
+            new TrainingRun(
+                            Device.cpu(),
+                            plan,
+                            data,
+                            data,
+                            catalog.find("mlp").orElseThrow(),
+                            catalog.find("lenet5").orElseThrow(),
+                            new KnowledgeDistillation(),
+                            new CrossEntropyMethod(),
+                            new TrainingRun.Options(variant.endsWith("memo")))
+                    .execute(epochs::add, () -> false);
         } catch (TrainingException e) {
             return "FAILED: " + e.getMessage();
         }
         StringBuilder fingerprint = new StringBuilder();
         for (EpochMetrics m : epochs) {
-            fingerprint.append(String.join(",", m.phase(), String.valueOf(m.epoch()), String.valueOf(m.trainLoss()),
-                    String.valueOf(m.trainTop1()), String.valueOf(m.testLoss()), String.valueOf(m.testTop1()),
-                    String.valueOf(m.testTop5()), String.valueOf(m.learningRate()), String.valueOf(new TreeMap<>(m.lossTerms())),
-                    String.valueOf(m.diagnostics()))).append(';');
+            fingerprint
+                    .append(String.join(
+                            ",",
+                            m.phase(),
+                            String.valueOf(m.epoch()),
+                            String.valueOf(m.trainLoss()),
+                            String.valueOf(m.trainTop1()),
+                            String.valueOf(m.testLoss()),
+                            String.valueOf(m.testTop1()),
+                            String.valueOf(m.testTop5()),
+                            String.valueOf(m.learningRate()),
+                            String.valueOf(new TreeMap<>(m.lossTerms())),
+                            String.valueOf(m.diagnostics())))
+                    .append(';');
         }
         return fingerprint.toString();
     }
@@ -155,27 +227,29 @@ public final class DeterminismProbe {
      * collection as well.
      */
     private static Thread startPressure(AtomicBoolean stop) {
-        Thread thread = new Thread(() -> {
-            List<ByteBuffer> recent = new ArrayList<>();
-            long rounds = 0;
-            while (!stop.get()) {
-                if (++rounds % 10 == 0) {
-                    System.gc();
-                }
-                for (int i = 0; i < 64; i++) {
-                    ByteBuffer buffer = ByteBuffer.allocateDirect(8 << (i % 4));
-                    while (buffer.remaining() >= 8) {
-                        buffer.putDouble(1e30);
+        Thread thread = new Thread(
+                () -> {
+                    List<ByteBuffer> recent = new ArrayList<>();
+                    long rounds = 0;
+                    while (!stop.get()) {
+                        if (++rounds % 10 == 0) {
+                            System.gc();
+                        }
+                        for (int i = 0; i < 64; i++) {
+                            ByteBuffer buffer = ByteBuffer.allocateDirect(8 << (i % 4));
+                            while (buffer.remaining() >= 8) {
+                                buffer.putDouble(1e30);
+                            }
+                            recent.add(buffer);
+                            GARBAGE.set(new byte[16 * 1024]);
+                        }
+                        if (recent.size() > 4096) {
+                            recent.clear();
+                        }
+                        Thread.onSpinWait();
                     }
-                    recent.add(buffer);
-                    GARBAGE.set(new byte[16 * 1024]);
-                }
-                if (recent.size() > 4096) {
-                    recent.clear();
-                }
-                Thread.onSpinWait();
-            }
-        }, "gc-pressure");
+                },
+                "gc-pressure");
         thread.setDaemon(true);
         thread.start();
         return thread;

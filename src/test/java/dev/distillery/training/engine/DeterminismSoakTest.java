@@ -1,15 +1,14 @@
 package dev.distillery.training.engine;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The soak of issue 18, on its reproduction: Fashion-MNIST (20,000 training and 5,000 test images), a lenet5
@@ -33,8 +32,8 @@ class DeterminismSoakTest {
         int repeats = Math.max(1, runs / DeterminismProbe.VARIANTS.size());
         Map<String, String> reference = MemoryPressureDeterminismTest.byVariant(
                 ProbeProcess.run(settings(1, false, "quiet.txt"), false, 60, directory.resolve("quiet.log")));
-        List<String> soaked = ProbeProcess.run(settings(repeats, true, "soak.txt"), true, 240,
-                directory.resolve("soak.log"));
+        List<String> soaked =
+                ProbeProcess.run(settings(repeats, true, "soak.txt"), true, 240, directory.resolve("soak.log"));
 
         Map<String, Integer> matched = new LinkedHashMap<>();
         DeterminismProbe.VARIANTS.forEach(variant -> matched.put(variant, 0));
@@ -48,14 +47,14 @@ class DeterminismSoakTest {
             }
         }
         int total = matched.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("determinism soak: %d/%d runs matched the quiet run bit for bit %s%n", total,
-                soaked.size(), matched);
+        System.out.printf(
+                "determinism soak: %d/%d runs matched the quiet run bit for bit %s%n", total, soaked.size(), matched);
         assertThat(reference.values()).noneMatch(fingerprint -> fingerprint.startsWith("FAILED"));
         assertThat(total).isEqualTo(soaked.size());
     }
 
     private DeterminismProbe.Settings settings(int repeats, boolean pressure, String output) {
-        return new DeterminismProbe.Settings("fashion-mnist", 20_000, 5_000, 5, 0.02, repeats, pressure,
-                directory.resolve(output));
+        return new DeterminismProbe.Settings(
+                "fashion-mnist", 20_000, 5_000, 5, 0.02, repeats, pressure, directory.resolve(output));
     }
 }

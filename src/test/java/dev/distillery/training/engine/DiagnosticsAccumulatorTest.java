@@ -1,17 +1,16 @@
 package dev.distillery.training.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.distillery.training.DjlTestThreads;
 import dev.distillery.training.LogitDiagnostics;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Diagnostics on hand-made logits, against values computed in float64 with numpy:
@@ -90,12 +89,13 @@ class DiagnosticsAccumulatorTest {
 
     @Test
     void argmaxTakesTheFirstOfTiedMaxima() {
-        assertThat(DiagnosticsAccumulator.argmax(new float[] {9, 1, 5, 5, 0}, 1, 4)).isEqualTo(1);
+        assertThat(DiagnosticsAccumulator.argmax(new float[] {9, 1, 5, 5, 0}, 1, 4))
+                .isEqualTo(1);
         assertThat(DiagnosticsAccumulator.argmax(new float[] {2, 2, 2}, 0, 3)).isZero();
     }
 
-    private static void add(DiagnosticsAccumulator accumulator, NDManager manager, int fromRow, int toRow,
-                            boolean withTeacher) {
+    private static void add(
+            DiagnosticsAccumulator accumulator, NDManager manager, int fromRow, int toRow, boolean withTeacher) {
         float[] student = Arrays.copyOfRange(STUDENT, fromRow * 3, toRow * 3);
         float[] teacher = Arrays.copyOfRange(TEACHER, fromRow * 3, toRow * 3);
         Shape shape = new Shape(toRow - fromRow, 3);

@@ -1,5 +1,8 @@
 package dev.distillery.training.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.Device;
 import dev.distillery.methods.CrossEntropyMethod;
 import dev.distillery.training.DatasetCatalog;
@@ -10,14 +13,10 @@ import dev.distillery.training.NonFiniteAtInference;
 import dev.distillery.training.Plans;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.data.ImageData;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A network whose test logits are not all finite fails the run at that epoch's evaluation, naming the phase, the
@@ -36,8 +35,8 @@ class EvaluatorNonFiniteTest {
     void anEvaluationWithNonFiniteLogitsFailsNamingTheCountOfThem() {
         Normalization normalization = Normalization.forData(DATA);
         BatchAssembler test = new BatchAssembler(DATA.test(), normalization, null);
-        try (Network network = Network.create(new NonFiniteAtInference(1), DATA.train().shape(), 10, Device.cpu(),
-                7)) {
+        try (Network network =
+                Network.create(new NonFiniteAtInference(1), DATA.train().shape(), 10, Device.cpu(), 7)) {
             // 1,000 test images: 4 batches of at most 256, each with 11 bad logits, of 10,000 logits in all
             String label = "student " + NonFiniteAtInference.NAME + " (kd)";
             assertThatThrownBy(() -> Evaluator.evaluate(label, 3, network, null, test, 5, 2.0, () -> false))
@@ -50,8 +49,13 @@ class EvaluatorNonFiniteTest {
     @Test
     void aRunFailsAtTheFirstEpochWhoseTestLogitsAreNotFiniteAndRecordsOnlyTheEpochsBefore() {
         ImageData data = new DatasetCatalog().load(new DatasetRef("synthetic", null, 640, 200));
-        TrainingRun run = new TrainingRun(Device.cpu(), Plans.ce(NonFiniteAtInference.NAME, 3, 640, 200), data,
-                new NonFiniteAtInference(2), null, new CrossEntropyMethod());
+        TrainingRun run = new TrainingRun(
+                Device.cpu(),
+                Plans.ce(NonFiniteAtInference.NAME, 3, 640, 200),
+                data,
+                new NonFiniteAtInference(2),
+                null,
+                new CrossEntropyMethod());
         List<EpochMetrics> epochs = new ArrayList<>();
 
         // 200 test images: one inference pass per evaluation, the second (after epoch 2) goes bad

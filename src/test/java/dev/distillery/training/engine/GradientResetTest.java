@@ -19,8 +19,8 @@ class GradientResetTest {
     @Test
     void aStepUsesOnlyTheGradientOfItsOwnBatch() {
         try (Network network = Network.create(new OneLinear(), new InputShape(1, 1, 2), 1, Device.cpu(), 3)) {
-            TrainingOptimizer optimizer = Optimizers.create("sgd",
-                    new MultiStepSchedule(0.0, java.util.List.of(), 0.1), 0.0, 0.0, network);
+            TrainingOptimizer optimizer =
+                    Optimizers.create("sgd", new MultiStepSchedule(0.0, java.util.List.of(), 0.1), 0.0, 0.0, network);
             float[] first = gradientAfterOneStep(network, optimizer);
             float[] second = gradientAfterOneStep(network, optimizer);
             assertThat(second).containsExactly(first);

@@ -1,16 +1,15 @@
 package dev.distillery.training.engine;
 
-import dev.distillery.training.DjlTestThreads;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.distillery.training.DjlTestThreads;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18: a seed gives the same numbers every time, also under memory pressure. A lenet5 teacher is trained and
@@ -37,20 +36,21 @@ class MemoryPressureDeterminismTest {
         assertThat(reference.get("zscore-memo")).isEqualTo(reference.get("zscore-live"));
         assertThat(reference.get("plain-memo")).isEqualTo(reference.get("plain-live"));
 
-        List<String> stressed = ProbeProcess.run(settings(3, true, "stressed.txt"), true, 10,
-                directory.resolve("stressed.log"));
+        List<String> stressed =
+                ProbeProcess.run(settings(3, true, "stressed.txt"), true, 10, directory.resolve("stressed.log"));
 
         assertThat(stressed).hasSize(3 * DeterminismProbe.VARIANTS.size());
         for (String line : stressed) {
             String[] fields = line.split("\t", 3);
-            assertThat(fields[2]).as("%s run %s under memory pressure", fields[0], fields[1])
+            assertThat(fields[2])
+                    .as("%s run %s under memory pressure", fields[0], fields[1])
                     .isEqualTo(reference.get(fields[0]));
         }
     }
 
     private DeterminismProbe.Settings settings(int repeats, boolean pressure, String output) {
-        return new DeterminismProbe.Settings("synthetic", 768, 128, 2, 0.02, repeats, pressure,
-                directory.resolve(output));
+        return new DeterminismProbe.Settings(
+                "synthetic", 768, 128, 2, 0.02, repeats, pressure, directory.resolve(output));
     }
 
     static Map<String, String> byVariant(List<String> lines) {

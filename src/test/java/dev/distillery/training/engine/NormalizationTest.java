@@ -1,12 +1,12 @@
 package dev.distillery.training.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.distillery.training.InputShape;
 import dev.distillery.training.data.ImageData;
 import dev.distillery.training.data.ImageSplit;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 class NormalizationTest {
 

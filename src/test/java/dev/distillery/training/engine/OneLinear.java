@@ -22,6 +22,8 @@ final class OneLinear implements Architecture {
 
     @Override
     public Block build(InputShape shape, int classes) {
-        return new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(classes).build());
+        return new SequentialBlock()
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(classes).build());
     }
 }

@@ -1,22 +1,21 @@
 package dev.distillery.training.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.distillery.training.InputShape;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /**
  * The engine's optimizers against hand-computed PyTorch updates on one linear unit y = w·x + b with loss sum(y), so
@@ -84,7 +83,7 @@ class OptimizerTest {
     void writtenStateContinuesBitForBitInAnotherNetwork() throws IOException {
         for (String name : List.of("sgd", "adam")) {
             try (Network original = Network.create(new OneLinear(), new InputShape(1, 1, 2), 1, Device.cpu(), 3);
-                 Network copy = Network.create(new OneLinear(), new InputShape(1, 1, 2), 1, Device.cpu(), 4)) {
+                    Network copy = Network.create(new OneLinear(), new InputShape(1, 1, 2), 1, Device.cpu(), 4)) {
                 TrainingOptimizer first = Optimizers.create(name, schedule(0.05), 0.9, 1e-3, original);
                 for (int step = 0; step < 3; step++) {
                     backwardAndStep(original, first);
@@ -105,10 +104,10 @@ class OptimizerTest {
                 assertThat(copy.manager().getManagedArrays())
                         .hasSize(copy.block().getParameters().size() + second.stateArrays());
 
-                TrainingOptimizer other = Optimizers.create(name.equals("sgd") ? "adam" : "sgd", schedule(0.05), 0.9,
-                        1e-3, copy);
-                assertThatThrownBy(() -> other.readState(
-                        new DataInputStream(new ByteArrayInputStream(state.toByteArray()))))
+                TrainingOptimizer other =
+                        Optimizers.create(name.equals("sgd") ? "adam" : "sgd", schedule(0.05), 0.9, 1e-3, copy);
+                assertThatThrownBy(() ->
+                                other.readState(new DataInputStream(new ByteArrayInputStream(state.toByteArray()))))
                         .hasMessageContaining("optimizer state is " + name + "'s");
             }
         }

@@ -18,22 +18,28 @@ final class ProbeProcess {
     /** The fill byte of the reproduction in issue 18. */
     static final String PERTURB = "165";
 
-    private ProbeProcess() {
-    }
+    private ProbeProcess() {}
 
     /** The probe's output lines; fails when the process does not end well within {@code minutes}. */
     static List<String> run(DeterminismProbe.Settings settings, boolean perturb, long minutes, Path log)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx512m", "-Xmn8m", "-XX:MaxDirectMemorySize=1g",
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-Xmn8m",
+                "-XX:MaxDirectMemorySize=1g",
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=1",
+                "-Dai.djl.pytorch.num_interop_threads=1"));
         String cache = System.getProperty("DJL_CACHE_DIR");
         if (cache != null) {
             command.add("-DDJL_CACHE_DIR=" + cache);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), DeterminismProbe.class.getName()));
         command.addAll(settings.arguments());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         if (perturb) {
             environment.put("MALLOC_PERTURB_", PERTURB);
@@ -43,8 +49,8 @@ final class ProbeProcess {
         Process process = builder.start();
         if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("the probe did not finish within " + minutes + " minutes; log: "
-                    + Files.readString(log));
+            throw new AssertionError(
+                    "the probe did not finish within " + minutes + " minutes; log: " + Files.readString(log));
         }
         if (process.exitValue() != 0) {
             throw new AssertionError("the probe exited with " + process.exitValue() + " (a native crash is 134 or "

@@ -1,9 +1,9 @@
 package dev.distillery.training.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class ScoresTest {
 
@@ -11,9 +11,10 @@ class ScoresTest {
     void countsTopOneAndTopKAndCrossEntropy() {
         Scores scores = new Scores(2);
         float[] logits = {
-                3, 2, 1,   // label 0: rank 0
-                3, 2, 1,   // label 1: rank 1 (top-2 only)
-                3, 2, 1};  // label 2: rank 2 (miss)
+            3, 2, 1, // label 0: rank 0
+            3, 2, 1, // label 1: rank 1 (top-2 only)
+            3, 2, 1
+        }; // label 2: rank 2 (miss)
 
         scores.addWithCrossEntropy(logits, new int[] {0, 1, 2});
 
@@ -39,11 +40,22 @@ class ScoresTest {
         float nan = Float.NaN;
         float inf = Float.POSITIVE_INFINITY;
         float[] logits = {
-                nan, nan, nan,                // label 0: NaN compares false with everything, would rank first
-                0, inf, 0,                    // label 1: +Inf on the label
-                3, nan, 1,                    // label 0: one NaN next to the largest finite logit
-                Float.NEGATIVE_INFINITY, 0, 1, // label 2: -Inf on another class
-                3, 2, 1};                     // label 0: finite, correct
+            nan,
+            nan,
+            nan, // label 0: NaN compares false with everything, would rank first
+            0,
+            inf,
+            0, // label 1: +Inf on the label
+            3,
+            nan,
+            1, // label 0: one NaN next to the largest finite logit
+            Float.NEGATIVE_INFINITY,
+            0,
+            1, // label 2: -Inf on another class
+            3,
+            2,
+            1
+        }; // label 0: finite, correct
         int[] labels = {0, 1, 0, 2, 0};
 
         Scores evaluation = new Scores(2);

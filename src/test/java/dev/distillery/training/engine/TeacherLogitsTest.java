@@ -1,5 +1,7 @@
 package dev.distillery.training.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -20,15 +22,12 @@ import dev.distillery.training.InputShape;
 import dev.distillery.training.Plans;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.data.ImageData;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class TeacherLogitsTest {
 
@@ -47,7 +46,8 @@ class TeacherLogitsTest {
         int[] order = IntStream.range(0, 100).map(i -> 99 - i).toArray();
         try (Network teacher = Network.create(counting, DATA.train().shape(), 10, Device.cpu(), 7)) {
             teacher.freeze();
-            TeacherLogits memo = TeacherLogits.memoized(teacher, 10, DATA.train().size());
+            TeacherLogits memo =
+                    TeacherLogits.memoized(teacher, 10, DATA.train().size());
             TeacherLogits live = TeacherLogits.live(teacher, 10);
             counting.calls.set(0);
 
@@ -63,7 +63,8 @@ class TeacherLogitsTest {
             float[] liveValues = logits(live, teacher, batches, order, 32, 100);
             assertThat(partlyKnown).containsExactly(liveValues);
             assertThat(counting.calls.get()).isEqualTo(3);
-            assertThat(teacher.manager().getManagedArrays()).hasSize(teacher.block().getParameters().size());
+            assertThat(teacher.manager().getManagedArrays())
+                    .hasSize(teacher.block().getParameters().size());
         }
     }
 
@@ -78,11 +79,27 @@ class TeacherLogitsTest {
         for (int i = 0; i < memoized.size(); i++) {
             EpochMetrics a = memoized.get(i);
             EpochMetrics b = live.get(i);
-            assertThat(List.of(a.phase(), a.epoch(), a.trainLoss(), a.trainTop1(), a.testLoss(), a.testTop1(),
-                    a.testTop5(), a.lossTerms(), String.valueOf(a.diagnostics())))
+            assertThat(List.of(
+                            a.phase(),
+                            a.epoch(),
+                            a.trainLoss(),
+                            a.trainTop1(),
+                            a.testLoss(),
+                            a.testTop1(),
+                            a.testTop5(),
+                            a.lossTerms(),
+                            String.valueOf(a.diagnostics())))
                     .as("epoch %d", i)
-                    .isEqualTo(List.of(b.phase(), b.epoch(), b.trainLoss(), b.trainTop1(), b.testLoss(), b.testTop1(),
-                            b.testTop5(), b.lossTerms(), String.valueOf(b.diagnostics())));
+                    .isEqualTo(List.of(
+                            b.phase(),
+                            b.epoch(),
+                            b.trainLoss(),
+                            b.trainTop1(),
+                            b.testLoss(),
+                            b.testTop1(),
+                            b.testTop5(),
+                            b.lossTerms(),
+                            String.valueOf(b.diagnostics())));
         }
         assertThat(memoized.get(5).diagnostics().kl()).isPositive();
     }
@@ -90,14 +107,22 @@ class TeacherLogitsTest {
     private static List<EpochMetrics> run(TrainingPlan plan, TrainingRun.Options options) {
         List<EpochMetrics> epochs = new ArrayList<>();
         ArchitectureCatalog catalog = new ArchitectureCatalog();
-        new TrainingRun(Device.cpu(), plan, DATA, DATA, catalog.find("mlp").orElseThrow(),
-                catalog.find("lenet5").orElseThrow(), new KnowledgeDistillation(), new CrossEntropyMethod(), options)
+        new TrainingRun(
+                        Device.cpu(),
+                        plan,
+                        DATA,
+                        DATA,
+                        catalog.find("mlp").orElseThrow(),
+                        catalog.find("lenet5").orElseThrow(),
+                        new KnowledgeDistillation(),
+                        new CrossEntropyMethod(),
+                        options)
                 .execute(epochs::add, () -> false);
         return epochs;
     }
 
-    private static float[] logits(TeacherLogits logits, Network teacher, BatchAssembler batches, int[] order,
-                                  int from, int to) {
+    private static float[] logits(
+            TeacherLogits logits, Network teacher, BatchAssembler batches, int[] order, int from, int to) {
         try (NDManager scope = teacher.manager().newSubManager()) {
             NDArray images = batches.images(scope, order, from, to);
             return logits.logits(scope, images, order, from, to).toFloatArray();

@@ -1,5 +1,8 @@
 package dev.distillery.training.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -23,10 +26,6 @@ import dev.distillery.training.Plans;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.data.ImageData;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,9 +34,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TeacherParametersTest {
 
@@ -55,7 +54,7 @@ class TeacherParametersTest {
         TrainingRun run = run(plan);
         float[] written;
         try (Network teacher = run.trainTeacher(() -> false).orElseThrow();
-             OutputStream out = Files.newOutputStream(file)) {
+                OutputStream out = Files.newOutputStream(file)) {
             teacher.writeParameters(out);
             written = testLogits(teacher);
         }
@@ -63,7 +62,8 @@ class TeacherParametersTest {
         try (Network loaded = run(plan).loadTeacher(file)) {
             assertThat(testLogits(loaded)).containsExactly(written);
             assertThat(loaded.block().getParameters().values()).noneMatch(p -> p.requiresGradient());
-            assertThat(loaded.manager().getManagedArrays()).hasSize(loaded.block().getParameters().size());
+            assertThat(loaded.manager().getManagedArrays())
+                    .hasSize(loaded.block().getParameters().size());
         }
     }
 
@@ -71,18 +71,19 @@ class TeacherParametersTest {
     void parametersOfAnotherNetworkAreRejected(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("mlp.params");
         try (Network mlp = Network.create(catalog("mlp"), DATA.train().shape(), 10, Device.cpu(), 1);
-             OutputStream out = Files.newOutputStream(file)) {
+                OutputStream out = Files.newOutputStream(file)) {
             mlp.writeParameters(out);
         }
         Files.write(dir.resolve("garbage.params"), new byte[] {1, 2, 3});
 
         TrainingRun run = run(Plans.kd("mlp", "bn-cnn", 1, 640, 200));
-        assertThatThrownBy(() -> run.loadTeacher(file)).isInstanceOf(TrainingException.class)
+        assertThatThrownBy(() -> run.loadTeacher(file))
+                .isInstanceOf(TrainingException.class)
                 .hasMessageContaining("could not load bn-cnn parameters from " + file);
-        assertThatThrownBy(() -> run.loadTeacher(dir.resolve("garbage.params")))
-                .isInstanceOf(TrainingException.class);
+        assertThatThrownBy(() -> run.loadTeacher(dir.resolve("garbage.params"))).isInstanceOf(TrainingException.class);
         assertThatThrownBy(() -> run.loadTeacher(dir.resolve("missing.params")))
-                .isInstanceOf(TrainingException.class).hasMessageContaining("missing.params");
+                .isInstanceOf(TrainingException.class)
+                .hasMessageContaining("missing.params");
     }
 
     @Test
@@ -92,30 +93,33 @@ class TeacherParametersTest {
         List<EpochMetrics> epochs = new ArrayList<>();
         TrainingRun run = new TrainingRun(Device.cpu(), plan, DATA, catalog("lenet5"), null, new CrossEntropyMethod());
 
-        run.execute(new dev.distillery.training.EpochListener() {
-            @Override
-            public void onEpoch(EpochMetrics metrics) {
-                throw new AssertionError("student epochs go to onStudentEpoch");
-            }
+        run.execute(
+                new dev.distillery.training.EpochListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics metrics) {
+                        throw new AssertionError("student epochs go to onStudentEpoch");
+                    }
 
-            @Override
-            public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                try {
-                    parameters.writeTo(bytes);
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-                checkpoints.add(bytes.toByteArray());
-                epochs.add(metrics);
-            }
-        }, () -> false);
+                    @Override
+                    public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters) {
+                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                        try {
+                            parameters.writeTo(bytes);
+                        } catch (IOException e) {
+                            throw new AssertionError(e);
+                        }
+                        checkpoints.add(bytes.toByteArray());
+                        epochs.add(metrics);
+                    }
+                },
+                () -> false);
 
         assertThat(checkpoints).hasSize(2);
         assertThat(checkpoints.get(0)).isNotEqualTo(checkpoints.get(1));
         for (int i = 0; i < 2; i++) {
             try (Network restored = restore("lenet5", checkpoints.get(i))) {
-                Scores scores = Evaluator.evaluate(restored, testBatches(), 5, () -> false).orElseThrow();
+                Scores scores = Evaluator.evaluate(restored, testBatches(), 5, () -> false)
+                        .orElseThrow();
                 assertThat(scores.top1()).isEqualTo(epochs.get(i).testTop1());
                 assertThat(scores.meanLoss()).isEqualTo(epochs.get(i).testLoss());
             }
@@ -127,7 +131,8 @@ class TeacherParametersTest {
             Path file = Files.createTempFile("student", ".params");
             try {
                 Files.write(file, parameters);
-                Network network = Network.create(catalog(architecture), DATA.train().shape(), 10, Device.cpu(), 99);
+                Network network =
+                        Network.create(catalog(architecture), DATA.train().shape(), 10, Device.cpu(), 99);
                 network.loadParameters(file);
                 return network;
             } finally {
@@ -142,7 +147,7 @@ class TeacherParametersTest {
         BatchAssembler test = testBatches();
         int[] order = IntStream.range(0, 100).toArray();
         try (NDManager scope = network.manager().newSubManager();
-             Autograd.GradMode off = Autograd.gradMode(false)) {
+                Autograd.GradMode off = Autograd.gradMode(false)) {
             return network.infer(test.images(scope, order, 0, 100)).toFloatArray();
         }
     }
@@ -152,7 +157,8 @@ class TeacherParametersTest {
     }
 
     private static TrainingRun run(TrainingPlan plan) {
-        return new TrainingRun(Device.cpu(), plan, DATA, catalog("mlp"), new BatchNormCnn(), new KnowledgeDistillation());
+        return new TrainingRun(
+                Device.cpu(), plan, DATA, catalog("mlp"), new BatchNormCnn(), new KnowledgeDistillation());
     }
 
     private static Architecture catalog(String name) {
@@ -175,7 +181,10 @@ class TeacherParametersTest {
         @Override
         public Block build(InputShape shape, int classes) {
             return new SequentialBlock()
-                    .add(Conv2d.builder().setFilters(4).setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
+                    .add(Conv2d.builder()
+                            .setFilters(4)
+                            .setKernelShape(new Shape(3, 3))
+                            .optStride(new Shape(2, 2))
                             .build())
                     .add(BatchNorm.builder().build())
                     .add(Activation.reluBlock())
