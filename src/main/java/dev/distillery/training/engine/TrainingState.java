@@ -14,14 +14,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -58,46 +52,6 @@ public final class TrainingState {
 
     /** What the header of a state says. */
     record Header(int version, int completedEpochs, String fingerprint, String identity, boolean hasTeacher) {}
-
-    /** The canonical description of what determines {@code plan}'s student trajectory (see the class comment). */
-    public static String identity(TrainingPlan plan) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("method", plan.method());
-        keys.put("studentArchitecture", plan.studentArchitecture());
-        keys.put("teacherArchitecture", String.valueOf(plan.teacherArchitecture()));
-        keys.put("dataset", plan.dataset() == null ? "null" : plan.dataset().name());
-        keys.put(
-                "trainLimit",
-                plan.dataset() == null ? "null" : String.valueOf(plan.dataset().trainLimit()));
-        keys.put(
-                "testLimit",
-                plan.dataset() == null ? "null" : String.valueOf(plan.dataset().testLimit()));
-        keys.put("methodParams", new TreeMap<>(plan.methodParams()).toString());
-        keys.put("temperature", Double.toString(plan.temperature()));
-        keys.put("zscore", Boolean.toString(plan.zscore()));
-        keys.put("ceWeight", Double.toString(plan.ceWeight()));
-        keys.put("kdWeight", Double.toString(plan.kdWeight()));
-        keys.put("batchSize", Integer.toString(plan.batchSize()));
-        keys.put(
-                "optimizer",
-                plan.optimizer() == null ? "null" : plan.optimizer().toLowerCase(java.util.Locale.ROOT));
-        keys.put("learningRate", Double.toString(plan.learningRate()));
-        keys.put("momentum", Double.toString(plan.momentum()));
-        keys.put("weightDecay", Double.toString(plan.weightDecay()));
-        keys.put("lrDecayEpochs", String.valueOf(plan.lrDecayEpochs() == null ? List.of() : plan.lrDecayEpochs()));
-        keys.put("lrDecayRate", Double.toString(plan.lrDecayRate()));
-        keys.put("augment", Boolean.toString(plan.augment()));
-        keys.put("seed", Long.toString(plan.seed()));
-        StringBuilder identity = new StringBuilder();
-        keys.forEach(
-                (key, value) -> identity.append(key).append('=').append(value).append(';'));
-        return identity.toString();
-    }
-
-    /** SHA-256 (hex) of {@link #identity}. */
-    public static String fingerprint(TrainingPlan plan) {
-        return Sha256.hex(identity(plan));
-    }
 
     /**
      * Why the state at {@code plan.resumeState()} cannot resume {@code plan}, or empty: unreadable, not a training
@@ -157,8 +111,8 @@ public final class TrainingState {
         data.write(MAGIC);
         data.writeInt(FORMAT_VERSION);
         data.writeInt(completedEpochs);
-        data.writeUTF(fingerprint(plan));
-        data.writeUTF(identity(plan));
+        data.writeUTF(PlanIdentity.fingerprint(plan));
+        data.writeUTF(PlanIdentity.of(plan));
         data.writeBoolean(teacher != null);
         student.writeParameters(data);
         optimizer.writeState(data);
@@ -265,10 +219,10 @@ public final class TrainingState {
     }
 
     private static Optional<String> mismatch(Header header, TrainingPlan plan, boolean needsTeacher) {
-        if (!header.fingerprint().equals(fingerprint(plan))
+        if (!header.fingerprint().equals(PlanIdentity.fingerprint(plan))
                 || !header.fingerprint().equals(Sha256.hex(header.identity()))) {
-            return Optional.of(
-                    "it was written for a different plan (" + differences(header.identity(), identity(plan)) + ")");
+            return Optional.of("it was written for a different plan ("
+                    + PlanIdentity.differences(header.identity(), PlanIdentity.of(plan)) + ")");
         }
         if (header.completedEpochs() > plan.epochs()) {
             return Optional.of("it holds " + header.completedEpochs() + " completed epochs but the plan has only "
@@ -282,32 +236,6 @@ public final class TrainingState {
                     + "written); set teacherParameters to the same teacher");
         }
         return Optional.empty();
-    }
-
-    /** "key: 'a' in the state, 'b' in the plan" for each key whose value differs. */
-    private static String differences(String stateIdentity, String planIdentity) {
-        Map<String, String> state = keys(stateIdentity);
-        Map<String, String> plan = keys(planIdentity);
-        List<String> differences = new ArrayList<>();
-        for (Map.Entry<String, String> entry : plan.entrySet()) {
-            String stored = state.get(entry.getKey());
-            if (!Objects.equals(stored, entry.getValue())) {
-                differences.add(
-                        entry.getKey() + ": '" + stored + "' in the state, '" + entry.getValue() + "' in the plan");
-            }
-        }
-        return differences.isEmpty() ? "fingerprint mismatch" : String.join("; ", differences);
-    }
-
-    private static Map<String, String> keys(String identity) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String pair : identity.split(";")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                keys.put(pair.substring(0, equals), pair.substring(equals + 1));
-            }
-        }
-        return keys;
     }
 
     private static TrainingException failure(Path file, String problem) {
