@@ -5,6 +5,7 @@ import dev.distillery.training.EpochMetrics;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -46,11 +47,10 @@ public class Experiment {
 
     private int totalEpochs;
     private int currentEpoch;
-    private Integer bestEpoch;
-    private Double bestTestTop1;
-    private Double bestTestTop5;
-    private Double lastTestTop1;
-    private Double lastTestTop5;
+    /** Null when Hibernate loads a row whose score columns are all null: read it through {@link #scores()}. */
+    @Embedded
+    private RunScores scores = new RunScores();
+
     private int attempts;
     private String error;
     private Instant createdAt;
@@ -135,8 +135,7 @@ public class Experiment {
         currentEpoch = 0;
         epochFraction = 0;
         phase = null;
-        bestEpoch = null;
-        bestTestTop1 = bestTestTop5 = lastTestTop1 = lastTestTop5 = null;
+        scores = new RunScores();
         recordedStudentEpochs.forEach(this::recordEpoch);
     }
 
@@ -146,28 +145,12 @@ public class Experiment {
         status = ExperimentStatus.QUEUED;
     }
 
-    /**
-     * Whether this student epoch would be the best so far: its test scores are valid (see {@link #isScorable}) and
-     * its test top-1 beats the best one's.
-     */
+    /** Whether this student epoch would be the best so far (see {@link RunScores}). */
     boolean isBest(EpochMetrics metrics) {
-        return isScorable(metrics) && (bestTestTop1 == null || metrics.testTop1() > bestTestTop1);
+        return scores().isBest(metrics);
     }
 
-    /**
-     * Whether an epoch's test scores can stand for the run: accuracies in [0, 1] and a finite test loss. A student
-     * whose logits went NaN once recorded top-1 1.0 with a NaN loss (and runs recorded before that was caught still
-     * hold such rows); such an epoch is neither the best nor the last result.
-     */
-    private static boolean isScorable(EpochMetrics metrics) {
-        return isFraction(metrics.testTop1()) && isFraction(metrics.testTop5()) && Double.isFinite(metrics.testLoss());
-    }
-
-    private static boolean isFraction(double value) {
-        return value >= 0 && value <= 1;
-    }
-
-    /** Records an epoch; a student epoch whose test scores are not {@linkplain #isScorable valid} leaves no last. */
+    /** Records an epoch; a student epoch whose test scores are not valid leaves no last (see {@link RunScores}). */
     void recordEpoch(EpochMetrics metrics) {
         requireStatus(ExperimentStatus.RUNNING, "record an epoch");
         phase = metrics.phase();
@@ -176,14 +159,14 @@ public class Experiment {
         }
         currentEpoch = metrics.epoch();
         epochFraction = 0;
-        boolean scorable = isScorable(metrics);
-        lastTestTop1 = scorable ? metrics.testTop1() : null;
-        lastTestTop5 = scorable ? metrics.testTop5() : null;
-        if (isBest(metrics)) {
-            bestEpoch = metrics.epoch();
-            bestTestTop1 = metrics.testTop1();
-            bestTestTop5 = metrics.testTop5();
+        scores().record(metrics);
+    }
+
+    private RunScores scores() {
+        if (scores == null) {
+            scores = new RunScores();
         }
+        return scores;
     }
 
     void succeed(Instant now) {
@@ -264,12 +247,12 @@ public class Experiment {
 
     /** The valid student epoch with the highest test top-1 so far; null before the first. */
     public EpochScore best() {
-        return bestEpoch == null ? null : new EpochScore(bestEpoch, bestTestTop1, bestTestTop5);
+        return scores().best();
     }
 
     /** The latest finished student epoch; null before the first and when its scores are invalid. */
     public EpochScore last() {
-        return lastTestTop1 == null ? null : new EpochScore(currentEpoch, lastTestTop1, lastTestTop5);
+        return scores().last(currentEpoch);
     }
 
     public int attempts() {
