@@ -11,6 +11,8 @@ import org.springframework.core.env.Environment;
 class TrainingConfiguration {
 
     private final LibTorchThreads threads;
+    /** Whether this instance trains (role all or worker); an API-only one never loads the engine for its info. */
+    private final boolean trains;
 
     /**
      * Sizes LibTorch's thread pools when the context starts, before any training bean can load the engine, unless
@@ -18,6 +20,9 @@ class TrainingConfiguration {
      */
     TrainingConfiguration(Environment environment) {
         threads = LibTorchThreads.apply(environment);
+        trains = !"api"
+                .equalsIgnoreCase(
+                        environment.getProperty("distillery.role", "all").trim());
         threads.log();
     }
 
@@ -34,6 +39,6 @@ class TrainingConfiguration {
 
     @Bean
     LibTorchInfo libTorchInfo() {
-        return new LibTorchInfo(threads);
+        return new LibTorchInfo(threads, trains);
     }
 }

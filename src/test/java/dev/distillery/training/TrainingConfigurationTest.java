@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.info.Info;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -75,6 +76,20 @@ class TrainingConfigurationTest {
             assertThat(context.getBean(LibTorchThreads.class).intraOp()).isEqualTo(2);
             assertThat(context.getBean(DatasetCatalog.class).datasets()).isNotEmpty();
         }
+    }
+
+    @Test
+    void anApiOnlyInstanceReportsItsThreadSettingWithoutLoadingTheEngine() {
+        TrainingConfiguration api = new TrainingConfiguration(new MockEnvironment()
+                .withProperty("distillery.role", "api")
+                .withProperty(LibTorchThreads.THREADS_PER_WORKER, "3"));
+        Info.Builder builder = new Info.Builder();
+        api.libTorchInfo().contribute(builder);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) builder.build().get("libtorch");
+        assertThat(details.get("threadsPerWorker")).isEqualTo("3");
+        assertThat(details).doesNotContainKeys("intraOpThreads", "interOpThreads");
     }
 
     @Test
