@@ -1,9 +1,10 @@
 package dev.distillery.methods;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Set;
 
 /** {@code ce}: plain cross-entropy on the labels (the "vanilla" baseline, also used to train teachers). */
-public final class CrossEntropyMethod implements DistillationMethod {
+public final class CrossEntropyMethod implements StatelessMethod {
 
     public static final String NAME = "ce";
 
@@ -20,6 +21,12 @@ public final class CrossEntropyMethod implements DistillationMethod {
     @Override
     public boolean needsTeacher() {
         return false;
+    }
+
+    /** The plain cross-entropy reads none of the common settings. */
+    @Override
+    public Set<CommonSetting> reads() {
+        return Set.of();
     }
 
     /** τ 4, λ_CE 1, λ_KD 0; τ and the switch do not affect this loss. */

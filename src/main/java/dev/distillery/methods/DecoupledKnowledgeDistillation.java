@@ -7,6 +7,7 @@ import dev.distillery.tensors.OwnedArrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code dkd}: Decoupled Knowledge Distillation (Zhao et al., CVPR 2022), as mdistiller's {@code DKD.py}, optionally
@@ -33,7 +34,7 @@ import java.util.Map;
  * the target and over the non-target classes), so a probability that underflows gives a finite loss instead of
  * {@code log(0)}; where mdistiller's loss is finite both agree to rounding.
  */
-public final class DecoupledKnowledgeDistillation implements DistillationMethod {
+public final class DecoupledKnowledgeDistillation implements StatelessMethod {
 
     public static final String NAME = "dkd";
 
@@ -72,6 +73,12 @@ public final class DecoupledKnowledgeDistillation implements DistillationMethod 
     @Override
     public boolean needsTeacher() {
         return true;
+    }
+
+    /** λ_KD is not read: alpha and beta weigh the two parts. */
+    @Override
+    public Set<CommonSetting> reads() {
+        return Set.of(CommonSetting.TEMPERATURE, CommonSetting.ZSCORE, CommonSetting.CE_WEIGHT);
     }
 
     /** mdistiller's CIFAR-100 settings: τ 4, λ_CE 1 (λ_KD 1, unused), α 1, β 8, 20 warm-up epochs. */

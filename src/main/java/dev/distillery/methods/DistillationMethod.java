@@ -1,11 +1,12 @@
 package dev.distillery.methods;
 
-import ai.djl.ndarray.NDArray;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One training objective, registered by {@link #name()} in the {@link MethodRegistry}. Implementations are
- * stateless and thread-safe; the trainer has no special cases for any of them.
+ * One training objective, registered by {@link #name()} in the {@link MethodRegistry}. The method object itself is
+ * stateless and thread-safe; whatever a run needs across steps (learnable parameters, schedules) lives in the
+ * {@link MethodRun} that {@link #start} returns, and the trainer has no special cases for any method.
  */
 public interface DistillationMethod {
 
@@ -15,7 +16,7 @@ public interface DistillationMethod {
     /** One line for the catalog. */
     String description();
 
-    /** Whether {@link #loss} needs teacher logits. */
+    /** Whether the method needs teacher logits. */
     boolean needsTeacher();
 
     /**
@@ -33,14 +34,19 @@ public interface DistillationMethod {
         return List.of();
     }
 
+    /** Which of the common settings the loss reads; a spec that sets any other one is refused. All by default. */
+    default Set<CommonSetting> reads() {
+        return Set.of(CommonSetting.values());
+    }
+
+    /** The views of each training image the method trains on. */
+    default Views views() {
+        return Views.PLAIN;
+    }
+
     /**
-     * Computes the loss of one batch.
-     *
-     * @param studentLogits (batch, classes), with gradient
-     * @param teacherLogits (batch, classes), computed without gradient; null when {@link #needsTeacher()} is false
-     * @param labels        (batch) integer class indices
-     * @param epoch         current epoch, counting from 1 (for methods with warm-up)
-     * @param settings      temperature, standardization switch and weights
+     * Starts the method for one run: creates its learnable parameters (in {@link RunContext#manager()}) and any
+     * per-run state.
      */
-    LossTerms loss(NDArray studentLogits, NDArray teacherLogits, NDArray labels, int epoch, LossSettings settings);
+    MethodRun start(RunContext context);
 }

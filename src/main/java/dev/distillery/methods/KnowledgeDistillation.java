@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code kd} (Hinton et al.), optionally with logit standardization:
  * {@code λ_CE · CE(s, y) + λ_KD · τ² · KL(softmax(Z(t)) ‖ softmax(Z(s)))}. CE uses the raw student logits.
  */
-public final class KnowledgeDistillation implements DistillationMethod {
+public final class KnowledgeDistillation implements StatelessMethod {
 
     public static final String NAME = "kd";
 

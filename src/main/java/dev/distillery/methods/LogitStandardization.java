@@ -32,9 +32,20 @@ public final class LogitStandardization {
      * @return a new array of the same shape, attached to the logits' manager
      */
     public static NDArray apply(NDArray logits, double temperature, boolean zscore) {
-        if (!zscore) {
-            return logits.div(OwnedArrays.scalar(logits, temperature));
-        }
+        return (zscore ? standardize(logits) : logits).div(OwnedArrays.scalar(logits, temperature));
+    }
+
+    /**
+     * Applies Z with a temperature that is itself a tensor (a learned one: gradients reach it through the division).
+     *
+     * @param temperature a scalar or (1) array of the logits' data type
+     */
+    public static NDArray apply(NDArray logits, NDArray temperature, boolean zscore) {
+        return (zscore ? standardize(logits) : logits).div(temperature);
+    }
+
+    /** {@code (x - mean(x)) / (std(x) + 1e-7)} per row, before any temperature. */
+    private static NDArray standardize(NDArray logits) {
         long classes = logits.getShape().get(logits.getShape().dimension() - 1);
         if (classes < 2) {
             throw new IllegalArgumentException("logit standardization needs at least 2 classes, got " + classes);
@@ -43,6 +54,6 @@ public final class LogitStandardization {
         NDArray variance = centered.square().sum(new int[] {-1}, true).div(OwnedArrays.scalar(logits, classes - 1));
         NDArray std =
                 variance.maximum(OwnedArrays.scalar(logits, VARIANCE_FLOOR)).sqrt();
-        return centered.div(std.add(OwnedArrays.scalar(logits, EPSILON))).div(OwnedArrays.scalar(logits, temperature));
+        return centered.div(std.add(OwnedArrays.scalar(logits, EPSILON)));
     }
 }

@@ -40,8 +40,8 @@ public class MetricsStore {
                 insert into epoch_metrics (experiment_id, phase, epoch, train_loss, train_top1, test_loss, test_top1,
                     test_top5, learning_rate, epoch_seconds, samples_per_second, recorded_at, loss_terms,
                     teacher_agreement, kl, standardized_kl, student_logit_mean, student_logit_std,
-                    teacher_logit_mean, teacher_logit_std)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+                    teacher_logit_mean, teacher_logit_std, method_diagnostics)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 on conflict (experiment_id, phase, epoch) do update set
                     train_loss = excluded.train_loss, train_top1 = excluded.train_top1,
                     test_loss = excluded.test_loss, test_top1 = excluded.test_top1, test_top5 = excluded.test_top5,
@@ -50,7 +50,8 @@ public class MetricsStore {
                     loss_terms = excluded.loss_terms, teacher_agreement = excluded.teacher_agreement,
                     kl = excluded.kl, standardized_kl = excluded.standardized_kl,
                     student_logit_mean = excluded.student_logit_mean, student_logit_std = excluded.student_logit_std,
-                    teacher_logit_mean = excluded.teacher_logit_mean, teacher_logit_std = excluded.teacher_logit_std
+                    teacher_logit_mean = excluded.teacher_logit_mean, teacher_logit_std = excluded.teacher_logit_std,
+                    method_diagnostics = excluded.method_diagnostics
                 """)
                 .params(
                         experimentId,
@@ -72,7 +73,8 @@ public class MetricsStore {
                         d == null ? null : d.studentLogitMean(),
                         d == null ? null : d.studentLogitStd(),
                         d == null ? null : d.teacherLogitMean(),
-                        d == null ? null : d.teacherLogitStd())
+                        d == null ? null : d.teacherLogitStd(),
+                        json.writeValueAsString(m.methodDiagnostics()))
                 .update();
     }
 
@@ -115,7 +117,8 @@ public class MetricsStore {
                 rs.getDouble("samples_per_second"),
                 rs.getString("phase"),
                 json.readValue(rs.getString("loss_terms"), TERMS),
-                diagnostics(rs));
+                diagnostics(rs),
+                json.readValue(rs.getString("method_diagnostics"), TERMS));
     }
 
     private static LogitDiagnostics diagnostics(ResultSet rs) throws SQLException {

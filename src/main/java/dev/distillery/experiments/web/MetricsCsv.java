@@ -35,8 +35,12 @@ final class MetricsCsv {
         TreeSet<String> terms = history.stream()
                 .flatMap(m -> m.lossTerms().keySet().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> methodValues = history.stream()
+                .flatMap(m -> m.methodDiagnostics().keySet().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
         StringBuilder csv = new StringBuilder(HEADER);
         terms.forEach(term -> csv.append(",loss.").append(term));
+        methodValues.forEach(name -> csv.append(",method.").append(name));
         csv.append('\n');
         for (EpochMetrics m : history) {
             List<Object> cells = new ArrayList<>(List.of(
@@ -52,6 +56,7 @@ final class MetricsCsv {
                     m.samplesPerSecond()));
             DIAGNOSTICS.forEach(value -> cells.add(m.diagnostics() == null ? null : value.apply(m.diagnostics())));
             terms.forEach(term -> cells.add(m.lossTerms().get(term)));
+            methodValues.forEach(name -> cells.add(m.methodDiagnostics().get(name)));
             csv.append(cells.stream().map(MetricsCsv::cell).collect(Collectors.joining(",")))
                     .append('\n');
         }

@@ -3,6 +3,8 @@ package dev.distillery.training.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.tracker.Tracker;
+import dev.distillery.methods.LearnableParameter;
+import java.util.List;
 
 /**
  * Adam as {@code torch.optim.Adam} (L2 weight decay added to the gradient, as DJL's Adam; not AdamW):
@@ -17,8 +19,9 @@ final class AdamOptimizer extends TrainingOptimizer {
 
     private final float weightDecay;
 
-    AdamOptimizer(Network network, Tracker learningRate, double weightDecay) {
-        super("adam", network, learningRate, 2);
+    AdamOptimizer(
+            Network network, Tracker learningRate, double weightDecay, List<LearnableParameter> methodParameters) {
+        super("adam", network, learningRate, 2, methodParameters);
         this.weightDecay = (float) weightDecay;
     }
 

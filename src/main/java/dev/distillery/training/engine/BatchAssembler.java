@@ -32,6 +32,11 @@ final class BatchAssembler {
         return split;
     }
 
+    /** The batch of samples {@code order[from..to)}: pixels and labels (one view). */
+    BatchPrefetcher.Batch batch(int[] order, int from, int to) {
+        return new BatchPrefetcher.Batch(pixels(order, from, to), labels(order, from, to), null);
+    }
+
     /** Images {@code order[from..to)} as a (batch, C, H, W) float32 array in {@code manager}. */
     NDArray images(NDManager manager, int[] order, int from, int to) {
         return images(manager, pixels(order, from, to));

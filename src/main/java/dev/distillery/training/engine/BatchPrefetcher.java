@@ -23,8 +23,11 @@ final class BatchPrefetcher implements AutoCloseable {
     /** Batches assembled ahead of the one the step is using. */
     static final int AHEAD = 2;
 
-    /** One assembled batch: its pixels (batch × C × H × W) and labels. */
-    record Batch(float[] pixels, int[] labels) {}
+    /**
+     * One assembled batch: its pixels (batch × C × H × W), labels and, for methods that train on two views, the
+     * pixels of the strong view (else null).
+     */
+    record Batch(float[] pixels, int[] labels, float[] strongPixels) {}
 
     private final BatchAssembler batches;
     private final int[] order;
@@ -53,7 +56,7 @@ final class BatchPrefetcher implements AutoCloseable {
         if (executor == null) {
             int from = nextFrom;
             nextFrom = Math.min(order.length, from + batchSize);
-            return new Batch(batches.pixels(order, from, nextFrom), batches.labels(order, from, nextFrom));
+            return batches.batch(order, from, nextFrom);
         }
         Future<Batch> head = pending.poll();
         if (head == null) {
@@ -77,8 +80,7 @@ final class BatchPrefetcher implements AutoCloseable {
         while (executor != null && pending.size() < AHEAD && nextFrom < order.length) {
             int from = nextFrom;
             int to = Math.min(order.length, from + batchSize);
-            pending.add(
-                    executor.submit(() -> new Batch(batches.pixels(order, from, to), batches.labels(order, from, to))));
+            pending.add(executor.submit(() -> batches.batch(order, from, to)));
             nextFrom = to;
         }
     }

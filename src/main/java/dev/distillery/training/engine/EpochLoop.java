@@ -1,9 +1,11 @@
 package dev.distillery.training.engine;
 
+import dev.distillery.methods.Views;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.LogitDiagnostics;
 import dev.distillery.training.TrainingPlan;
 import dev.distillery.training.data.ImageData;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -29,20 +31,12 @@ final class EpochLoop {
         TrainingPlan plan = phase.plan();
         ImageData data = phase.data();
         Augmentation augmentation = setup.augmentation(plan);
+        boolean strongViews = phase.objective().views() == Views.WEAK_AND_STRONG;
         boolean memoize = setup.options().memoizeTeacherLogits();
-        TeacherLogits trainTeacher =
-                teacherLogits(memoize && augmentation == null, data.train().size());
+        TeacherLogits trainTeacher = teacherLogits(
+                memoize && augmentation == null && !strongViews, data.train().size());
         TeacherLogits testTeacher = teacherLogits(memoize, data.test().size());
-        EpochTrainer trainer = new EpochTrainer(
-                        phase.label(),
-                        training.network(),
-                        trainTeacher,
-                        phase.objective(),
-                        phase.settings(),
-                        plan,
-                        setup.k(),
-                        training.schedule(),
-                        training.optimizer())
+        EpochTrainer trainer = new EpochTrainer(training, trainTeacher, setup.k())
                 .prefetch(setup.options().prefetchBatches());
         BatchAssembler train = new BatchAssembler(data.train(), setup.normalization(), augmentation);
         BatchAssembler test = new BatchAssembler(data.test(), setup.normalization(), null);
@@ -67,7 +61,8 @@ final class EpochLoop {
                     tested.get(),
                     trainer.learningRate(epoch),
                     seconds,
-                    trainSeconds));
+                    trainSeconds,
+                    trainer.methodDiagnostics()));
         }
         return true;
     }
@@ -115,7 +110,8 @@ final class EpochLoop {
             Evaluator.Evaluation test,
             double learningRate,
             double seconds,
-            double trainSeconds) {
+            double trainSeconds,
+            Map<String, Double> methodDiagnostics) {
         Scores scores = test.scores();
         LogitDiagnostics diagnostics = test.diagnostics();
         return new EpochMetrics(
@@ -130,6 +126,7 @@ final class EpochLoop {
                 train.samples() / Math.max(trainSeconds, 1e-9),
                 phase,
                 train.meanParts(),
-                diagnostics);
+                diagnostics,
+                methodDiagnostics);
     }
 }

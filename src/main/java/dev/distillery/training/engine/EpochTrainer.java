@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.LossSettings;
 import dev.distillery.methods.LossTerms;
+import dev.distillery.methods.MethodRun;
+import dev.distillery.methods.StepLogits;
+import dev.distillery.methods.Views;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.TrainingException;
 import dev.distillery.training.TrainingPlan;
@@ -25,8 +28,8 @@ final class EpochTrainer {
     private final String phase;
     private final Network student;
     private final TeacherLogits teacher;
-    private final DistillationMethod method;
-    private final LossSettings settings;
+    private final MethodRun run;
+    private final boolean strongViews;
     private final int batchSize;
     private final int k;
     private final MultiStepSchedule schedule;
@@ -36,7 +39,7 @@ final class EpochTrainer {
     /** The last finite loss of this trainer (NaN before the first step), for divergence messages. */
     private double lastFiniteLoss = Double.NaN;
 
-    /** A trainer with a fresh optimizer of {@code plan}'s kind. */
+    /** A trainer of {@code student} under {@code method}, started here, with a fresh optimizer of {@code plan}'s kind. */
     EpochTrainer(
             String phase,
             Network student,
@@ -45,54 +48,23 @@ final class EpochTrainer {
             LossSettings settings,
             TrainingPlan plan,
             int k) {
-        this(phase, student, teacher, method, settings, plan, k, schedule(plan));
-    }
-
-    private EpochTrainer(
-            String phase,
-            Network student,
-            TeacherLogits teacher,
-            DistillationMethod method,
-            LossSettings settings,
-            TrainingPlan plan,
-            int k,
-            MultiStepSchedule schedule) {
-        this(
-                phase,
-                student,
-                teacher,
-                method,
-                settings,
-                plan,
-                k,
-                schedule,
-                Optimizers.create(plan.optimizer(), schedule, plan.momentum(), plan.weightDecay(), student));
+        this(RunSetup.training(new Phase(phase, phase, plan, null, method, settings), student, null), teacher, k);
     }
 
     /**
-     * @param teacher   the frozen teacher's logits on the training split; null for methods without a teacher
-     * @param schedule  the learning rate per epoch, which {@code optimizer} follows
-     * @param optimizer updates {@code student}'s parameters (possibly with state restored from a training state)
+     * @param training the phase: its network, schedule, optimizer (possibly with state restored) and method run
+     * @param teacher  the frozen teacher's logits on the training split; null for methods without a teacher
      */
-    EpochTrainer(
-            String phase,
-            Network student,
-            TeacherLogits teacher,
-            DistillationMethod method,
-            LossSettings settings,
-            TrainingPlan plan,
-            int k,
-            MultiStepSchedule schedule,
-            TrainingOptimizer optimizer) {
-        this.phase = phase;
-        this.student = student;
+    EpochTrainer(PhaseTraining training, TeacherLogits teacher, int k) {
+        this.phase = training.phase().label();
+        this.student = training.network();
         this.teacher = teacher;
-        this.method = method;
-        this.settings = settings;
-        this.batchSize = plan.batchSize();
+        this.run = training.run();
+        this.strongViews = training.phase().objective().views() == Views.WEAK_AND_STRONG;
+        this.batchSize = training.phase().plan().batchSize();
         this.k = k;
-        this.schedule = schedule;
-        this.optimizer = optimizer;
+        this.schedule = training.schedule();
+        this.optimizer = training.optimizer();
     }
 
     /** The plan's learning-rate schedule (an optimizer following it is built with {@link Optimizers#create}). */
@@ -168,28 +140,21 @@ final class EpochTrainer {
         try (NDManager scope = student.manager().newSubManager()) {
             NDArray images = batches.images(scope, batch.pixels());
             NDArray teacherLogits = teacher == null ? null : teacher.logits(scope, images, order, from, to);
+            NDArray strongImages = strongViews ? batches.images(scope, batch.strongPixels()) : null;
+            NDArray teacherStrong = strongViews ? teacher.logits(scope, strongImages, order, from, to) : null;
             NDArray logits;
             double loss;
             Map<String, Double> parts = new LinkedHashMap<>();
             try (Autograd.GradMode on = Autograd.gradMode(true)) {
                 logits = student.forward(images);
+                NDArray strong = strongViews ? student.forward(strongImages) : null;
+                NDArray labelArray = BatchAssembler.labelArray(scope, labels);
                 LossTerms terms =
-                        method.loss(logits, teacherLogits, BatchAssembler.labelArray(scope, labels), epoch, settings);
+                        run.loss(new StepLogits(epoch, labelArray, logits, teacherLogits, strong, teacherStrong));
                 NDArray total = terms.total();
                 loss = scalar(total);
                 if (!Double.isFinite(loss)) {
-                    throw new TrainingException(String.format(
-                            Locale.ROOT,
-                            "%s: loss became %s at epoch %d, step %d of %d (%s, learning rate %s); training diverged",
-                            phase,
-                            loss,
-                            epoch,
-                            step,
-                            steps,
-                            Double.isNaN(lastFiniteLoss)
-                                    ? "no finite loss before it"
-                                    : "last finite loss " + compact(lastFiniteLoss),
-                            compact(schedule.learningRate(epoch))));
+                    throw diverged(epoch, step, steps, loss);
                 }
                 lastFiniteLoss = loss;
                 for (Map.Entry<String, NDArray> part : terms.parts().entrySet()) {
@@ -200,6 +165,26 @@ final class EpochTrainer {
             optimizer.step();
             scores.add(logits.toFloatArray(), labels, loss, parts);
         }
+    }
+
+    /** The method's own diagnostics after the steps so far (e.g. ctkd's learned temperature). */
+    Map<String, Double> methodDiagnostics() {
+        return run.diagnostics();
+    }
+
+    private TrainingException diverged(int epoch, int step, int steps, double loss) {
+        return new TrainingException(String.format(
+                Locale.ROOT,
+                "%s: loss became %s at epoch %d, step %d of %d (%s, learning rate %s); training diverged",
+                phase,
+                loss,
+                epoch,
+                step,
+                steps,
+                Double.isNaN(lastFiniteLoss)
+                        ? "no finite loss before it"
+                        : "last finite loss " + compact(lastFiniteLoss),
+                compact(schedule.learningRate(epoch))));
     }
 
     /** Four significant digits without trailing zeros: 2.31, 0.01, 1e+06. */

@@ -1,6 +1,7 @@
 package dev.distillery.training.engine;
 
 import ai.djl.training.tracker.Tracker;
+import dev.distillery.methods.LearnableParameter;
 import dev.distillery.training.TrainingException;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +21,21 @@ public final class Optimizers {
      */
     static TrainingOptimizer create(
             String name, Tracker learningRate, double momentum, double weightDecay, Network network) {
+        return create(name, learningRate, momentum, weightDecay, network, List.of());
+    }
+
+    /** {@link #create} for the network and the parameters its method learns alongside it. */
+    static TrainingOptimizer create(
+            String name,
+            Tracker learningRate,
+            double momentum,
+            double weightDecay,
+            Network network,
+            List<LearnableParameter> methodParameters) {
         String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
         return switch (key) {
-            case "sgd" -> new SgdOptimizer(network, learningRate, momentum, weightDecay);
-            case "adam" -> new AdamOptimizer(network, learningRate, weightDecay);
+            case "sgd" -> new SgdOptimizer(network, learningRate, momentum, weightDecay, methodParameters);
+            case "adam" -> new AdamOptimizer(network, learningRate, weightDecay, methodParameters);
             default ->
                 throw new TrainingException("unknown optimizer '" + name + "'; known: " + String.join(", ", NAMES));
         };

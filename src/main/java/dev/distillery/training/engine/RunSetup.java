@@ -3,6 +3,8 @@ package dev.distillery.training.engine;
 import ai.djl.Device;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.MethodRun;
+import dev.distillery.methods.RunContext;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
 import dev.distillery.training.TrainingException;
@@ -41,9 +43,19 @@ record RunSetup(
         }
     }
 
-    /** An optimizer of {@code plan}'s kind for {@code network}, following {@code schedule}. */
-    static TrainingOptimizer optimizer(TrainingPlan plan, MultiStepSchedule schedule, Network network) {
-        return Optimizers.create(plan.optimizer(), schedule, plan.momentum(), plan.weightDecay(), network);
+    /**
+     * {@code phase} ready to train {@code network}: the plan's schedule, the objective started for this run (its
+     * learnable parameters in the network's manager) and an optimizer over the network and those parameters.
+     *
+     * @param teacher the frozen teacher, or null (none, or not known yet: {@link PhaseTraining#withTeacher})
+     */
+    static PhaseTraining training(Phase phase, Network network, Network teacher) {
+        TrainingPlan plan = phase.plan();
+        MultiStepSchedule schedule = EpochTrainer.schedule(plan);
+        MethodRun run = phase.objective().start(new RunContext(network.manager(), phase.settings()));
+        TrainingOptimizer optimizer = Optimizers.create(
+                plan.optimizer(), schedule, plan.momentum(), plan.weightDecay(), network, run.parameters());
+        return new PhaseTraining(phase, network, schedule, optimizer, teacher, run);
     }
 
     /** The loss settings a plan asks for. */

@@ -3,6 +3,8 @@ package dev.distillery.training.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.tracker.Tracker;
+import dev.distillery.methods.LearnableParameter;
+import java.util.List;
 
 /**
  * SGD with PyTorch's semantics ({@code torch.optim.SGD}, no dampening, no Nesterov): {@code d = g + wd·w;
@@ -14,8 +16,13 @@ final class SgdOptimizer extends TrainingOptimizer {
     private final float momentum;
     private final float weightDecay;
 
-    SgdOptimizer(Network network, Tracker learningRate, double momentum, double weightDecay) {
-        super("sgd", network, learningRate, momentum == 0 ? 0 : 1);
+    SgdOptimizer(
+            Network network,
+            Tracker learningRate,
+            double momentum,
+            double weightDecay,
+            List<LearnableParameter> methodParameters) {
+        super("sgd", network, learningRate, momentum == 0 ? 0 : 1, methodParameters);
         this.momentum = (float) momentum;
         this.weightDecay = (float) weightDecay;
     }

@@ -32,20 +32,13 @@ final class StudentPhase {
     TrainingOutcome train(Network teacher, boolean stateHoldsTeacher, EpochListener listener, RunControl control) {
         try (Network student =
                 setup.network(setup.studentArchitecture(), setup.plan().seed())) {
-            MultiStepSchedule schedule = EpochTrainer.schedule(setup.plan());
-            TrainingOptimizer optimizer = RunSetup.optimizer(setup.plan(), schedule, student);
-            return fit(
-                    new PhaseTraining(phase(), student, schedule, optimizer, teacher),
-                    stateHoldsTeacher,
-                    1,
-                    listener,
-                    control);
+            return fit(RunSetup.training(phase(), student, teacher), stateHoldsTeacher, 1, listener, control);
         }
     }
 
     /**
-     * Continues from {@link TrainingPlan#resumeState()}: restores the student, its optimizer and (when the state
-     * holds one) the teacher, then trains the remaining epochs.
+     * Continues from {@link TrainingPlan#resumeState()}: restores the student, its optimizer, what the method learns
+     * and (when the state holds one) the teacher, then trains the remaining epochs.
      */
     TrainingOutcome resume(EpochListener listener, RunControl control) {
         TrainingPlan plan = setup.plan();
@@ -54,9 +47,8 @@ final class StudentPhase {
                 TrainingState.verify(file, plan, setup.method().needsTeacher());
         try (Network student = setup.network(setup.studentArchitecture(), plan.seed());
                 Network stored = header.hasTeacher() ? setup.network(setup.teacherArchitecture(), plan.seed()) : null) {
-            MultiStepSchedule schedule = EpochTrainer.schedule(plan);
-            TrainingOptimizer optimizer = RunSetup.optimizer(plan, schedule, student);
-            int completed = TrainingState.read(file, header, student, optimizer, stored);
+            PhaseTraining training = RunSetup.training(phase(), student, null);
+            int completed = TrainingState.read(file, header, training, stored);
             log.info(
                     "student {} resumes after epoch {} of {} from {}",
                     setup.studentArchitecture().name(),
@@ -65,28 +57,13 @@ final class StudentPhase {
                     file);
             if (stored != null) {
                 stored.freeze();
-                return fit(
-                        new PhaseTraining(phase(), student, schedule, optimizer, stored),
-                        true,
-                        completed + 1,
-                        listener,
-                        control);
+                return fit(training.withTeacher(stored), true, completed + 1, listener, control);
             }
             if (!setup.method().needsTeacher()) {
-                return fit(
-                        new PhaseTraining(phase(), student, schedule, optimizer, null),
-                        false,
-                        completed + 1,
-                        listener,
-                        control);
+                return fit(training, false, completed + 1, listener, control);
             }
             try (Network loaded = new TeacherPhase(setup).load(plan.teacherParameters())) {
-                return fit(
-                        new PhaseTraining(phase(), student, schedule, optimizer, loaded),
-                        false,
-                        completed + 1,
-                        listener,
-                        control);
+                return fit(training.withTeacher(loaded), false, completed + 1, listener, control);
             }
         }
     }
@@ -114,8 +91,7 @@ final class StudentPhase {
         Consumer<EpochMetrics> report = metrics -> listener.onStudentEpoch(
                 metrics,
                 student::writeParameters,
-                out -> TrainingState.write(
-                        out, setup.plan(), metrics.epoch(), student, training.optimizer(), embedded));
+                out -> TrainingState.write(out, setup.plan(), metrics.epoch(), training, embedded));
         boolean completed = new EpochLoop(setup, training).run(firstEpoch, report, control);
         return completed ? TrainingOutcome.COMPLETED : TrainingOutcome.CANCELLED;
     }

@@ -43,10 +43,7 @@ final class TeacherPhase {
         try {
             Phase phase = new Phase(
                     EpochMetrics.TEACHER, label, teacherPlan, setup.teacherData(), setup.teacherMethod(), settings);
-            MultiStepSchedule schedule = EpochTrainer.schedule(teacherPlan);
-            PhaseTraining training = new PhaseTraining(
-                    phase, teacher, schedule, RunSetup.optimizer(teacherPlan, schedule, teacher), null);
-            completed = new EpochLoop(setup, training).run(1, report, control);
+            completed = new EpochLoop(setup, RunSetup.training(phase, teacher, null)).run(1, report, control);
         } finally {
             if (!completed) {
                 teacher.close();

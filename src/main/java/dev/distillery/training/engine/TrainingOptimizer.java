@@ -8,6 +8,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.distillery.methods.LearnableParameter;
 import dev.distillery.tensors.OwnedArrays;
 import dev.distillery.training.TrainingException;
 import java.io.DataInputStream;
@@ -15,6 +16,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An optimizer whose whole state can be written and read back bit for bit, so a resumed run continues exactly
@@ -30,31 +32,48 @@ abstract class TrainingOptimizer {
 
     /** Upper bound of the bytes DJL's NDArray encoding adds to the raw values (magic, version, name, shape). */
     private static final long ENCODING_OVERHEAD = 4096;
+    /** Prefixes the names of a method's learnable parameters in the state. */
+    static final String METHOD_PREFIX = "method.";
 
     private final String name;
     private final Network network;
     private final Tracker learningRate;
     private final List<String> names = new ArrayList<>();
-    private final List<Parameter> parameters = new ArrayList<>();
+    /** Read on every step: a network's parameter arrays are replaced when parameters are loaded. */
+    private final List<Supplier<NDArray>> parameters = new ArrayList<>();
+
     private final long[] updates;
     private final NDArray[][] state;
 
-    /** @param statePerParameter how many state arrays (shaped like the parameter) each trainable parameter has */
-    TrainingOptimizer(String name, Network network, Tracker learningRate, int statePerParameter) {
+    /**
+     * @param statePerParameter how many state arrays (shaped like the parameter) each trainable parameter has
+     * @param methodParameters  what the method learns besides the network, updated the same way (named
+     *                          {@code method.<name>} in the state)
+     */
+    TrainingOptimizer(
+            String name,
+            Network network,
+            Tracker learningRate,
+            int statePerParameter,
+            List<LearnableParameter> methodParameters) {
         this.name = name;
         this.network = network;
         this.learningRate = learningRate;
         for (Pair<String, Parameter> parameter : network.block().getParameters()) {
             if (parameter.getValue().requiresGradient()) {
                 names.add(parameter.getKey());
-                parameters.add(parameter.getValue());
+                parameters.add(parameter.getValue()::getArray);
             }
+        }
+        for (LearnableParameter parameter : methodParameters) {
+            names.add(METHOD_PREFIX + parameter.name());
+            parameters.add(parameter::value);
         }
         this.updates = new long[parameters.size()];
         this.state = new NDArray[parameters.size()][statePerParameter];
         for (int i = 0; i < parameters.size(); i++) {
             for (int j = 0; j < statePerParameter; j++) {
-                state[i][j] = parameters.get(i).getArray().zerosLike();
+                state[i][j] = parameters.get(i).get().zerosLike();
             }
         }
     }
@@ -79,7 +98,7 @@ abstract class TrainingOptimizer {
         try (Autograd.GradMode off = Autograd.gradMode(false);
                 NDManager scope = network.manager().newSubManager()) {
             for (int i = 0; i < parameters.size(); i++) {
-                NDArray weight = parameters.get(i).getArray();
+                NDArray weight = parameters.get(i).get();
                 NDArray gradient = weight.getGradient();
                 gradient.attach(scope);
                 updates[i]++;

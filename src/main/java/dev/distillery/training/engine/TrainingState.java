@@ -25,12 +25,14 @@ import java.util.zip.CheckedOutputStream;
  * ({@link TrainingPlan#resumeState()}). Layout (big-endian, Java {@code DataOutput}):
  *
  * <pre>
- *   header   8 bytes magic "DSTLSTAT", int format version (1), int completed student epochs,
+ *   header   8 bytes magic "DSTLSTAT", int format version (2), int completed student epochs,
  *            UTF plan fingerprint (SHA-256 hex of the identity), UTF plan identity (key=value;...),
  *            boolean teacher included
  *   body     the student's parameters (DJL Block.saveParameters, exactly the checkpoint format),
  *            the optimizer state (see TrainingOptimizer: name, parameter count, per parameter name,
  *            update count and state arrays in DJL's NDArray encoding),
+ *            the method's learnable parameters: int count, per parameter its name and its value in DJL's
+ *            NDArray encoding (int length, bytes); absent in version 1,
  *            the frozen teacher's parameters (DJL format) when the teacher was trained in the run
  *   trailer  long CRC32 of every byte before it
  * </pre>
@@ -42,8 +44,11 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class TrainingState {
 
-    /** The current (and only) format version. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version written. */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The oldest version still read: version 1 has no method section (its methods learned nothing). */
+    static final int OLDEST_READABLE_VERSION = 1;
 
     private static final byte[] MAGIC = "DSTLSTAT".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER_BYTES = Long.BYTES;
@@ -96,15 +101,10 @@ public final class TrainingState {
     /**
      * Writes the state after {@code completedEpochs} student epochs; leaves {@code out} open.
      *
+     * @param training the student's phase: its network, optimizer and method run
      * @param teacher the frozen teacher when it was trained in this run (or restored from a state), else null
      */
-    static void write(
-            OutputStream out,
-            TrainingPlan plan,
-            int completedEpochs,
-            Network student,
-            TrainingOptimizer optimizer,
-            Network teacher)
+    static void write(OutputStream out, TrainingPlan plan, int completedEpochs, PhaseTraining training, Network teacher)
             throws IOException {
         CRC32 crc = new CRC32();
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(out, crc)));
@@ -114,8 +114,9 @@ public final class TrainingState {
         data.writeUTF(PlanIdentity.fingerprint(plan));
         data.writeUTF(PlanIdentity.of(plan));
         data.writeBoolean(teacher != null);
-        student.writeParameters(data);
-        optimizer.writeState(data);
+        training.network().writeParameters(data);
+        training.optimizer().writeState(data);
+        MethodState.write(data, training.run().parameters());
         if (teacher != null) {
             teacher.writeParameters(data);
         }
@@ -126,14 +127,15 @@ public final class TrainingState {
     }
 
     /**
-     * Loads a verified state ({@link #verify}) into freshly built networks: the student's parameters, the
-     * optimizer's state and, when the state holds one, the teacher's parameters.
+     * Loads a verified state ({@link #verify}) into a freshly built student phase and teacher: the student's
+     * parameters, the optimizer's state, the method's learnable parameters and, when the state holds one, the
+     * teacher's parameters.
      *
      * @param teacher receives the state's teacher; null when {@code header} says there is none
      * @return the number of completed student epochs
      * @throws TrainingException when the state cannot be loaded into these networks
      */
-    static int read(Path file, Header header, Network student, TrainingOptimizer optimizer, Network teacher) {
+    static int read(Path file, Header header, PhaseTraining training, Network teacher) {
         if (header.hasTeacher() != (teacher != null)) {
             throw new IllegalArgumentException("teacher network must be given exactly when the state holds one");
         }
@@ -143,8 +145,13 @@ public final class TrainingState {
                 throw failure(file, "the file changed while it was being read");
             }
             String source = "the training state";
-            student.readParameters(in, source);
-            optimizer.readState(in);
+            training.network().readParameters(in, source);
+            training.optimizer().readState(in);
+            if (header.version() >= 2) {
+                MethodState.read(in, training.run().parameters());
+            } else if (!training.run().parameters().isEmpty()) {
+                throw failure(file, "it was written before methods could learn parameters");
+            }
             if (teacher != null) {
                 teacher.readParameters(in, source);
             }
@@ -171,10 +178,11 @@ public final class TrainingState {
         }
         try {
             int version = in.readInt();
-            if (version != FORMAT_VERSION) {
+            if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
                 throw failure(
                         file,
-                        "written in format version " + version + "; this service reads version " + FORMAT_VERSION);
+                        "written in format version " + version + "; this service reads versions "
+                                + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION);
             }
             int completed = in.readInt();
             String fingerprint = in.readUTF();
