@@ -15,7 +15,11 @@ public class MethodRegistry {
 
     /** The built-in methods. */
     public MethodRegistry() {
-        this(List.of(new CrossEntropyMethod(), new KnowledgeDistillation(), new DecoupledKnowledgeDistillation()));
+        this(List.of(
+                new CrossEntropyMethod(),
+                new KnowledgeDistillation(),
+                new DecoupledKnowledgeDistillation(),
+                new CurriculumTemperatureDistillation()));
     }
 
     public MethodRegistry(Collection<? extends DistillationMethod> methods) {
