@@ -19,7 +19,8 @@ public class MethodRegistry {
                 new CrossEntropyMethod(),
                 new KnowledgeDistillation(),
                 new DecoupledKnowledgeDistillation(),
-                new CurriculumTemperatureDistillation()));
+                new CurriculumTemperatureDistillation(),
+                new MultiLevelDistillation()));
     }
 
     public MethodRegistry(Collection<? extends DistillationMethod> methods) {

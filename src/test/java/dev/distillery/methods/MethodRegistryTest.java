@@ -13,7 +13,7 @@ class MethodRegistryTest {
 
     @Test
     void listsBuiltInMethodsByName() {
-        assertThat(registry.names()).containsExactly("ce", "ctkd", "dkd", "kd");
+        assertThat(registry.names()).containsExactly("ce", "ctkd", "dkd", "kd", "mlkd");
         assertThat(registry.find("kd"))
                 .get()
                 .extracting(DistillationMethod::needsTeacher)
