@@ -97,6 +97,36 @@ public final class Plans {
                 plan.seed());
     }
 
+    /** {@code plan} trained with {@code method} and its default settings for {@code zscore}. */
+    public static TrainingPlan withMethod(
+            TrainingPlan plan, dev.distillery.methods.DistillationMethod method, boolean zscore) {
+        dev.distillery.methods.LossSettings settings = method.defaults(zscore);
+        return new TrainingPlan(
+                method.name(),
+                plan.studentArchitecture(),
+                plan.teacherArchitecture(),
+                plan.dataset(),
+                settings.temperature(),
+                zscore,
+                settings.ceWeight(),
+                settings.kdWeight(),
+                plan.epochs(),
+                plan.batchSize(),
+                plan.optimizer(),
+                plan.learningRate(),
+                plan.momentum(),
+                plan.weightDecay(),
+                plan.lrDecayEpochs(),
+                plan.lrDecayRate(),
+                plan.augment(),
+                plan.seed(),
+                settings.params(),
+                plan.teacherParameters(),
+                plan.teacherPlan(),
+                plan.resumeState(),
+                plan.maxMinutes());
+    }
+
     public static TrainingPlan withAugment(TrainingPlan plan, boolean augment, List<Integer> lrDecayEpochs) {
         return new TrainingPlan(
                 plan.method(),

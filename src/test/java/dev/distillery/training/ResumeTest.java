@@ -80,6 +80,52 @@ class ResumeTest {
     }
 
     @Test
+    void ctkdResumesExactlyWithTheLearnedTemperature() throws IOException {
+        TrainingPlan plan = Plans.withMethod(
+                Plans.kd("mlp", "lenet5", 3, 640, 200),
+                new dev.distillery.methods.CurriculumTemperatureDistillation(),
+                true);
+        Recorder straight = new Recorder(epoch -> false);
+        service.train(plan, straight, () -> false);
+
+        Recorder crashing = new Recorder(epoch -> epoch == 2);
+        assertThatThrownBy(() -> service.train(plan, crashing, () -> false)).hasMessageContaining("simulated crash");
+        Recorder resumed = new Recorder(epoch -> false);
+        service.train(resume(plan, crashing.state(1)), resumed, () -> false);
+
+        assertThat(resumed.epochs).extracting(Recorded::label).containsExactly("student 2", "student 3");
+        assertThat(resumed.epochs).isEqualTo(straight.epochs.subList(4, 6));
+        assertThat(resumed.states.get(3)).isEqualTo(straight.states.get(3));
+        // τ starts at 1 + 20·σ(1) = 15.62 and is learned: it differs between epochs
+        List<Object> temperatures = new ArrayList<>();
+        straight.epochs
+                .subList(3, 6)
+                .forEach(e -> temperatures.add(((Map<?, ?>) e.values.get("methodDiagnostics")).get("temperature")));
+        assertThat(temperatures).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(straight.epochs.get(3).values.get("lossTerms")).asString().contains("ce", "kd");
+    }
+
+    @Test
+    void mlkdResumesExactlyWithItsRandomStrongViews() throws IOException {
+        TrainingPlan plan = Plans.withMethod(
+                Plans.withAugment(Plans.kd("mlp", "lenet5", 3, 320, 100), true, List.of()),
+                new dev.distillery.methods.MultiLevelDistillation(),
+                false);
+        Recorder straight = new Recorder(epoch -> false);
+        service.train(plan, straight, () -> false);
+
+        Recorder resumed = new Recorder(epoch -> false);
+        service.train(resume(plan, straight.state(1)), resumed, () -> false);
+
+        assertThat(resumed.epochs).extracting(Recorded::label).containsExactly("student 2", "student 3");
+        assertThat(resumed.epochs).isEqualTo(straight.epochs.subList(4, 6));
+        assertThat(resumed.parameters.get(3)).isEqualTo(straight.parameters.get(3));
+        List<String> terms = ((Map<?, ?>) straight.epochs.get(3).values.get("lossTerms"))
+                .keySet().stream().map(Object::toString).sorted().toList();
+        assertThat(terms).containsExactly("bc", "cc", "ce", "kd");
+    }
+
+    @Test
     void adamResumesExactly() throws IOException {
         TrainingPlan plan = Plans.withOptimizer(Plans.ce("mlp", 3, 640, 200), "adam", 1e-3);
         Recorder straight = new Recorder(epoch -> false);
@@ -292,6 +338,7 @@ class ResumeTest {
             values.put("testTop5", m.testTop5());
             values.put("learningRate", m.learningRate());
             values.put("lossTerms", m.lossTerms());
+            values.put("methodDiagnostics", m.methodDiagnostics());
             values.put("diagnostics", m.diagnostics());
             values.put("kl", m.diagnostics() == null ? null : m.diagnostics().kl());
             return new Recorded(m.phase() + " " + m.epoch(), values);

@@ -13,18 +13,28 @@ final class BatchAssembler {
     private final ImageSplit split;
     private final Normalization normalization;
     private final Augmentation augmentation;
+    private final StrongViews strongViews;
 
     /** @param augmentation null for no augmentation (evaluation) */
     BatchAssembler(ImageSplit split, Normalization normalization, Augmentation augmentation) {
+        this(split, normalization, augmentation, null);
+    }
+
+    /** @param strongViews draws a strong view of every image as well; null for one view */
+    BatchAssembler(ImageSplit split, Normalization normalization, Augmentation augmentation, StrongViews strongViews) {
         this.split = split;
         this.normalization = normalization;
         this.augmentation = augmentation;
+        this.strongViews = strongViews;
     }
 
     /** Makes the augmentation of {@code epoch} a function of the seed and the epoch alone (nothing without one). */
     void startEpoch(int epoch) {
         if (augmentation != null) {
             augmentation.startEpoch(epoch);
+        }
+        if (strongViews != null) {
+            strongViews.startEpoch(epoch);
         }
     }
 
@@ -34,7 +44,41 @@ final class BatchAssembler {
 
     /** The batch of samples {@code order[from..to)}: pixels and labels (one view). */
     BatchPrefetcher.Batch batch(int[] order, int from, int to) {
-        return new BatchPrefetcher.Batch(pixels(order, from, to), labels(order, from, to), null);
+        float[] pixels = pixels(order, from, to);
+        float[] strong = strongViews == null ? null : strongPixels(order, from, to);
+        return new BatchPrefetcher.Batch(pixels, labels(order, from, to), strong);
+    }
+
+    /** The strong views of images {@code order[from..to)}, normalized: batch × C × H × W floats. */
+    private float[] strongPixels(int[] order, int from, int to) {
+        InputShape shape = split.shape();
+        float[] values = new float[(to - from) * shape.size()];
+        for (int i = from; i < to; i++) {
+            int[] cropped = raw(order[i], strongViews.nextCrop());
+            int[] strong = strongViews.augment(cropped, shape);
+            int offset = (i - from) * shape.size();
+            int plane = shape.height() * shape.width();
+            for (int j = 0; j < strong.length; j++) {
+                values[offset + j] = normalization.apply(j / plane, strong[j]);
+            }
+        }
+        return values;
+    }
+
+    /** One image after a crop and flip, in raw pixel values (0 in the padding): C × H × W. */
+    private int[] raw(int image, Augmentation.Transform transform) {
+        InputShape shape = split.shape();
+        int plane = shape.height() * shape.width();
+        int[] values = new int[shape.size()];
+        for (int c = 0; c < shape.channels(); c++) {
+            for (int y = 0; y < shape.height(); y++) {
+                for (int x = 0; x < shape.width(); x++) {
+                    int source = transform.source(y, x, shape.height(), shape.width());
+                    values[c * plane + y * shape.width() + x] = source < 0 ? 0 : split.pixel(image, c * plane + source);
+                }
+            }
+        }
+        return values;
     }
 
     /** Images {@code order[from..to)} as a (batch, C, H, W) float32 array in {@code manager}. */

@@ -38,7 +38,8 @@ final class EpochLoop {
         TeacherLogits testTeacher = teacherLogits(memoize, data.test().size());
         EpochTrainer trainer = new EpochTrainer(training, trainTeacher, setup.k())
                 .prefetch(setup.options().prefetchBatches());
-        BatchAssembler train = new BatchAssembler(data.train(), setup.normalization(), augmentation);
+        StrongViews strong = strongViews ? RunSetup.strongViews(data.train().shape(), plan) : null;
+        BatchAssembler train = new BatchAssembler(data.train(), setup.normalization(), augmentation, strong);
         BatchAssembler test = new BatchAssembler(data.test(), setup.normalization(), null);
         int steps = (data.train().size() + plan.batchSize() - 1) / plan.batchSize();
         for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {

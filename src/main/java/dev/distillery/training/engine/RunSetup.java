@@ -29,6 +29,7 @@ record RunSetup(
         int k) {
 
     private static final long AUGMENTATION_SEED_MIX = 0x9E3779B97F4A7C15L;
+    private static final long STRONG_VIEW_SEED_MIX = 0xC2B2AE3D27D4EB4FL;
 
     /** A fresh network of {@code architecture} for this run's data; the same seed gives the same weights. */
     Network network(Architecture architecture, long seed) {
@@ -62,6 +63,11 @@ record RunSetup(
     static LossSettings settings(TrainingPlan plan) {
         return new LossSettings(
                 plan.temperature(), plan.zscore(), plan.ceWeight(), plan.kdWeight(), plan.methodParams());
+    }
+
+    /** The strong views of a two-view method's training images, drawn from the phase plan's seed. */
+    static StrongViews strongViews(InputShape shape, TrainingPlan phasePlan) {
+        return StrongViews.forShape(shape, phasePlan.seed() ^ STRONG_VIEW_SEED_MIX);
     }
 
     /** The augmentation of a phase's plan, or null without one. */
