@@ -39,6 +39,11 @@ import java.util.function.ToDoubleFunction;
  */
 public final class DistillationBenchmark {
 
+    /** Issue #11: a ctkd step costs at most 5 % more than a KD step. */
+    private static final double CTKD_TARGET = 1.05;
+    /** Issue #11: an mlkd step (two forward passes on each side) at most 2.2 KD steps. */
+    private static final double MLKD_TARGET = 2.2;
+
     private static final double KD_TARGET = 1.05;
     private static final double LS_TARGET = 1.02;
     private static final double MEMO_EPOCH_TARGET = 1.3;
@@ -82,12 +87,16 @@ public final class DistillationBenchmark {
             harness.teacherMillis(warmup);
             harness.kdStepMillis(warmup, false);
             harness.kdStepMillis(warmup, true);
+            harness.ctkdStepMillis(warmup);
+            harness.mlkdStepMillis(warmup);
 
             List<Supplier<Timing>> stepKinds = List.of(
                     () -> harness.ceStepMillis(steps),
                     () -> harness.teacherMillis(steps),
                     () -> harness.kdStepMillis(steps, false),
-                    () -> harness.kdStepMillis(steps, true));
+                    () -> harness.kdStepMillis(steps, true),
+                    () -> harness.ctkdStepMillis(steps),
+                    () -> harness.mlkdStepMillis(steps));
             List<Timing[]> stepRounds = rounds(stepKinds, rounds);
             System.out.printf(
                     Locale.ROOT,
@@ -100,6 +109,10 @@ public final class DistillationBenchmark {
             row("KD+LS step", stepRounds, 3);
             verdict("KD / (CE + teacher)", stepRounds, r -> r[2] / (r[0] + r[1]), KD_TARGET);
             verdict("(KD+LS) / KD", stepRounds, r -> r[3] / r[2], LS_TARGET);
+            row("CTKD+LS step", stepRounds, 4);
+            row("MLKD+LS step (2 views)", stepRounds, 5);
+            verdict("(CTKD+LS) / (KD+LS)", stepRounds, r -> r[4] / r[3], CTKD_TARGET);
+            verdict("(MLKD+LS) / (KD+LS)", stepRounds, r -> r[5] / r[3], MLKD_TARGET);
 
             List<Supplier<Timing>> epochKinds = List.of(
                     () -> harness.epochSeconds(EpochKind.CE, epochSamples),

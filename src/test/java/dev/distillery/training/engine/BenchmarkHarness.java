@@ -3,9 +3,11 @@ package dev.distillery.training.engine;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.distillery.methods.CrossEntropyMethod;
+import dev.distillery.methods.CurriculumTemperatureDistillation;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.KnowledgeDistillation;
 import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.MultiLevelDistillation;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.DatasetRef;
 import dev.distillery.training.TrainingPlan;
@@ -64,6 +66,9 @@ public final class BenchmarkHarness implements AutoCloseable {
     private final EpochTrainer ce;
     private final EpochTrainer kd;
     private final EpochTrainer kdStandardized;
+    private final EpochTrainer ctkd;
+    private final EpochTrainer mlkd;
+    private final BatchAssembler twoViews;
     private final TrainingPlan plan;
     private int epoch = 1;
 
@@ -103,6 +108,13 @@ public final class BenchmarkHarness implements AutoCloseable {
         this.ce = trainer(new CrossEntropyMethod(), null, false);
         this.kd = trainer(new KnowledgeDistillation(), live, false);
         this.kdStandardized = trainer(new KnowledgeDistillation(), live, true);
+        this.ctkd = trainer(new CurriculumTemperatureDistillation(), live, true);
+        this.mlkd = trainer(new MultiLevelDistillation(), live, true);
+        this.twoViews = new BatchAssembler(
+                data.train(),
+                Normalization.forData(data),
+                null,
+                StrongViews.forShape(data.train().shape(), 1));
     }
 
     private EpochTrainer trainer(DistillationMethod method, TeacherLogits teacherLogits, boolean zscore) {
@@ -118,6 +130,20 @@ public final class BenchmarkHarness implements AutoCloseable {
     /** Milliseconds per KD training step (live teacher), with or without logit standardization. */
     public Timing kdStepMillis(int steps, boolean zscore) {
         return stepMillis(zscore ? kdStandardized : kd, steps);
+    }
+
+    /** Milliseconds per ctkd training step (live teacher, standardized), learned temperature included. */
+    public Timing ctkdStepMillis(int steps) {
+        return stepMillis(ctkd, steps);
+    }
+
+    /**
+     * Milliseconds per mlkd training step (standardized): the weak view un-augmented, the strong view drawn
+     * (crop, flip, RandAugment, cutout) as in training, teacher and student on both views.
+     */
+    public Timing mlkdStepMillis(int steps) {
+        twoViews.startEpoch(epoch);
+        return stepMillis(mlkd, steps, twoViews);
     }
 
     /** Milliseconds per teacher forward pass on a training batch (inference mode, grad off, batch assembly excluded). */
@@ -202,9 +228,13 @@ public final class BenchmarkHarness implements AutoCloseable {
     }
 
     private Timing stepMillis(EpochTrainer trainer, int steps) {
+        return stepMillis(trainer, steps, train);
+    }
+
+    private Timing stepMillis(EpochTrainer trainer, int steps, BatchAssembler batches) {
         int[] order = order(steps * batchSize);
         long[] start = start();
-        trainer.train(epoch++, order, train, () -> false).orElseThrow();
+        trainer.train(epoch++, order, batches, () -> false).orElseThrow();
         return since(start).per(steps);
     }
 
