@@ -18,12 +18,17 @@ class ModularityTest {
         ApplicationModules.of(DistilleryApplication.class).verify();
     }
 
-    /** Other modules read experiments through ExperimentSummary and ExperimentQueries, never the JPA entity. */
+    /**
+     * Other modules, and the experiments HTTP API, read experiments through ExperimentSummary and ExperimentQueries,
+     * never the JPA entity.
+     */
     @Test
     void onlyExperimentsUsesTheExperimentEntity() {
         noClasses()
                 .that()
                 .resideOutsideOfPackage("dev.distillery.experiments..")
+                .or()
+                .resideInAPackage("..web..")
                 .should()
                 .dependOnClassesThat()
                 .belongToAnyOf(Experiment.class)

@@ -18,15 +18,17 @@ public class ExperimentCancellation {
     private final ExperimentRepository experiments;
     private final WaitingExperiments waiting;
     private final Clock clock;
+    private final SpecCodec codec;
 
-    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock) {
+    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock, SpecCodec codec) {
         this.experiments = experiments;
         this.waiting = waiting;
         this.clock = clock;
+        this.codec = codec;
     }
 
     @Transactional
-    public Experiment cancel(UUID id, Caller caller) {
+    public ExperimentSummary cancel(UUID id, Caller caller) {
         Experiment experiment =
                 experiments.findById(id).orElseThrow(() -> new NotFoundException("no experiment with id " + id));
         if (!caller.mayChange(experiment.owner())) {
@@ -36,6 +38,6 @@ public class ExperimentCancellation {
         }
         experiment.cancel(clock.instant());
         waiting.teacherEnded(experiment);
-        return experiment;
+        return ExperimentSummary.of(experiment, codec.read(experiment.specJson()));
     }
 }

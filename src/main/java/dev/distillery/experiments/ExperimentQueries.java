@@ -40,12 +40,17 @@ public class ExperimentQueries {
         this.store = store;
     }
 
-    public Experiment get(UUID id) {
+    /** The experiment; 404 when there is none with this id. */
+    public ExperimentSummary get(UUID id) {
+        return summary(load(id));
+    }
+
+    private Experiment load(UUID id) {
         return experiments.findById(id).orElseThrow(() -> new NotFoundException("no experiment with id " + id));
     }
 
     /** The experiments with these ids, in this order; 404 naming every unknown id. */
-    public List<Experiment> getAll(List<UUID> ids) {
+    public List<ExperimentSummary> summaries(List<UUID> ids) {
         java.util.Map<UUID, Experiment> found = new java.util.HashMap<>();
         experiments.findAllWithTags(ids).forEach(e -> found.put(e.id(), e));
         List<UUID> unknown =
@@ -54,12 +59,7 @@ public class ExperimentQueries {
             throw new NotFoundException("no experiment with id "
                     + unknown.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
-        return ids.stream().map(found::get).toList();
-    }
-
-    /** {@link #getAll} as read-only summaries for other modules. */
-    public List<ExperimentSummary> summaries(List<UUID> ids) {
-        return getAll(ids).stream().map(this::summary).toList();
+        return ids.stream().map(found::get).map(this::summary).toList();
     }
 
     /** The repeats of a group, oldest first; empty for an unknown group. */
@@ -77,29 +77,25 @@ public class ExperimentQueries {
     }
 
     private ExperimentSummary summary(Experiment experiment) {
-        return ExperimentSummary.of(experiment, spec(experiment));
+        return ExperimentSummary.of(experiment, codec.read(experiment.specJson()));
     }
 
-    public ExperimentSpec spec(Experiment experiment) {
-        return codec.read(experiment.specJson());
-    }
-
-    public Page<Experiment> search(ExperimentSearch search, Pageable page) {
-        return experiments.findAll(search.toSpecification(), page);
+    public Page<ExperimentSummary> search(ExperimentSearch search, Pageable page) {
+        return experiments.findAll(search.toSpecification(), page).map(this::summary);
     }
 
     public List<EpochMetrics> metrics(UUID id) {
-        get(id);
+        load(id);
         return metrics.history(id);
     }
 
     public List<CheckpointRecord> checkpoints(UUID id) {
-        get(id);
+        load(id);
         return checkpoints.list(id);
     }
 
     public Optional<CheckpointRecord> checkpoint(UUID id, String name) {
-        get(id);
+        load(id);
         return checkpoints.find(id, name);
     }
 

@@ -54,12 +54,13 @@ public class ExperimentSubmission {
      * (429) when the queue or the caller's share of it is full.
      */
     @Transactional
-    public Experiment submit(ExperimentSpec spec, Caller caller) {
+    public ExperimentSummary submit(ExperimentSpec spec, Caller caller) {
         ExperimentSpec resolved = resolve(spec);
         admit(repeats(spec), caller);
-        return spec.repeats() == null
-                ? store(resolved, null, null, caller)
-                : storeRepeats(resolved, repeats(spec), null, caller).get(0);
+        return summary(
+                spec.repeats() == null
+                        ? store(resolved, null, null, caller)
+                        : storeRepeats(resolved, repeats(spec), null, caller).get(0));
     }
 
     /** Refuses (429) {@code experiments} more when the queue, or the caller's share of it, is full. */
@@ -76,8 +77,12 @@ public class ExperimentSubmission {
     public List<ExperimentSummary> submitRepeats(ExperimentSpec spec, UUID sweepId, Caller caller) {
         ExperimentSpec resolved = resolve(spec);
         return storeRepeats(resolved, repeats(spec), sweepId, caller).stream()
-                .map(experiment -> ExperimentSummary.of(experiment, codec.read(experiment.specJson())))
+                .map(this::summary)
                 .toList();
+    }
+
+    private ExperimentSummary summary(Experiment experiment) {
+        return ExperimentSummary.of(experiment, codec.read(experiment.specJson()));
     }
 
     private static int repeats(ExperimentSpec spec) {

@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What other modules read of an experiment: a read-only copy of its state and resolved spec, so that they never hold
- * (or change) the {@link Experiment} entity itself.
+ * What everyone outside the aggregate reads of an experiment (its HTTP API and other modules): a read-only copy of its
+ * state and resolved spec, so that nobody else holds (or changes) the {@link Experiment} entity itself.
  *
- * @param progress 0 to 1 over the whole run
+ * @param progress finished student epochs, plus the part of the running one, over planned student epochs: 0 to 1
+ * @param eta when the run should end at its pace so far; null unless running with an epoch done
+ * @param phase {@code teacher} while a teacher is trained first, then {@code student}; null before the first epoch
+ * @param device the device of the latest attempt (cpu, gpu0, …); null before the first start
+ * @param cancelRequested a cancel of the running experiment is pending; its worker stops between batches
+ * @param gate the verdict of the spec's gates once the run has ended; null without gates or before the end
  */
 public record ExperimentSummary(
         UUID id,
@@ -21,8 +26,17 @@ public record ExperimentSummary(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        double progress) {
+        double progress,
+        Instant eta,
+        String phase,
+        int currentEpoch,
+        String device,
+        int attempts,
+        boolean cancelRequested,
+        String error,
+        GateResult gate) {
 
+    /** @param spec the experiment's stored spec, as read back */
     static ExperimentSummary of(Experiment experiment, ExperimentSpec spec) {
         return new ExperimentSummary(
                 experiment.id(),
@@ -36,6 +50,14 @@ public record ExperimentSummary(
                 experiment.createdAt(),
                 experiment.startedAt(),
                 experiment.finishedAt(),
-                experiment.progress());
+                experiment.progress(),
+                experiment.eta(),
+                experiment.phase(),
+                experiment.currentEpoch(),
+                experiment.device(),
+                experiment.attempts(),
+                experiment.cancelRequested(),
+                experiment.error(),
+                experiment.gate());
     }
 }

@@ -11,16 +11,16 @@ public class IdempotentSubmission {
     private static final String SCOPE = "experiment";
 
     /** The experiment and whether this request created it (false: a replay of an earlier request). */
-    public record Outcome(Experiment experiment, boolean created) {}
+    public record Outcome(ExperimentSummary experiment, boolean created) {}
 
     private final ExperimentSubmission submission;
-    private final ExperimentRepository experiments;
+    private final ExperimentQueries experiments;
     private final IdempotentRequests requests;
     private final SpecCodec codec;
 
     IdempotentSubmission(
             ExperimentSubmission submission,
-            ExperimentRepository experiments,
+            ExperimentQueries experiments,
             IdempotentRequests requests,
             SpecCodec codec) {
         this.submission = submission;
@@ -34,6 +34,6 @@ public class IdempotentSubmission {
         var outcome = requests.once(SCOPE, key, codec.write(spec), caller, () -> submission
                 .submit(spec, caller)
                 .id());
-        return new Outcome(experiments.findById(outcome.resourceId()).orElseThrow(), outcome.created());
+        return new Outcome(experiments.get(outcome.resourceId()), outcome.created());
     }
 }

@@ -1,10 +1,10 @@
 package dev.distillery.experiments.web;
 
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentCancellation;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.IdempotentSubmission;
 import dev.distillery.shared.Caller;
 import dev.distillery.training.EpochMetrics;
@@ -93,7 +93,7 @@ class ExperimentController {
             @Parameter(hidden = true) Caller caller) {
         URI location;
         if (idempotencyKey == null) {
-            Experiment experiment = submission.submit(spec, caller);
+            ExperimentSummary experiment = submission.submit(spec, caller);
             location = URI.create("/api/v1/experiments/" + experiment.id());
             return ResponseEntity.created(location).body(view(experiment));
         }
@@ -181,8 +181,8 @@ class ExperimentController {
         return events.subscribe(id);
     }
 
-    private ExperimentView view(Experiment experiment) {
-        return ExperimentView.of(experiment, queries.spec(experiment));
+    private ExperimentView view(ExperimentSummary experiment) {
+        return ExperimentView.of(experiment);
     }
 
     private static boolean prefersCsv(String accept) {
