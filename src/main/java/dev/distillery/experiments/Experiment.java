@@ -61,8 +61,6 @@ public class Experiment {
     private boolean cancelRequested;
     private String device;
     private double epochFraction;
-    private UUID groupId;
-    private UUID sweepId;
     private String gate;
     private String gateReasons;
     private String owner;
@@ -93,13 +91,6 @@ public class Experiment {
         experiment.status = teacherPending ? ExperimentStatus.WAITING : ExperimentStatus.QUEUED;
         experiment.createdAt = now;
         return experiment;
-    }
-
-    /** Places the new experiment in a group of repeats (and a sweep); either may be null. */
-    Experiment placedIn(UUID group, UUID sweep) {
-        this.groupId = group;
-        this.sweepId = sweep;
-        return this;
     }
 
     Experiment ownedBy(String key) {
@@ -293,11 +284,6 @@ public class Experiment {
 
     public boolean cancelRequested() {
         return cancelRequested;
-    }
-
-    /** The group of repeats (same spec, seeds seed, seed+1, …) it belongs to; null when submitted alone. */
-    public UUID groupId() {
-        return groupId;
     }
 
     /** The name of the API key that submitted it; null when security was off. */

@@ -51,6 +51,9 @@ public class ExperimentQueries {
 
     /** The experiments with these ids, in this order; 404 naming every unknown id. */
     public List<ExperimentSummary> summaries(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         java.util.Map<UUID, Experiment> found = new java.util.HashMap<>();
         experiments.findAllWithTags(ids).forEach(e -> found.put(e.id(), e));
         List<UUID> unknown =
@@ -60,20 +63,6 @@ public class ExperimentQueries {
                     + unknown.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
         return ids.stream().map(found::get).map(this::summary).toList();
-    }
-
-    /** The repeats of a group, oldest first; empty for an unknown group. */
-    public List<ExperimentSummary> group(UUID groupId) {
-        return experiments.findByGroupIdOrderByCreatedAtAsc(groupId).stream()
-                .map(this::summary)
-                .toList();
-    }
-
-    /** The experiments a sweep created, oldest first. */
-    public List<ExperimentSummary> sweep(UUID sweepId) {
-        return experiments.findBySweepIdOrderByCreatedAtAsc(sweepId).stream()
-                .map(this::summary)
-                .toList();
     }
 
     private ExperimentSummary summary(Experiment experiment) {

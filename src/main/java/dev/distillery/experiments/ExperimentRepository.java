@@ -20,10 +20,6 @@ interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpeci
     @Query("select distinct e from Experiment e left join fetch e.tags where e.id in :ids")
     List<Experiment> findAllWithTags(java.util.Collection<UUID> ids);
 
-    List<Experiment> findByGroupIdOrderByCreatedAtAsc(UUID groupId);
-
-    List<Experiment> findBySweepIdOrderByCreatedAtAsc(UUID sweepId);
-
     long countByStatus(ExperimentStatus status);
 
     /** Live progress within the running epoch; a bulk update, so it never conflicts with a cancel. */

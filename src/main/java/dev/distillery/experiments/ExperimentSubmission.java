@@ -59,8 +59,9 @@ public class ExperimentSubmission {
         admit(repeats(spec), caller);
         return summary(
                 spec.repeats() == null
-                        ? store(resolved, null, null, caller)
-                        : storeRepeats(resolved, repeats(spec), null, caller).get(0));
+                        ? store(resolved, caller)
+                        : storeRepeats(UUID.randomUUID(), resolved, repeats(spec), caller)
+                                .get(0));
     }
 
     /** Refuses (429) {@code experiments} more when the queue, or the caller's share of it, is full. */
@@ -71,14 +72,13 @@ public class ExperimentSubmission {
 
     /**
      * Stores {@code repeats} (default 1) experiments of the spec differing only by seed (seed, seed+1,
-     * …) under a new group id, optionally as part of a sweep; all or none. Callers {@link #admit} them first.
+     * …) under a new group id; all or none. Callers {@link #admit} them first.
      */
     @Transactional
-    public List<ExperimentSummary> submitRepeats(ExperimentSpec spec, UUID sweepId, Caller caller) {
-        ExperimentSpec resolved = resolve(spec);
-        return storeRepeats(resolved, repeats(spec), sweepId, caller).stream()
-                .map(this::summary)
-                .toList();
+    public RepeatsSubmitted submitRepeats(ExperimentSpec spec, Caller caller) {
+        UUID group = UUID.randomUUID();
+        List<Experiment> stored = storeRepeats(group, resolve(spec), repeats(spec), caller);
+        return new RepeatsSubmitted(group, ids(stored));
     }
 
     private ExperimentSummary summary(Experiment experiment) {
@@ -89,17 +89,20 @@ public class ExperimentSubmission {
         return spec.repeats() == null ? 1 : spec.repeats();
     }
 
-    private List<Experiment> storeRepeats(ExperimentSpec resolved, int repeats, UUID sweepId, Caller caller) {
-        UUID group = UUID.randomUUID();
+    /** Stores the repeats and announces their new group (the comparison module keeps groups). */
+    private List<Experiment> storeRepeats(UUID group, ExperimentSpec resolved, int repeats, Caller caller) {
         if (resolved.seed() + repeats - 1 > Integer.MAX_VALUE) {
             throw new InvalidRequestException(
                     "seed",
                     "with repeats " + repeats + " the seeds " + resolved.seed() + " … "
                             + (resolved.seed() + repeats - 1) + " must stay at most " + Integer.MAX_VALUE);
         }
-        return java.util.stream.IntStream.range(0, repeats)
-                .mapToObj(i -> store(resolved.withSeed(resolved.seed() + i), group, sweepId, caller))
+        List<Experiment> stored = java.util.stream.IntStream.range(0, repeats)
+                .mapToObj(i -> store(resolved.withSeed(resolved.seed() + i), caller))
                 .toList();
+        experiments.flush(); // listeners may read or reference the new rows
+        events.publishEvent(new RepeatsSubmitted(group, ids(stored)));
+        return stored;
     }
 
     private ExperimentSpec resolve(ExperimentSpec spec) {
@@ -116,10 +119,13 @@ public class ExperimentSubmission {
         return resolved;
     }
 
-    private Experiment store(ExperimentSpec resolved, UUID group, UUID sweep, Caller caller) {
+    private static List<UUID> ids(List<Experiment> experiments) {
+        return experiments.stream().map(Experiment::id).toList();
+    }
+
+    private Experiment store(ExperimentSpec resolved, Caller caller) {
         Experiment experiment = Experiment.submitted(
                         UUID.randomUUID(), resolved, codec.write(resolved), teacherPending(resolved), clock.instant())
-                .placedIn(group, sweep)
                 .ownedBy(caller.name());
         experiments.save(experiment);
         if (experiment.status() == ExperimentStatus.QUEUED) {

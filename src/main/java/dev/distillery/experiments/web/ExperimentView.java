@@ -52,7 +52,8 @@ public record ExperimentView(
         }
     }
 
-    static ExperimentView of(ExperimentSummary e) {
+    /** @param group the group of repeats the experiment belongs to; null when submitted alone */
+    static ExperimentView of(ExperimentSummary e, UUID group) {
         return new ExperimentView(
                 e.id(),
                 e.name(),
@@ -72,7 +73,7 @@ public record ExperimentView(
                 e.cancelRequested(),
                 e.error(),
                 e.gate(),
-                e.groupId(),
+                group,
                 e.owner());
     }
 }
