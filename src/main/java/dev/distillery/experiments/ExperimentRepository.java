@@ -24,7 +24,7 @@ interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpeci
 
     /** Live progress within the running epoch; a bulk update, so it never conflicts with a cancel. */
     @Modifying
-    @Query("update Experiment e set e.epochFraction = :fraction where e.id = :id "
+    @Query("update Experiment e set e.progress.epochFraction = :fraction where e.id = :id "
             + "and e.status = dev.distillery.experiments.ExperimentStatus.RUNNING")
     int updateEpochFraction(UUID id, double fraction);
 

@@ -37,6 +37,7 @@ public record ExperimentSummary(
 
     /** @param spec the experiment's stored spec, as read back */
     static ExperimentSummary of(Experiment experiment, ExperimentSpec spec) {
+        RunProgress progress = experiment.progress();
         return new ExperimentSummary(
                 experiment.id(),
                 experiment.name(),
@@ -48,10 +49,10 @@ public record ExperimentSummary(
                 experiment.createdAt(),
                 experiment.startedAt(),
                 experiment.finishedAt(),
-                experiment.progress(),
-                experiment.eta(),
-                experiment.phase(),
-                experiment.currentEpoch(),
+                progress.fraction(experiment.status()),
+                progress.eta(experiment.status(), experiment.startedAt(), Instant.now()),
+                progress.phase(),
+                progress.currentEpoch(),
                 experiment.device(),
                 experiment.attempts(),
                 experiment.cancelRequested(),

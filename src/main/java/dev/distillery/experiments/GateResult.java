@@ -11,13 +11,4 @@ public record GateResult(String status, List<String> reasons) {
     static GateResult of(List<String> failures) {
         return new GateResult(failures.isEmpty() ? PASSED : FAILED, List.copyOf(failures));
     }
-
-    /** As stored on the experiment: the status and the reasons, one per line. */
-    static GateResult stored(String status, String reasons) {
-        return new GateResult(status, reasons == null || reasons.isEmpty() ? List.of() : List.of(reasons.split("\n")));
-    }
-
-    String storedReasons() {
-        return String.join("\n", reasons);
-    }
 }
