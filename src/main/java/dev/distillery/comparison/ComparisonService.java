@@ -2,8 +2,8 @@ package dev.distillery.comparison;
 
 import dev.distillery.comparison.Comparison.Run;
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.shared.InvalidRequestException;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.distillery.comparison;
 
 import dev.distillery.experiments.ExperimentGroups;
-import dev.distillery.experiments.RepeatsSubmitted;
+import dev.distillery.experiments.submission.RepeatsSubmitted;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

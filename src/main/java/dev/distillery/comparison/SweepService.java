@@ -1,9 +1,9 @@
 package dev.distillery.comparison;
 
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSubmission;
-import dev.distillery.experiments.IdempotentRequests;
-import dev.distillery.experiments.RepeatsSubmitted;
+import dev.distillery.experiments.submission.ExperimentSubmission;
+import dev.distillery.experiments.submission.IdempotentRequests;
+import dev.distillery.experiments.submission.RepeatsSubmitted;
 import dev.distillery.shared.Caller;
 import dev.distillery.shared.InvalidRequestException;
 import java.math.BigInteger;

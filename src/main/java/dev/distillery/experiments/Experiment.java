@@ -1,5 +1,7 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.gates.GateResult;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.shared.ConflictException;
 import dev.distillery.training.EpochMetrics;
 import jakarta.persistence.CollectionTable;
@@ -78,7 +80,8 @@ public class Experiment {
     protected Experiment() {}
 
     /** A new experiment: QUEUED, or WAITING while its teacher experiment has not succeeded yet. */
-    static Experiment submitted(UUID id, ExperimentSpec spec, String specJson, boolean teacherPending, Instant now) {
+    public static Experiment submitted(
+            UUID id, ExperimentSpec spec, String specJson, boolean teacherPending, Instant now) {
         Experiment experiment = new Experiment();
         experiment.teacherExperimentId =
                 spec.teacher() == null ? null : spec.teacher().experimentId();
@@ -94,7 +97,7 @@ public class Experiment {
         return experiment;
     }
 
-    Experiment ownedBy(String key) {
+    public Experiment ownedBy(String key) {
         this.owner = key;
         return this;
     }
@@ -216,7 +219,8 @@ public class Experiment {
         return priority;
     }
 
-    String specJson() {
+    /** The resolved spec as stored (JSON); read it with SpecCodec. */
+    public String specJson() {
         return specJson;
     }
 

@@ -1,5 +1,6 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.spec.SpecCodec;
 import dev.distillery.shared.Caller;
 import dev.distillery.shared.ForbiddenException;
 import dev.distillery.shared.NotFoundException;

@@ -1,5 +1,9 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.SpecCodec;
+import dev.distillery.experiments.spec.SpecDefaults;
+import dev.distillery.experiments.spec.TrainingPlans;
 import dev.distillery.shared.NotFoundException;
 import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.CheckpointRecords;

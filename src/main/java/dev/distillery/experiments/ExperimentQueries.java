@@ -1,5 +1,6 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.spec.SpecCodec;
 import dev.distillery.shared.NotFoundException;
 import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.CheckpointRecords;

@@ -1,5 +1,7 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.gates.GateResult;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.gates.GateResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.List;

@@ -1,2 +1,2 @@
-/** The Experiment aggregate, its spec, submission, cancel and search, and their HTTP API. */
+/** The Experiment aggregate: its state machine, what a worker does to it, cancel, and reads as ExperimentSummary. */
 package dev.distillery.experiments;

@@ -1,9 +1,9 @@
 package dev.distillery.queue;
 
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentSummary;
-import dev.distillery.experiments.TrainingSpec;
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.TrainingSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

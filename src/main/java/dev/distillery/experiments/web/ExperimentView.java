@@ -1,10 +1,10 @@
 package dev.distillery.experiments.web;
 
 import dev.distillery.experiments.EpochScore;
-import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentStatus;
 import dev.distillery.experiments.ExperimentSummary;
-import dev.distillery.experiments.GateResult;
+import dev.distillery.experiments.gates.GateResult;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import java.time.Instant;
 import java.util.UUID;
 
