@@ -14,10 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads experiments, their resolved specs and metrics. */
+@NamedInterface("queries")
 @Service
 @Transactional(readOnly = true)
 public class ExperimentQueries {

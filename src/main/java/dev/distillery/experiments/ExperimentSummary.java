@@ -4,6 +4,7 @@ import dev.distillery.experiments.gates.GateResult;
 import dev.distillery.experiments.spec.ExperimentSpec;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What everyone outside the aggregate reads of an experiment (its HTTP API and other modules): a read-only copy of its
@@ -16,6 +17,7 @@ import java.util.UUID;
  * @param cancelRequested a cancel of the running experiment is pending; its worker stops between batches
  * @param gate the verdict of the spec's gates once the run has ended; null without gates or before the end
  */
+@NamedInterface("queries")
 public record ExperimentSummary(
         UUID id,
         String name,

@@ -11,5 +11,5 @@ import org.springframework.modulith.NamedInterface;
  *
  * @param experimentIds in order of seed
  */
-@NamedInterface("submission")
+@NamedInterface({"submission", "groups"})
 public record RepeatsSubmitted(UUID groupId, List<UUID> experimentIds) {}
