@@ -2,8 +2,8 @@ package dev.distillery.comparison;
 
 import dev.distillery.comparison.Comparison.Run;
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.shared.InvalidRequestException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,8 +27,15 @@ public class ComparisonService {
     private final MetricsTable metrics;
     private final SpecFields fields;
     private final Clock clock;
+    private final Memberships memberships;
 
-    ComparisonService(ExperimentQueries experiments, MetricsTable metrics, SpecFields fields, Clock clock) {
+    ComparisonService(
+            ExperimentQueries experiments,
+            MetricsTable metrics,
+            SpecFields fields,
+            Clock clock,
+            Memberships memberships) {
+        this.memberships = memberships;
         this.experiments = experiments;
         this.metrics = metrics;
         this.fields = fields;
@@ -41,11 +48,16 @@ public class ComparisonService {
         UUID base = baseline == null ? ids.get(0) : baseline;
         List<ExperimentSummary> runs = experiments.summaries(ids);
         List<ExperimentSpec> specs = runs.stream().map(ExperimentSummary::spec).toList();
+        Map<UUID, UUID> groupOf = memberships.groupsOf(ids);
         var epochs = metrics.studentEpochs(ids);
         List<Run> summaries = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             summaries.add(RunSummaries.summary(
-                    runs.get(i), specs.get(i), epochs.getOrDefault(ids.get(i), RunMetrics.NONE), clock));
+                    runs.get(i),
+                    specs.get(i),
+                    groupOf.get(ids.get(i)),
+                    epochs.getOrDefault(ids.get(i), RunMetrics.NONE),
+                    clock));
         }
         Run baseRun = summaries.get(ids.indexOf(base));
         List<Map<String, Object>> flat = specs.stream().map(fields::flatten).toList();
@@ -55,7 +67,7 @@ public class ComparisonService {
                         .map(run -> RunSummaries.withDelta(run, baseRun))
                         .toList(),
                 fields.differences(flat),
-                groups(runs, specs, flat, ids.indexOf(base)),
+                groups(runs, specs, flat, groupOf, ids.indexOf(base)),
                 SeriesBuilder.align(ids, epochs));
     }
 
@@ -77,7 +89,11 @@ public class ComparisonService {
 
     /** Runs whose specs are equal but for the seed, in order of first appearance. */
     private static List<GroupAggregate> groups(
-            List<ExperimentSummary> runs, List<ExperimentSpec> specs, List<Map<String, Object>> flat, int baseIndex) {
+            List<ExperimentSummary> runs,
+            List<ExperimentSpec> specs,
+            List<Map<String, Object>> flat,
+            Map<UUID, UUID> groupOf,
+            int baseIndex) {
         Map<Map<String, Object>, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Map<String, Object> key = new LinkedHashMap<>(flat.get(i));
@@ -90,7 +106,7 @@ public class ComparisonService {
                 .findFirst()
                 .orElseThrow();
         return members.values().stream()
-                .map(m -> Aggregates.of(commonGroup(m, runs), trials(m, runs, specs), baseline))
+                .map(m -> Aggregates.of(commonGroup(m, runs, groupOf), trials(m, runs, specs), baseline))
                 .toList();
     }
 
@@ -100,15 +116,17 @@ public class ComparisonService {
                 .toList();
     }
 
-    private static UUID commonGroup(List<Integer> members, List<ExperimentSummary> runs) {
-        List<UUID> groups =
-                members.stream().map(i -> runs.get(i).groupId()).distinct().toList();
+    private static UUID commonGroup(List<Integer> members, List<ExperimentSummary> runs, Map<UUID, UUID> groupOf) {
+        List<UUID> groups = members.stream()
+                .map(i -> groupOf.get(runs.get(i).id()))
+                .distinct()
+                .toList();
         return groups.size() == 1 ? groups.get(0) : null;
     }
 
     /** A group of repeats on its own. */
     public GroupAggregate group(UUID groupId) {
-        List<ExperimentSummary> runs = experiments.group(groupId);
+        List<ExperimentSummary> runs = Members.oldestFirst(experiments.summaries(memberships.group(groupId)));
         if (runs.isEmpty()) {
             throw new dev.distillery.shared.NotFoundException("no group with id " + groupId);
         }

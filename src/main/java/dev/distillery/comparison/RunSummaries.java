@@ -6,13 +6,14 @@ import dev.distillery.comparison.Comparison.Identity;
 import dev.distillery.comparison.Comparison.MetricStats;
 import dev.distillery.comparison.Comparison.Run;
 import dev.distillery.experiments.EpochScore;
-import dev.distillery.experiments.ExperimentSpec;
 import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** One run's identity, best and last epoch, per-metric min/max/last, timing, and deltas to a baseline. */
@@ -20,10 +21,11 @@ final class RunSummaries {
 
     private RunSummaries() {}
 
-    static Run summary(ExperimentSummary e, ExperimentSpec spec, RunMetrics epochs, Clock clock) {
+    /** @param group the group of repeats the run belongs to; null when submitted alone */
+    static Run summary(ExperimentSummary e, ExperimentSpec spec, UUID group, RunMetrics epochs, Clock clock) {
         return new Run(
                 e.id(),
-                identity(e, spec),
+                identity(e, spec, group),
                 result(e.best()),
                 result(e.last()),
                 stats(epochs),
@@ -52,7 +54,7 @@ final class RunSummaries {
                 delta);
     }
 
-    private static Identity identity(ExperimentSummary e, ExperimentSpec spec) {
+    private static Identity identity(ExperimentSummary e, ExperimentSpec spec, UUID group) {
         String teacher = spec.teacher() == null
                 ? null
                 : spec.teacher().experimentId() != null
@@ -70,7 +72,7 @@ final class RunSummaries {
                 spec.dataset().name(),
                 spec.seed(),
                 e.status(),
-                e.groupId());
+                group);
     }
 
     private static EpochResult result(EpochScore score) {

@@ -1,6 +1,6 @@
 package dev.distillery.comparison;
 
-import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

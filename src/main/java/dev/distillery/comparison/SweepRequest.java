@@ -1,6 +1,6 @@
 package dev.distillery.comparison;
 
-import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,9 +1,9 @@
 package dev.distillery.comparison;
 
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSubmission;
-import dev.distillery.experiments.ExperimentSummary;
-import dev.distillery.experiments.IdempotentRequests;
+import dev.distillery.experiments.submission.ExperimentSubmission;
+import dev.distillery.experiments.submission.IdempotentRequests;
+import dev.distillery.experiments.submission.RepeatsSubmitted;
 import dev.distillery.shared.Caller;
 import dev.distillery.shared.InvalidRequestException;
 import java.math.BigInteger;
@@ -29,6 +29,7 @@ public class SweepService {
     private final SpecFields fields;
     private final IdempotentRequests idempotent;
     private final JsonMapper json;
+    private final Memberships memberships;
 
     SweepService(
             ExperimentSubmission submission,
@@ -37,7 +38,9 @@ public class SweepService {
             SweepStore store,
             SpecFields fields,
             IdempotentRequests idempotent,
-            JsonMapper json) {
+            JsonMapper json,
+            Memberships memberships) {
+        this.memberships = memberships;
         this.idempotent = idempotent;
         this.json = json;
         this.fields = fields;
@@ -84,12 +87,10 @@ public class SweepService {
         store.save(id, request.spec(), request.grid(), repeats);
         List<SweepCreated.Cell> cells = new ArrayList<>();
         for (Map<String, Object> values : GridExpansion.cellsOf(request.grid())) {
-            List<ExperimentSummary> group = submission.submitRepeats(
-                    specs.cell(request.spec(), values, repeats).withTag(SWEEP_TAG, id.toString()), id, caller);
-            cells.add(new SweepCreated.Cell(
-                    values,
-                    group.get(0).groupId(),
-                    group.stream().map(ExperimentSummary::id).toList()));
+            RepeatsSubmitted group = submission.submitRepeats(
+                    specs.cell(request.spec(), values, repeats).withTag(SWEEP_TAG, id.toString()), caller);
+            memberships.placeInSweep(group.groupId(), id);
+            cells.add(new SweepCreated.Cell(values, group.groupId(), group.experimentIds()));
         }
         return new SweepCreated(id, total.intValue(), cells);
     }
@@ -108,7 +109,9 @@ public class SweepService {
     @Transactional(readOnly = true)
     public SweepSummary summary(UUID id) {
         SweepStore.Sweep sweep = store.find(id);
-        return SweepSummaries.of(sweep, experiments.sweep(id), fields);
+        List<UUID> members = memberships.sweep(id);
+        return SweepSummaries.of(
+                sweep, Members.oldestFirst(experiments.summaries(members)), memberships.groupsOf(members), fields);
     }
 
     /** The grid's mean best test top-1 over paths {@code x} and {@code y}. */

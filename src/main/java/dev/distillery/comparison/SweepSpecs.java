@@ -1,6 +1,6 @@
 package dev.distillery.comparison;
 
-import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
 import jakarta.validation.ConstraintViolation;

@@ -1,6 +1,6 @@
 package dev.distillery.comparison;
 
-import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.shared.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -16,9 +16,11 @@ final class SweepSummaries {
 
     private SweepSummaries() {}
 
-    static SweepSummary of(SweepStore.Sweep sweep, List<ExperimentSummary> runs, SpecFields fields) {
+    /** @param groupOf the group of each run */
+    static SweepSummary of(
+            SweepStore.Sweep sweep, List<ExperimentSummary> runs, Map<UUID, UUID> groupOf, SpecFields fields) {
         Map<UUID, List<ExperimentSummary>> groups = runs.stream()
-                .collect(Collectors.groupingBy(ExperimentSummary::groupId, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(run -> groupOf.get(run.id()), LinkedHashMap::new, Collectors.toList()));
         List<SweepSummary.Cell> cells = new ArrayList<>();
         groups.forEach((group, members) -> cells.add(cell(sweep, group, members, fields)));
         cells.sort(gridOrder(sweep.grid()));

@@ -1,5 +1,7 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.gates.GateResult;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.shared.ConflictException;
 import dev.distillery.training.EpochMetrics;
 import jakarta.persistence.CollectionTable;
@@ -45,26 +47,25 @@ public class Experiment {
     @ColumnTransformer(write = "?::jsonb")
     private String specJson;
 
-    private int totalEpochs;
-    private int currentEpoch;
+    @Embedded
+    private RunProgress progress;
+
     /** Null when Hibernate loads a row whose score columns are all null: read it through {@link #scores()}. */
     @Embedded
     private RunScores scores = new RunScores();
 
-    private int attempts;
+    @Embedded
+    private RunAttempts attempts = new RunAttempts();
+
     private String error;
     private Instant createdAt;
-    private Instant startedAt;
     private Instant finishedAt;
     private UUID teacherExperimentId;
-    private String phase;
     private boolean cancelRequested;
-    private String device;
-    private double epochFraction;
-    private UUID groupId;
-    private UUID sweepId;
-    private String gate;
-    private String gateReasons;
+    /** Null without a verdict: read it through {@link #gate()}. */
+    @Embedded
+    private GateVerdict gate;
+
     private String owner;
 
     @Version
@@ -79,7 +80,8 @@ public class Experiment {
     protected Experiment() {}
 
     /** A new experiment: QUEUED, or WAITING while its teacher experiment has not succeeded yet. */
-    static Experiment submitted(UUID id, ExperimentSpec spec, String specJson, boolean teacherPending, Instant now) {
+    public static Experiment submitted(
+            UUID id, ExperimentSpec spec, String specJson, boolean teacherPending, Instant now) {
         Experiment experiment = new Experiment();
         experiment.teacherExperimentId =
                 spec.teacher() == null ? null : spec.teacher().experimentId();
@@ -88,21 +90,14 @@ public class Experiment {
         experiment.method = spec.method();
         experiment.priority = spec.priority();
         experiment.specJson = specJson;
-        experiment.totalEpochs = spec.training().epochs();
+        experiment.progress = new RunProgress(spec.training().epochs());
         experiment.tags = new HashMap<>(spec.tags());
         experiment.status = teacherPending ? ExperimentStatus.WAITING : ExperimentStatus.QUEUED;
         experiment.createdAt = now;
         return experiment;
     }
 
-    /** Places the new experiment in a group of repeats (and a sweep); either may be null. */
-    Experiment placedIn(UUID group, UUID sweep) {
-        this.groupId = group;
-        this.sweepId = sweep;
-        return this;
-    }
-
-    Experiment ownedBy(String key) {
+    public Experiment ownedBy(String key) {
         this.owner = key;
         return this;
     }
@@ -127,14 +122,8 @@ public class Experiment {
             throw new IllegalStateException("experiment " + id + " is " + status + " and cannot start");
         }
         status = ExperimentStatus.RUNNING;
-        this.device = device;
-        attempts++;
-        if (startedAt == null || recordedStudentEpochs.isEmpty()) {
-            startedAt = now;
-        }
-        currentEpoch = 0;
-        epochFraction = 0;
-        phase = null;
+        attempts.begin(now, device, !recordedStudentEpochs.isEmpty());
+        progress.restart();
         scores = new RunScores();
         recordedStudentEpochs.forEach(this::recordEpoch);
     }
@@ -153,13 +142,10 @@ public class Experiment {
     /** Records an epoch; a student epoch whose test scores are not valid leaves no last (see {@link RunScores}). */
     void recordEpoch(EpochMetrics metrics) {
         requireStatus(ExperimentStatus.RUNNING, "record an epoch");
-        phase = metrics.phase();
-        if (!EpochMetrics.STUDENT.equals(metrics.phase())) {
-            return;
+        progress.record(metrics);
+        if (EpochMetrics.STUDENT.equals(metrics.phase())) {
+            scores().record(metrics);
         }
-        currentEpoch = metrics.epoch();
-        epochFraction = 0;
-        scores().record(metrics);
     }
 
     private RunScores scores() {
@@ -225,10 +211,6 @@ public class Experiment {
         return name;
     }
 
-    public String method() {
-        return method;
-    }
-
     public ExperimentStatus status() {
         return status;
     }
@@ -237,12 +219,13 @@ public class Experiment {
         return priority;
     }
 
-    String specJson() {
+    /** The resolved spec as stored (JSON); read it with SpecCodec. */
+    public String specJson() {
         return specJson;
     }
 
     public int currentEpoch() {
-        return currentEpoch;
+        return progress.currentEpoch();
     }
 
     /** The valid student epoch with the highest test top-1 so far; null before the first. */
@@ -252,11 +235,11 @@ public class Experiment {
 
     /** The latest finished student epoch; null before the first and when its scores are invalid. */
     public EpochScore last() {
-        return scores().last(currentEpoch);
+        return scores().last(progress.currentEpoch());
     }
 
     public int attempts() {
-        return attempts;
+        return attempts.count();
     }
 
     public String error() {
@@ -268,7 +251,7 @@ public class Experiment {
     }
 
     public Instant startedAt() {
-        return startedAt;
+        return attempts.startedAt();
     }
 
     public Instant finishedAt() {
@@ -277,27 +260,21 @@ public class Experiment {
 
     /** Records the verdict of the spec's gates (null: the spec has none). */
     void recordGate(GateResult result) {
-        gate = result == null ? null : result.status();
-        gateReasons = result == null ? null : result.storedReasons();
+        gate = GateVerdict.of(result);
     }
 
     /** The verdict of the spec's gates once the run has ended; null without gates or before the end. */
     public GateResult gate() {
-        return gate == null ? null : GateResult.stored(gate, gateReasons);
+        return gate == null ? null : gate.result();
     }
 
     /** The device of the latest attempt, e.g. cpu or gpu1; null before the first start. */
     public String device() {
-        return device;
+        return attempts.device();
     }
 
     public boolean cancelRequested() {
         return cancelRequested;
-    }
-
-    /** The group of repeats (same spec, seeds seed, seed+1, …) it belongs to; null when submitted alone. */
-    public UUID groupId() {
-        return groupId;
     }
 
     /** The name of the API key that submitted it; null when security was off. */
@@ -309,27 +286,8 @@ public class Experiment {
         return teacherExperimentId;
     }
 
-    /** {@code teacher} while a teacher is trained first, then {@code student}; null before the first epoch. */
-    public String phase() {
-        return phase;
-    }
-
-    /**
-     * When the run should end, extrapolated from the student epochs done so far since it started;
-     * null until an epoch is done and once it has ended.
-     */
-    public Instant eta() {
-        if (status != ExperimentStatus.RUNNING || currentEpoch == 0 || startedAt == null) {
-            return null;
-        }
-        java.time.Duration perEpoch =
-                java.time.Duration.between(startedAt, Instant.now()).dividedBy(currentEpoch);
-        return Instant.now().plus(perEpoch.multipliedBy(Math.max(0, totalEpochs - currentEpoch)));
-    }
-
-    /** Finished student epochs, plus the part of the running one, over planned student epochs: 0 to 1. */
-    public double progress() {
-        double done = currentEpoch + (status == ExperimentStatus.RUNNING ? epochFraction : 0);
-        return totalEpochs == 0 ? 0 : Math.min(1.0, done / totalEpochs);
+    /** Phase, epoch, progress and eta of the run. */
+    RunProgress progress() {
+        return progress;
     }
 }

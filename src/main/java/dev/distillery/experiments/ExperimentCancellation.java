@@ -1,5 +1,6 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.spec.SpecCodec;
 import dev.distillery.shared.Caller;
 import dev.distillery.shared.ForbiddenException;
 import dev.distillery.shared.NotFoundException;
@@ -18,15 +19,17 @@ public class ExperimentCancellation {
     private final ExperimentRepository experiments;
     private final WaitingExperiments waiting;
     private final Clock clock;
+    private final SpecCodec codec;
 
-    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock) {
+    ExperimentCancellation(ExperimentRepository experiments, WaitingExperiments waiting, Clock clock, SpecCodec codec) {
         this.experiments = experiments;
         this.waiting = waiting;
         this.clock = clock;
+        this.codec = codec;
     }
 
     @Transactional
-    public Experiment cancel(UUID id, Caller caller) {
+    public ExperimentSummary cancel(UUID id, Caller caller) {
         Experiment experiment =
                 experiments.findById(id).orElseThrow(() -> new NotFoundException("no experiment with id " + id));
         if (!caller.mayChange(experiment.owner())) {
@@ -36,6 +39,6 @@ public class ExperimentCancellation {
         }
         experiment.cancel(clock.instant());
         waiting.teacherEnded(experiment);
-        return experiment;
+        return ExperimentSummary.of(experiment, codec.read(experiment.specJson()));
     }
 }

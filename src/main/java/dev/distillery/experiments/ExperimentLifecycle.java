@@ -1,5 +1,9 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.SpecCodec;
+import dev.distillery.experiments.spec.SpecDefaults;
+import dev.distillery.experiments.spec.TrainingPlans;
 import dev.distillery.shared.NotFoundException;
 import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.CheckpointRecords;
@@ -15,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * epoch (metrics rows, checkpoint records and aggregate together), finish it. Ending an experiment
  * also settles the experiments waiting for it as their teacher.
  */
+@NamedInterface("lifecycle")
 @Service
 public class ExperimentLifecycle {
 

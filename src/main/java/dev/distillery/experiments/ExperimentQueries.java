@@ -1,5 +1,6 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.spec.SpecCodec;
 import dev.distillery.shared.NotFoundException;
 import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.CheckpointRecords;
@@ -13,10 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads experiments, their resolved specs and metrics. */
+@NamedInterface("queries")
 @Service
 @Transactional(readOnly = true)
 public class ExperimentQueries {
@@ -40,12 +43,20 @@ public class ExperimentQueries {
         this.store = store;
     }
 
-    public Experiment get(UUID id) {
+    /** The experiment; 404 when there is none with this id. */
+    public ExperimentSummary get(UUID id) {
+        return summary(load(id));
+    }
+
+    private Experiment load(UUID id) {
         return experiments.findById(id).orElseThrow(() -> new NotFoundException("no experiment with id " + id));
     }
 
     /** The experiments with these ids, in this order; 404 naming every unknown id. */
-    public List<Experiment> getAll(List<UUID> ids) {
+    public List<ExperimentSummary> summaries(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         java.util.Map<UUID, Experiment> found = new java.util.HashMap<>();
         experiments.findAllWithTags(ids).forEach(e -> found.put(e.id(), e));
         List<UUID> unknown =
@@ -54,52 +65,29 @@ public class ExperimentQueries {
             throw new NotFoundException("no experiment with id "
                     + unknown.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(", ")));
         }
-        return ids.stream().map(found::get).toList();
-    }
-
-    /** {@link #getAll} as read-only summaries for other modules. */
-    public List<ExperimentSummary> summaries(List<UUID> ids) {
-        return getAll(ids).stream().map(this::summary).toList();
-    }
-
-    /** The repeats of a group, oldest first; empty for an unknown group. */
-    public List<ExperimentSummary> group(UUID groupId) {
-        return experiments.findByGroupIdOrderByCreatedAtAsc(groupId).stream()
-                .map(this::summary)
-                .toList();
-    }
-
-    /** The experiments a sweep created, oldest first. */
-    public List<ExperimentSummary> sweep(UUID sweepId) {
-        return experiments.findBySweepIdOrderByCreatedAtAsc(sweepId).stream()
-                .map(this::summary)
-                .toList();
+        return ids.stream().map(found::get).map(this::summary).toList();
     }
 
     private ExperimentSummary summary(Experiment experiment) {
-        return ExperimentSummary.of(experiment, spec(experiment));
+        return ExperimentSummary.of(experiment, codec.read(experiment.specJson()));
     }
 
-    public ExperimentSpec spec(Experiment experiment) {
-        return codec.read(experiment.specJson());
-    }
-
-    public Page<Experiment> search(ExperimentSearch search, Pageable page) {
-        return experiments.findAll(search.toSpecification(), page);
+    public Page<ExperimentSummary> search(ExperimentSearch search, Pageable page) {
+        return experiments.findAll(search.toSpecification(), page).map(this::summary);
     }
 
     public List<EpochMetrics> metrics(UUID id) {
-        get(id);
+        load(id);
         return metrics.history(id);
     }
 
     public List<CheckpointRecord> checkpoints(UUID id) {
-        get(id);
+        load(id);
         return checkpoints.list(id);
     }
 
     public Optional<CheckpointRecord> checkpoint(UUID id, String name) {
-        get(id);
+        load(id);
         return checkpoints.find(id, name);
     }
 

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpecificationExecutor<Experiment> {
+public interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpecificationExecutor<Experiment> {
 
     @Query("select e.id from Experiment e where e.status = dev.distillery.experiments.ExperimentStatus.QUEUED")
     List<UUID> findQueuedIds();
@@ -20,15 +20,11 @@ interface ExperimentRepository extends JpaRepository<Experiment, UUID>, JpaSpeci
     @Query("select distinct e from Experiment e left join fetch e.tags where e.id in :ids")
     List<Experiment> findAllWithTags(java.util.Collection<UUID> ids);
 
-    List<Experiment> findByGroupIdOrderByCreatedAtAsc(UUID groupId);
-
-    List<Experiment> findBySweepIdOrderByCreatedAtAsc(UUID sweepId);
-
     long countByStatus(ExperimentStatus status);
 
     /** Live progress within the running epoch; a bulk update, so it never conflicts with a cancel. */
     @Modifying
-    @Query("update Experiment e set e.epochFraction = :fraction where e.id = :id "
+    @Query("update Experiment e set e.progress.epochFraction = :fraction where e.id = :id "
             + "and e.status = dev.distillery.experiments.ExperimentStatus.RUNNING")
     int updateEpochFraction(UUID id, double fraction);
 

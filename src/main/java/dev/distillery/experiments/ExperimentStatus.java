@@ -1,9 +1,12 @@
 package dev.distillery.experiments;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where an experiment is in its life: (WAITING for its teacher experiment →) QUEUED → RUNNING →
  * SUCCEEDED | FAILED | CANCELLED.
  */
+@NamedInterface("queries")
 public enum ExperimentStatus {
     WAITING,
     QUEUED,

@@ -1,5 +1,7 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.gates.Gates;
+import dev.distillery.experiments.spec.SpecCodec;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;

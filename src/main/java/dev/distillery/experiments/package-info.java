@@ -1,2 +1,5 @@
-/** The Experiment aggregate, its spec, submission, cancel and search, and their HTTP API. */
+/** The Experiment aggregate: its state machine, what a worker does to it, cancel, and reads as ExperimentSummary. */
+@ApplicationModule(allowedDependencies = {"methods", "shared", "tracking", "training"})
 package dev.distillery.experiments;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 package dev.distillery.queue;
 
 import dev.distillery.experiments.ExperimentLifecycle;
-import dev.distillery.experiments.IdempotentRequests;
+import dev.distillery.experiments.submission.IdempotentRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

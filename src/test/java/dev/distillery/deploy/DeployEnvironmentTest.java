@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.distillery.access.AccessProperties;
 import dev.distillery.access.ApiRole;
 import dev.distillery.experiments.AttemptProperties;
-import dev.distillery.experiments.SubmissionLimits;
+import dev.distillery.experiments.submission.SubmissionLimits;
 import dev.distillery.queue.DeviceProperties;
 import dev.distillery.queue.QueueProperties;
 import dev.distillery.queue.WorkerProperties;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.distillery.experiments.gates.GateResult;
+import dev.distillery.experiments.gates.Gates;
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.TrainingSpec;
 import dev.distillery.training.EpochMetrics;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,9 @@ package dev.distillery.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.distillery.experiments.ExperimentSpec.TeacherSpec;
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.ExperimentSpec.TeacherSpec;
+import dev.distillery.experiments.spec.Specs;
 import dev.distillery.shared.ConflictException;
 import dev.distillery.training.EpochMetrics;
 import java.time.Instant;

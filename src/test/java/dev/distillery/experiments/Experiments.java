@@ -1,5 +1,7 @@
 package dev.distillery.experiments;
 
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.Specs;
 import dev.distillery.training.EpochMetrics;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -8,15 +10,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Experiments for plain unit tests, brought into a status through the transitions the service uses. */
-final class Experiments {
+public final class Experiments {
 
-    static final Instant SUBMITTED = Instant.parse("2025-01-01T00:00:00Z");
-    static final Instant STARTED = Instant.parse("2025-01-01T01:00:00Z");
+    public static final Instant SUBMITTED = Instant.parse("2025-01-01T00:00:00Z");
+    public static final Instant STARTED = Instant.parse("2025-01-01T01:00:00Z");
 
     private Experiments() {}
 
     /** An experiment of {@code spec} (stored as {@code specJson}) in {@code status}. */
-    static Experiment in(ExperimentStatus status, ExperimentSpec spec, String specJson) {
+    public static Experiment in(ExperimentStatus status, ExperimentSpec spec, String specJson) {
         Experiment experiment =
                 Experiment.submitted(UUID.randomUUID(), spec, specJson, status == ExperimentStatus.WAITING, SUBMITTED);
         switch (status) {
@@ -37,7 +39,7 @@ final class Experiments {
     }
 
     /** A run that recorded these student epochs and then ended in {@code status}. */
-    static Experiment endedWith(ExperimentStatus status, EpochMetrics... epochs) {
+    public static Experiment endedWith(ExperimentStatus status, EpochMetrics... epochs) {
         Experiment experiment = in(
                 ExperimentStatus.RUNNING,
                 Specs.resolved("ce", "mlp", "synthetic").build(),
@@ -59,7 +61,7 @@ final class Experiments {
      * A repository that finds these experiments by id (the map is read on each call) and does nothing else; a plain
      * proxy, so a test pays no mocking framework's start-up.
      */
-    static ExperimentRepository repository(Map<UUID, Experiment> experiments) {
+    public static ExperimentRepository repository(Map<UUID, Experiment> experiments) {
         return (ExperimentRepository) Proxy.newProxyInstance(
                 ExperimentRepository.class.getClassLoader(),
                 new Class<?>[] {ExperimentRepository.class},
@@ -73,12 +75,12 @@ final class Experiments {
     }
 
     /** A student epoch with this test top-1 (top-5 0.9, finite losses). */
-    static EpochMetrics epoch(int epoch, double testTop1) {
+    public static EpochMetrics epoch(int epoch, double testTop1) {
         return new EpochMetrics(epoch, 1.0, 0.5, 1.1, testTop1, 0.9, 0.05, 1.0, 100.0);
     }
 
     /** A student epoch whose test loss went NaN: neither best nor last. */
-    static EpochMetrics invalidEpoch(int epoch) {
+    public static EpochMetrics invalidEpoch(int epoch) {
         return new EpochMetrics(epoch, 1.0, 0.5, Double.NaN, 1.0, 1.0, 0.05, 1.0, 100.0);
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distillery.DistilleryApplication;
 import dev.distillery.experiments.EpochScore;
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentStatus;
-import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.submission.ExperimentSubmission;
 import dev.distillery.shared.Caller;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.ArchitectureCatalog;
@@ -44,7 +44,7 @@ class NonFiniteExperimentTest {
                     .id();
             ExperimentQueries queries = service.getBean(ExperimentQueries.class);
 
-            Experiment failed =
+            ExperimentSummary failed =
                     TinyExperiments.awaitTerminal(queries, List.of(id)).get(0);
 
             assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);

@@ -3,10 +3,10 @@ package dev.distillery.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distillery.DistilleryApplication;
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentStatus;
-import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.submission.ExperimentSubmission;
 import dev.distillery.shared.Caller;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -43,12 +43,12 @@ class QueueDurabilityTest {
         }
         try (ConfigurableApplicationContext worker = start(1)) {
             ExperimentQueries queries = worker.getBean(ExperimentQueries.class);
-            List<Experiment> finished = TinyExperiments.awaitTerminal(queries, submitted);
+            List<ExperimentSummary> finished = TinyExperiments.awaitTerminal(queries, submitted);
             assertThat(finished)
                     .allSatisfy(e -> assertThat(e.status()).as(e.error()).isEqualTo(ExperimentStatus.SUCCEEDED));
             assertThat(finished.stream()
-                            .sorted(Comparator.comparing(Experiment::startedAt))
-                            .map(Experiment::id))
+                            .sorted(Comparator.comparing(ExperimentSummary::startedAt))
+                            .map(ExperimentSummary::id))
                     .containsExactlyElementsOf(submitted);
             assertThat(queries.metrics(submitted.get(0))).hasSize(1);
         }
@@ -81,7 +81,7 @@ class QueueDurabilityTest {
         }
         try (ConfigurableApplicationContext worker = start(1, "--distillery.queue.heartbeat-interval=1s")) {
             ExperimentQueries queries = worker.getBean(ExperimentQueries.class);
-            Experiment finished =
+            ExperimentSummary finished =
                     TinyExperiments.awaitTerminal(queries, List.of(id)).get(0);
             assertThat(finished.status()).as(finished.error()).isEqualTo(ExperimentStatus.SUCCEEDED);
             assertThat(finished.attempts()).isEqualTo(2);

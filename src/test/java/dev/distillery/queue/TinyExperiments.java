@@ -1,9 +1,9 @@
 package dev.distillery.queue;
 
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSpec;
-import dev.distillery.experiments.TrainingSpec;
+import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.TrainingSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,10 +38,11 @@ final class TinyExperiments {
                 null);
     }
 
-    static List<Experiment> awaitTerminal(ExperimentQueries queries, List<UUID> ids) throws InterruptedException {
+    static List<ExperimentSummary> awaitTerminal(ExperimentQueries queries, List<UUID> ids)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (true) {
-            List<Experiment> experiments = ids.stream().map(queries::get).toList();
+            List<ExperimentSummary> experiments = ids.stream().map(queries::get).toList();
             if (experiments.stream().allMatch(e -> e.status().isTerminal())
                     || Instant.now().isAfter(deadline)) {
                 return experiments;

@@ -3,10 +3,10 @@ package dev.distillery.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distillery.DistilleryApplication;
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentStatus;
-import dev.distillery.experiments.ExperimentSubmission;
+import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.submission.ExperimentSubmission;
 import dev.distillery.shared.Caller;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -46,7 +46,7 @@ class WorkerRolesTest {
                             .id())
                     .toList();
             ExperimentQueries queries = api.getBean(ExperimentQueries.class);
-            List<Experiment> finished = TinyExperiments.awaitTerminal(queries, ids);
+            List<ExperimentSummary> finished = TinyExperiments.awaitTerminal(queries, ids);
 
             assertThat(finished).allSatisfy(experiment -> {
                 assertThat(experiment.status()).as(experiment.error()).isEqualTo(ExperimentStatus.SUCCEEDED);

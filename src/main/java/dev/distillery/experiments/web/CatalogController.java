@@ -1,7 +1,7 @@
 package dev.distillery.experiments.web;
 
-import dev.distillery.experiments.Catalog;
-import dev.distillery.experiments.CatalogView;
+import dev.distillery.experiments.catalog.Catalog;
+import dev.distillery.experiments.catalog.CatalogView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;

@@ -1,11 +1,12 @@
 package dev.distillery.experiments.web;
 
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentCancellation;
+import dev.distillery.experiments.ExperimentGroups;
 import dev.distillery.experiments.ExperimentQueries;
-import dev.distillery.experiments.ExperimentSpec;
-import dev.distillery.experiments.ExperimentSubmission;
-import dev.distillery.experiments.IdempotentSubmission;
+import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.submission.ExperimentSubmission;
+import dev.distillery.experiments.submission.IdempotentSubmission;
 import dev.distillery.shared.Caller;
 import dev.distillery.training.EpochMetrics;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -21,7 +22,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,6 +53,7 @@ class ExperimentController {
     private final ExperimentEventStream events;
     private final IdempotentSubmission idempotent;
     private final TerminalWaits waits;
+    private final ExperimentGroups groups;
 
     ExperimentController(
             ExperimentSubmission submission,
@@ -57,7 +61,9 @@ class ExperimentController {
             ExperimentCancellation cancellation,
             ExperimentEventStream events,
             IdempotentSubmission idempotent,
-            TerminalWaits waits) {
+            TerminalWaits waits,
+            ExperimentGroups groups) {
+        this.groups = groups;
         this.idempotent = idempotent;
         this.waits = waits;
         this.submission = submission;
@@ -93,7 +99,7 @@ class ExperimentController {
             @Parameter(hidden = true) Caller caller) {
         URI location;
         if (idempotencyKey == null) {
-            Experiment experiment = submission.submit(spec, caller);
+            ExperimentSummary experiment = submission.submit(spec, caller);
             location = URI.create("/api/v1/experiments/" + experiment.id());
             return ResponseEntity.created(location).body(view(experiment));
         }
@@ -143,7 +149,9 @@ class ExperimentController {
                     String sort) {
         var search = SearchParameters.search(status, method, tag, name);
         var pageRequest = PageRequest.of(page, size, SearchParameters.sort(sort));
-        return PageView.of(queries.search(search, pageRequest), this::view);
+        Page<ExperimentSummary> found = queries.search(search, pageRequest);
+        Map<UUID, UUID> group = groups.groupsOf(found.map(ExperimentSummary::id).getContent());
+        return PageView.of(found, experiment -> ExperimentView.of(experiment, group.get(experiment.id())));
     }
 
     @PostMapping(path = "/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -181,8 +189,9 @@ class ExperimentController {
         return events.subscribe(id);
     }
 
-    private ExperimentView view(Experiment experiment) {
-        return ExperimentView.of(experiment, queries.spec(experiment));
+    private ExperimentView view(ExperimentSummary experiment) {
+        return ExperimentView.of(
+                experiment, groups.groupsOf(List.of(experiment.id())).get(experiment.id()));
     }
 
     private static boolean prefersCsv(String accept) {

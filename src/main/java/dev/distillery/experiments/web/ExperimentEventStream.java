@@ -1,7 +1,7 @@
 package dev.distillery.experiments.web;
 
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.shared.TooManyRequestsException;
 import dev.distillery.training.EpochMetrics;
 import jakarta.annotation.PreDestroy;
@@ -101,7 +101,7 @@ class ExperimentEventStream {
         }
 
         synchronized void poll() throws IOException {
-            Experiment experiment = queries.get(id);
+            ExperimentSummary experiment = queries.get(id);
             String state = experiment.status() + "/" + experiment.phase() + "/" + experiment.progress();
             if (!state.equals(lastState)) {
                 for (EpochMetrics epoch : queries.metrics(id)) {

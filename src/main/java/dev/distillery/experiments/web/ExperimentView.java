@@ -1,8 +1,10 @@
 package dev.distillery.experiments.web;
 
-import dev.distillery.experiments.Experiment;
-import dev.distillery.experiments.ExperimentSpec;
+import dev.distillery.experiments.EpochScore;
 import dev.distillery.experiments.ExperimentStatus;
+import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.gates.GateResult;
+import dev.distillery.experiments.spec.ExperimentSpec;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -38,24 +40,25 @@ public record ExperimentView(
         int attempts,
         boolean cancelRequested,
         String error,
-        dev.distillery.experiments.GateResult gate,
+        GateResult gate,
         UUID group,
         String owner) {
 
     /** One epoch's test accuracies. */
     public record EpochSummary(int epoch, double testTop1, double testTop5) {
 
-        static EpochSummary of(dev.distillery.experiments.EpochScore score) {
+        static EpochSummary of(EpochScore score) {
             return score == null ? null : new EpochSummary(score.epoch(), score.testTop1(), score.testTop5());
         }
     }
 
-    static ExperimentView of(Experiment e, ExperimentSpec spec) {
+    /** @param group the group of repeats the experiment belongs to; null when submitted alone */
+    static ExperimentView of(ExperimentSummary e, UUID group) {
         return new ExperimentView(
                 e.id(),
                 e.name(),
                 e.status(),
-                spec,
+                e.spec(),
                 e.createdAt(),
                 e.startedAt(),
                 e.finishedAt(),
@@ -70,7 +73,7 @@ public record ExperimentView(
                 e.cancelRequested(),
                 e.error(),
                 e.gate(),
-                e.groupId(),
+                group,
                 e.owner());
     }
 }

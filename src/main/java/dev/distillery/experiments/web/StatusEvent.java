@@ -1,7 +1,7 @@
 package dev.distillery.experiments.web;
 
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentStatus;
+import dev.distillery.experiments.ExperimentSummary;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,7 +9,7 @@ import java.util.UUID;
 record StatusEvent(
         UUID id, ExperimentStatus status, String phase, int currentEpoch, double progress, Instant eta, String error) {
 
-    static StatusEvent of(Experiment e) {
+    static StatusEvent of(ExperimentSummary e) {
         return new StatusEvent(e.id(), e.status(), e.phase(), e.currentEpoch(), e.progress(), e.eta(), e.error());
     }
 }

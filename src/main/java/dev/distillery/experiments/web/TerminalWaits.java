@@ -1,7 +1,7 @@
 package dev.distillery.experiments.web;
 
-import dev.distillery.experiments.Experiment;
 import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.experiments.ExperimentSummary;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.UUID;
@@ -35,8 +35,8 @@ class TerminalWaits {
         this.interval = interval;
     }
 
-    <T> DeferredResult<T> await(UUID id, Duration timeout, Function<Experiment, T> view) {
-        Experiment now = queries.get(id);
+    <T> DeferredResult<T> await(UUID id, Duration timeout, Function<ExperimentSummary, T> view) {
+        ExperimentSummary now = queries.get(id);
         DeferredResult<T> result = new DeferredResult<>(timeout.toMillis() + interval.toMillis() * 2);
         if (now.status().isTerminal()) {
             result.setResult(view.apply(now));
@@ -46,7 +46,7 @@ class TerminalWaits {
         ScheduledFuture<?> polling = poller.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        Experiment current = queries.get(id);
+                        ExperimentSummary current = queries.get(id);
                         if (current.status().isTerminal() || System.nanoTime() >= deadline) {
                             result.setResult(view.apply(current));
                         }

@@ -3,10 +3,9 @@ package dev.distillery.comparison.bench;
 import dev.distillery.DistilleryApplication;
 import dev.distillery.comparison.ComparisonService;
 import dev.distillery.experiments.ExperimentLifecycle;
-import dev.distillery.experiments.ExperimentSpec;
-import dev.distillery.experiments.ExperimentSubmission;
-import dev.distillery.experiments.ExperimentSummary;
-import dev.distillery.experiments.TrainingSpec;
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.TrainingSpec;
+import dev.distillery.experiments.submission.ExperimentSubmission;
 import dev.distillery.shared.Caller;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.LogitDiagnostics;
@@ -94,10 +93,11 @@ public final class ComparisonBenchmark {
         List<UUID> ids = new ArrayList<>();
         long started = System.nanoTime();
         while (ids.size() < runs) {
-            for (ExperimentSummary experiment : submission.submitRepeats(spec, null, Caller.ANONYMOUS)) {
+            for (UUID experiment :
+                    submission.submitRepeats(spec, Caller.ANONYMOUS).experimentIds()) {
                 if (ids.size() < runs) {
-                    ids.add(experiment.id());
-                    finish(lifecycle, experiment.id(), epochs);
+                    ids.add(experiment);
+                    finish(lifecycle, experiment, epochs);
                 }
             }
         }

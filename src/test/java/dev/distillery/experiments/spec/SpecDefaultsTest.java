@@ -1,0 +1,296 @@
+package dev.distillery.experiments.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distillery.experiments.spec.ExperimentSpec.DatasetSpec;
+import dev.distillery.experiments.spec.ExperimentSpec.DeltaExpectation;
+import dev.distillery.experiments.spec.ExperimentSpec.Expectations;
+import dev.distillery.experiments.spec.ExperimentSpec.LossWeights;
+import dev.distillery.experiments.spec.ExperimentSpec.TeacherSpec;
+import dev.distillery.methods.DistillationMethod;
+import dev.distillery.methods.LossSettings;
+import dev.distillery.methods.MethodParameter;
+import dev.distillery.methods.MethodRegistry;
+import dev.distillery.training.DatasetCatalog;
+import dev.distillery.training.DatasetInfo;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every default a spec gets, as the README's spec table and the paper state them: τ and loss weights per method,
+ * dkd's parameters, the CIFAR training recipe, dataset directories, names, seeds, teachers and gates.
+ */
+class SpecDefaultsTest {
+
+    /** README: 240 epochs, batch 64, sgd, lr 0.05, momentum 0.9, weight decay 5e-4, ×0.1 at 150/180/210. */
+    private static final TrainingSpec README_TRAINING =
+            new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null);
+
+    private static final Map<String, Double> DKD_PARAMS = Map.of("alpha", 1.0, "beta", 8.0, "warmupEpochs", 20.0);
+    private static final MethodRegistry METHODS = new MethodRegistry();
+    private static final DatasetCatalog DATASETS = new DatasetCatalog();
+
+    private final Map<UUID, String> experimentArchitectures = new HashMap<>();
+    private final SpecDefaults.Context context = new SpecDefaults.Context() {
+        @Override
+        public LossSettings methodDefaults(String method, boolean zscore) {
+            return METHODS.find(method).orElseThrow().defaults(zscore);
+        }
+
+        @Override
+        public List<MethodParameter> methodParameters(String method) {
+            return METHODS.find(method).map(DistillationMethod::parameters).orElseThrow();
+        }
+
+        @Override
+        public String defaultDatasetPath(String dataset) {
+            return DATASETS.find(dataset).map(DatasetInfo::defaultPath).orElse(null);
+        }
+
+        @Override
+        public Optional<String> experimentArchitecture(UUID experimentId) {
+            return Optional.ofNullable(experimentArchitectures.get(experimentId));
+        }
+    };
+
+    private ExperimentSpec resolve(Specs spec) {
+        return SpecDefaults.resolve(spec.build(), context, new SplittableRandom(7));
+    }
+
+    @ParameterizedTest(name = "{0} zscore={1}: τ {2}, λ_CE {3}, λ_KD {4}")
+    @CsvSource({
+        "ce,  false, 4, 1,   0",
+        "ce,  true,  4, 1,   0",
+        "kd,  false, 4, 0.1, 0.9",
+        "kd,  true,  2, 0.1, 9",
+        "dkd, false, 4, 1,   1",
+        "dkd, true,  4, 1,   1"
+    })
+    void temperatureAndLossWeightsAreTheMethods(String method, boolean zscore, double tau, double ce, double kd) {
+        ExperimentSpec resolved =
+                resolve(Specs.of(method, "resnet8x4", "cifar100").zscore(zscore ? true : null));
+
+        assertThat(resolved.temperature()).isEqualTo(tau);
+        assertThat(resolved.zscore()).isEqualTo(zscore);
+        assertThat(resolved.lossWeights()).isEqualTo(new LossWeights(ce, kd));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ce, false", "kd, false", "dkd, true"})
+    void onlyDkdGetsMethodParametersAlpha1Beta8Warmup20(String method, boolean hasParams) {
+        assertThat(resolve(Specs.of(method, "resnet8x4", "cifar100")).methodParams())
+                .isEqualTo(hasParams ? DKD_PARAMS : Map.of());
+    }
+
+    @Test
+    void aGivenDkdParameterKeepsTheOthersDefaultsAndUnknownOnesAreLeftForTheRules() {
+        ExperimentSpec resolved =
+                resolve(Specs.of("dkd", "resnet8x4", "cifar100").methodParams(Map.of("beta", 2.0, "gamma", 3.0)));
+
+        assertThat(resolved.methodParams())
+                .isEqualTo(Map.of("alpha", 1.0, "beta", 2.0, "warmupEpochs", 20.0, "gamma", 3.0));
+    }
+
+    /**
+     * One recipe for every student family: the product applies the paper's CIFAR ResNet lr 0.05 also to MobileNet
+     * and ShuffleNet students (the paper uses 0.01 for those; see docs/design.md), as the README's table says.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "mlp",
+                "lenet5",
+                "resnet8x4",
+                "resnet32x4",
+                "resnet56",
+                "wrn_40_2",
+                "vgg8",
+                "mobilenetv2",
+                "shufflenetv1",
+                "shufflenetv2"
+            })
+    void everyStudentFamilyGetsThePapersCifarTrainingRecipe(String student) {
+        ExperimentSpec resolved =
+                resolve(Specs.of("kd", student, "cifar100").teacher(new TeacherSpec("resnet32x4", null, null, null)));
+
+        assertThat(resolved.training()).isEqualTo(README_TRAINING);
+        assertThat(resolved.teacher().training()).isEqualTo(README_TRAINING);
+        assertThat(resolved.name()).isEqualTo("kd " + student + " on cifar100");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "synthetic,     none",
+                "mnist,         /usr/share/datasets/mnist",
+                "fashion-mnist, /usr/share/datasets/fashion-mnist",
+                "cifar10,       ~/.distillery/datasets/cifar-10-batches-bin",
+                "cifar100,      ~/.distillery/datasets/cifar-100-binary"
+            })
+    void eachDatasetGetsItsDefaultDirectoryAndKeepsItsLimits(String dataset, String readmePath) {
+        String expected = readmePath == null
+                ? null
+                : readmePath.replace(
+                        "~", Path.of(System.getProperty("user.home")).toString());
+
+        ExperimentSpec resolved =
+                resolve(Specs.of("ce", "lenet5", dataset).dataset(new DatasetSpec(dataset, null, 500, 100)));
+
+        assertThat(resolved.dataset()).isEqualTo(new DatasetSpec(dataset, expected, 500, 100));
+        assertThat(resolved.name()).isEqualTo("ce lenet5 on " + dataset);
+    }
+
+    @Test
+    void aGivenDatasetPathIsKept() {
+        assertThat(resolve(Specs.of("ce", "mlp", "mnist").dataset(new DatasetSpec("mnist", "/data/m", null, null)))
+                        .dataset()
+                        .path())
+                .isEqualTo("/data/m");
+    }
+
+    @Test
+    void givenValuesWinOverDefaultsFieldByField() {
+        ExperimentSpec resolved = resolve(Specs.of("kd", "lenet5", "mnist")
+                .name("mine")
+                .temperature(3.0)
+                .zscore(true)
+                .lossWeights(new LossWeights(0.5, null))
+                .seed(11L)
+                .priority(-5)
+                .device("gpu")
+                .training(new TrainingSpec(5, null, "adam", 0.01, null, null, List.of(), null, true, 30)));
+
+        assertThat(resolved.name()).isEqualTo("mine");
+        assertThat(resolved.temperature()).isEqualTo(3.0);
+        assertThat(resolved.lossWeights()).isEqualTo(new LossWeights(0.5, 9.0));
+        assertThat(resolved.seed()).isEqualTo(11L);
+        assertThat(resolved.priority()).isEqualTo(-5);
+        assertThat(resolved.device()).isEqualTo("gpu");
+        assertThat(resolved.training())
+                .isEqualTo(new TrainingSpec(5, 64, "adam", 0.01, 0.9, 5e-4, List.of(), 0.1, true, 30));
+    }
+
+    @Test
+    void priorityDeviceTagsAndZscoreHaveTheirDefaultsAndRepeatsAreNotStored() {
+        ExperimentSpec resolved = resolve(Specs.of("ce", "mlp", "synthetic").repeats(3));
+
+        assertThat(resolved.priority()).isZero();
+        assertThat(resolved.device()).isEqualTo("any");
+        assertThat(resolved.tags()).isEmpty();
+        assertThat(resolved.zscore()).isFalse();
+        assertThat(resolved.repeats()).isNull();
+        assertThat(resolved.teacher()).isNull();
+        assertThat(resolved.expect()).isNull();
+    }
+
+    @Test
+    void tagsAreStoredSortedByKey() {
+        ExperimentSpec resolved =
+                resolve(Specs.of("ce", "mlp", "synthetic").tags(Map.of("b", "2", "a", "1", "c", "3")));
+
+        assertThat(resolved.tags().keySet()).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aDrawnSeedIsNonNegativeAndLeavesRoomForTenRepeats() {
+        RandomGenerator highest = fixedDraw(true);
+        RandomGenerator lowest = fixedDraw(false);
+        Specs spec = Specs.of("ce", "mlp", "synthetic");
+
+        long high = SpecDefaults.resolve(spec.build(), context, highest).seed();
+        long low = SpecDefaults.resolve(spec.build(), context, lowest).seed();
+
+        assertThat(high + 9).isLessThanOrEqualTo(Integer.MAX_VALUE);
+        assertThat(high).isGreaterThan(Integer.MAX_VALUE - 100L);
+        assertThat(low).isZero();
+        assertThat(resolve(spec.seed(0L)).seed()).isZero();
+    }
+
+    @Test
+    void aTeacherTrainedHereInheritsTheStudentsTrainingUnlessItGivesItsOwn() {
+        TrainingSpec studentTraining = new TrainingSpec(5, null, null, 0.01, null, null, null, null, null, null);
+        TrainingSpec teacherTraining = new TrainingSpec(30, 128, null, null, null, null, null, null, null, null);
+
+        ExperimentSpec inherits = resolve(Specs.of("dkd", "lenet5", "mnist")
+                .training(studentTraining)
+                .teacher(new TeacherSpec("resnet8x4", null, null, null)));
+        ExperimentSpec own = resolve(Specs.of("dkd", "lenet5", "mnist")
+                .training(studentTraining)
+                .teacher(new TeacherSpec("resnet8x4", null, null, teacherTraining)));
+
+        TrainingSpec student =
+                new TrainingSpec(5, 64, "sgd", 0.01, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null);
+        assertThat(inherits.training()).isEqualTo(student);
+        assertThat(inherits.teacher()).isEqualTo(new TeacherSpec("resnet8x4", null, null, student));
+        assertThat(own.teacher().training())
+                .isEqualTo(new TrainingSpec(30, 128, "sgd", 0.01, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null));
+    }
+
+    @Test
+    void aTeacherExperimentDefaultsToItsBestCheckpointAndTheArchitectureItTrained() {
+        UUID teacher = UUID.randomUUID();
+        experimentArchitectures.put(teacher, "resnet32x4");
+
+        ExperimentSpec byId =
+                resolve(Specs.of("kd", "resnet8x4", "cifar100").teacher(new TeacherSpec(null, teacher, null, null)));
+        ExperimentSpec last =
+                resolve(Specs.of("kd", "resnet8x4", "cifar100").teacher(new TeacherSpec(null, teacher, "last", null)));
+        ExperimentSpec unknown = resolve(
+                Specs.of("kd", "resnet8x4", "cifar100").teacher(new TeacherSpec(null, UUID.randomUUID(), null, null)));
+
+        assertThat(byId.teacher()).isEqualTo(new TeacherSpec("resnet32x4", teacher, "best", null));
+        assertThat(last.teacher().checkpoint()).isEqualTo("last");
+        assertThat(unknown.teacher().architecture())
+                .as("left for the rules to refuse")
+                .isNull();
+    }
+
+    @Test
+    void aDeltaGateComparesBestTestTop1UnlessItNamesAnotherMetric() {
+        UUID reference = UUID.randomUUID();
+
+        Expectations unnamed = resolve(Specs.of("ce", "mlp", "synthetic")
+                        .expect(new Expectations(0.5, new DeltaExpectation(reference, null, 0.01))))
+                .expect();
+        Expectations named = resolve(Specs.of("ce", "mlp", "synthetic")
+                        .expect(new Expectations(null, new DeltaExpectation(reference, "lastTestTop1", 0.0))))
+                .expect();
+        Expectations noDelta = resolve(Specs.of("ce", "mlp", "synthetic").expect(new Expectations(0.7, null)))
+                .expect();
+
+        assertThat(unnamed).isEqualTo(new Expectations(0.5, new DeltaExpectation(reference, "bestTestTop1", 0.01)));
+        assertThat(named.minDeltaVsExperiment().metric()).isEqualTo("lastTestTop1");
+        assertThat(noDelta).isEqualTo(new Expectations(0.7, null));
+    }
+
+    /** A generator that always draws the highest (or lowest) value below the bound it is asked for. */
+    private static RandomGenerator fixedDraw(boolean highest) {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException("an unbounded draw has no highest value");
+            }
+
+            @Override
+            public int nextInt(int bound) {
+                return highest ? bound - 1 : 0;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return highest ? bound - 1 : 0;
+            }
+        };
+    }
+}
