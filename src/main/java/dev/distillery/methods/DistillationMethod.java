@@ -39,6 +39,11 @@ public interface DistillationMethod {
         return Set.of(CommonSetting.values());
     }
 
+    /** Training settings of the method's reference configuration that differ from the general recipe. */
+    default MethodRecipe recipe() {
+        return MethodRecipe.GENERAL;
+    }
+
     /** The views of each training image the method trains on. */
     default Views views() {
         return Views.PLAIN;

@@ -63,6 +63,15 @@ public final class MultiLevelDistillation implements DistillationMethod {
         return Views.WEAK_AND_STRONG;
     }
 
+    /**
+     * The reference's CIFAR-100 configuration ({@code configs/cifar100/mlkd/}): 480 epochs at learning rate 0.025
+     * (decay still at 150/180/210), and the weak view is the augmented image, so augmentation is on.
+     */
+    @Override
+    public MethodRecipe recipe() {
+        return new MethodRecipe(480, 0.025, true);
+    }
+
     /** The LS repository's configuration: τ 2 with standardization (τ 4 without), λ_CE 0.1, λ_KD 9. */
     @Override
     public LossSettings defaults(boolean zscore) {

@@ -5,6 +5,7 @@ import dev.distillery.experiments.spec.ExperimentSpec.LossWeights;
 import dev.distillery.experiments.spec.ExperimentSpec.TeacherSpec;
 import dev.distillery.methods.LossSettings;
 import dev.distillery.methods.MethodParameter;
+import dev.distillery.methods.MethodRecipe;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,9 @@ public final class SpecDefaults {
 
         List<MethodParameter> methodParameters(String method);
 
+        /** The training settings of the method's reference configuration that differ from {@link #TRAINING}. */
+        MethodRecipe methodRecipe(String method);
+
         String defaultDatasetPath(String dataset);
 
         /** The student architecture of the experiment with this id, if it exists. */
@@ -48,7 +52,7 @@ public final class SpecDefaults {
         boolean zscore = Boolean.TRUE.equals(spec.zscore());
         LossSettings defaults = context.methodDefaults(spec.method(), zscore);
         LossWeights given = spec.lossWeights();
-        TrainingSpec training = training(spec.training(), TRAINING);
+        TrainingSpec training = training(spec.training(), recipe(context.methodRecipe(spec.method())));
         return new ExperimentSpec(
                 spec.name() != null ? spec.name() : defaultName(spec),
                 spec.method(),
@@ -110,6 +114,23 @@ public final class SpecDefaults {
     private static DatasetSpec dataset(DatasetSpec dataset, Context context) {
         String path = dataset.path() != null ? dataset.path() : context.defaultDatasetPath(dataset.name());
         return new DatasetSpec(dataset.name(), path, dataset.trainLimit(), dataset.testLimit());
+    }
+
+    /** The general recipe with the method's own settings. */
+    static TrainingSpec recipe(MethodRecipe recipe) {
+        return training(
+                new TrainingSpec(
+                        recipe.epochs(),
+                        null,
+                        null,
+                        recipe.learningRate(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        recipe.augment(),
+                        null),
+                TRAINING);
     }
 
     /** {@code given} with its absent fields taken from {@code base}. */

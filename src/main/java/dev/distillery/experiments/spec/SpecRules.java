@@ -28,6 +28,11 @@ public class SpecRules {
         this.noGpuWillCome = devices.trim().equalsIgnoreCase("cpu");
     }
 
+    /** Fields the client set that the spec's (known) method ignores, each refused; see {@link MethodFields}. */
+    public List<FieldViolation> inapplicable(ExperimentSpec given) {
+        return MethodFields.inapplicable(given, catalog.method(given.method()).orElseThrow());
+    }
+
     /** Checks a resolved spec of a known method; an empty list means it can run. */
     public List<FieldViolation> check(ExperimentSpec spec) {
         List<FieldViolation> violations = new ArrayList<>();
@@ -100,15 +105,7 @@ public class SpecRules {
                     .filter(p -> p.name().equals(param.getKey()))
                     .findFirst();
             if (parameter.isEmpty()) {
-                violations.add(new FieldViolation(
-                        field,
-                        "method '" + spec.method() + "' has no parameter '"
-                                + param.getKey() + "'; it has: "
-                                + String.join(
-                                        ", ",
-                                        declared.stream()
-                                                .map(MethodParameter::name)
-                                                .toList())));
+                violations.add(new FieldViolation(field, unknownParameter(spec.method(), param.getKey(), declared)));
             } else {
                 parameter
                         .get()
@@ -116,6 +113,22 @@ public class SpecRules {
                         .ifPresent(reason -> violations.add(new FieldViolation(field, reason)));
             }
         }
+    }
+
+    private String unknownParameter(String method, String name, List<MethodParameter> declared) {
+        String known = declared.isEmpty()
+                ? "it has none"
+                : "it has: "
+                        + String.join(
+                                ", ",
+                                declared.stream().map(MethodParameter::name).toList());
+        String owner = catalog.methodNames().stream()
+                .filter(other -> catalog.methodParameters(other).stream()
+                        .anyMatch(p -> p.name().equals(name)))
+                .findFirst()
+                .map(other -> " ('" + name + "' belongs to method '" + other + "')")
+                .orElse("");
+        return "method '" + method + "' has no parameter '" + name + "'" + owner + "; " + known;
     }
 
     private static void checkDecaySchedule(String prefix, TrainingSpec training, List<FieldViolation> violations) {

@@ -14,6 +14,7 @@ import dev.distillery.experiments.spec.SpecRules;
 import dev.distillery.experiments.spec.TeacherExperiments;
 import dev.distillery.methods.LossSettings;
 import dev.distillery.methods.MethodParameter;
+import dev.distillery.methods.MethodRecipe;
 import dev.distillery.shared.Caller;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.InvalidRequestException;
@@ -129,6 +130,10 @@ public class ExperimentSubmission {
                     "method",
                     "unknown method '" + spec.method() + "'; known: " + String.join(", ", catalog.methodNames()));
         }
+        List<FieldViolation> inapplicable = rules.inapplicable(spec);
+        if (!inapplicable.isEmpty()) {
+            throw new InvalidRequestException(inapplicable);
+        }
         ExperimentSpec resolved = SpecDefaults.resolve(spec, context, seeds);
         List<FieldViolation> violations = rules.check(resolved);
         if (!violations.isEmpty()) {
@@ -172,6 +177,11 @@ public class ExperimentSubmission {
             @Override
             public List<MethodParameter> methodParameters(String method) {
                 return catalog.methodParameters(method);
+            }
+
+            @Override
+            public MethodRecipe methodRecipe(String method) {
+                return catalog.method(method).orElseThrow().recipe();
             }
 
             @Override

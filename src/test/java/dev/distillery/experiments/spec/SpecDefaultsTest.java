@@ -53,6 +53,11 @@ class SpecDefaultsTest {
         }
 
         @Override
+        public dev.distillery.methods.MethodRecipe methodRecipe(String method) {
+            return METHODS.find(method).orElseThrow().recipe();
+        }
+
+        @Override
         public String defaultDatasetPath(String dataset) {
             return DATASETS.find(dataset).map(DatasetInfo::defaultPath).orElse(null);
         }
@@ -74,7 +79,11 @@ class SpecDefaultsTest {
         "kd,  false, 4, 0.1, 0.9",
         "kd,  true,  2, 0.1, 9",
         "dkd, false, 4, 1,   1",
-        "dkd, true,  4, 1,   1"
+        "dkd, true,  4, 1,   1",
+        "ctkd, false, 4, 0.1, 9",
+        "ctkd, true,  4, 0.1, 9",
+        "mlkd, false, 4, 0.1, 9",
+        "mlkd, true,  2, 0.1, 9"
     })
     void temperatureAndLossWeightsAreTheMethods(String method, boolean zscore, double tau, double ce, double kd) {
         ExperimentSpec resolved =
@@ -90,6 +99,25 @@ class SpecDefaultsTest {
     void onlyDkdGetsMethodParametersAlpha1Beta8Warmup20(String method, boolean hasParams) {
         assertThat(resolve(Specs.of(method, "resnet8x4", "cifar100")).methodParams())
                 .isEqualTo(hasParams ? DKD_PARAMS : Map.of());
+    }
+
+    @Test
+    void ctkdGetsTheReferenceScheduleParameters() {
+        assertThat(resolve(Specs.of("ctkd", "resnet8x4", "cifar100")).methodParams())
+                .isEqualTo(Map.of("tStart", 1.0, "tEnd", 20.0, "decayMax", 0.0, "decayMin", -1.0, "decayLoops", 10.0));
+    }
+
+    /** configs/cifar100/mlkd/*.yaml: 480 epochs, lr 0.025, decay 150/180/210, wd 5e-4, batch 64; the weak view is augmented. */
+    @Test
+    void mlkdGetsItsReferenceRecipeAndGivenTrainingFieldsStillWin() {
+        ExperimentSpec resolved = resolve(Specs.of("mlkd", "resnet8x4", "cifar100"));
+        assertThat(resolved.training())
+                .isEqualTo(new TrainingSpec(480, 64, "sgd", 0.025, 0.9, 5e-4, List.of(150, 180, 210), 0.1, true, null));
+        ExperimentSpec given = resolve(Specs.of("mlkd", "resnet8x4", "cifar100")
+                .training(new TrainingSpec(3, null, null, 0.01, null, null, null, null, null, null)));
+        assertThat(given.training().epochs()).isEqualTo(3);
+        assertThat(given.training().learningRate()).isEqualTo(0.01);
+        assertThat(given.training().augment()).isTrue();
     }
 
     @Test

@@ -275,8 +275,9 @@ class SpecRulesTest {
                 "dkd, warmupEpochs, 2.5,  must be a whole number",
                 "dkd, beta,         NaN,  must be a finite number",
                 "dkd, gamma,        1,    \"method 'dkd' has no parameter 'gamma'; it has: alpha, beta, warmupEpochs\"",
-                "kd,  alpha,        1,    \"method 'kd' has no parameter 'alpha'; it has: \"",
-                "ce,  beta,         8,    \"method 'ce' has no parameter 'beta'; it has: \""
+                "kd,  alpha,        1,    \"method 'kd' has no parameter 'alpha' ('alpha' belongs to method 'dkd'); it has none\"",
+                "ce,  beta,         8,    \"method 'ce' has no parameter 'beta' ('beta' belongs to method 'dkd'); it has none\"",
+                "kd,  tEnd,         8,    \"method 'kd' has no parameter 'tEnd' ('tEnd' belongs to method 'ctkd'); it has none\""
             })
     void methodParametersMustBeDeclaredAndWithinTheirBounds(String method, String name, double value, String problem) {
         List<FieldViolation> violations = rules.check(Specs.resolved(method, "resnet8x4", "cifar100")
