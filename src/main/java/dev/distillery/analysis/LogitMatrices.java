@@ -28,6 +28,11 @@ final class LogitMatrices {
         this.properties = properties;
     }
 
+    /** The most classes (columns) a matrix may have. */
+    int maxClasses() {
+        return properties.maxClasses();
+    }
+
     /** The rows as a rectangular matrix, or null (with violations added) when they are not valid logits. */
     double[][] read(String field, List<List<Double>> rows, List<FieldViolation> violations) {
         if (rows == null) {
