@@ -25,22 +25,16 @@ public class LogitAnalysis {
     /** Largest accepted temperature (as for experiments). */
     public static final double MAX_TEMPERATURE = 100.0;
 
-    /**
-     * Largest accepted |logit|: squares of centred logits (the standard deviation) stay far below the float64 range
-     * for up to millions of classes.
-     */
-    public static final double MAX_ABS_LOGIT = 1e100;
+    /** Largest accepted |logit| ({@link LogitMatrices#MAX_ABS_LOGIT}). */
+    public static final double MAX_ABS_LOGIT = LogitMatrices.MAX_ABS_LOGIT;
 
-    /** Largest |logit| / τ for which log-softmax differences and their sums stay finite in float64. */
-    static final double MAX_ABS_TEMPERED_LOGIT = 1e300;
+    /** At most this many violations are listed for one matrix. */
+    static final int MAX_VIOLATIONS = LogitMatrices.MAX_VIOLATIONS;
 
-    /** At most this many violations are listed for one request. */
-    static final int MAX_VIOLATIONS = 20;
-
-    private final AnalysisProperties properties;
+    private final LogitMatrices matrices;
 
     public LogitAnalysis(AnalysisProperties properties) {
-        this.properties = properties;
+        this.matrices = new LogitMatrices(properties);
     }
 
     /**
@@ -58,16 +52,18 @@ public class LogitAnalysis {
             violations.add(
                     new FieldViolation("temperature", "must be greater than 0 and at most " + (long) MAX_TEMPERATURE));
         }
-        double[][] teacherLogits = matrix("teacher", teacher, violations);
-        double[][] studentLogits = matrix("student", student, violations);
+        double[][] teacherLogits = matrices.read("teacher", teacher, violations);
+        double[][] studentLogits = matrices.read("student", student, violations);
         if (teacherLogits != null && studentLogits != null) {
-            if (teacherLogits.length != studentLogits.length || teacherLogits[0].length != studentLogits[0].length) {
+            if (!LogitMatrices.sameShape(teacherLogits, studentLogits)) {
                 violations.add(new FieldViolation(
                         "student",
-                        "has shape " + shape(studentLogits) + " but teacher has " + shape(teacherLogits)
+                        "has shape " + LogitMatrices.shape(studentLogits) + " but teacher has "
+                                + LogitMatrices.shape(teacherLogits)
                                 + "; both must have the same rows and classes"));
             } else if (violations.isEmpty()
-                    && Math.max(maxAbs(teacherLogits), maxAbs(studentLogits)) / tau > MAX_ABS_TEMPERED_LOGIT) {
+                    && LogitMatrices.maxAbs(teacherLogits, studentLogits) / tau
+                            > LogitMatrices.MAX_ABS_TEMPERED_LOGIT) {
                 violations.add(new FieldViolation(
                         "temperature", "too small for these logits: |logit| / temperature " + "must stay below 1e300"));
             }
@@ -106,69 +102,5 @@ public class LogitAnalysis {
             kl[i] = Math.max(kl[i], 0.0);
         }
         return kl;
-    }
-
-    /** The rows as a rectangular matrix, or null (with violations added) when they are not valid logits. */
-    private double[][] matrix(String field, List<List<Double>> rows, List<FieldViolation> violations) {
-        if (rows == null) {
-            violations.add(new FieldViolation(field, "is required"));
-            return null;
-        }
-        if (rows.isEmpty() || rows.size() > properties.maxRows()) {
-            violations.add(new FieldViolation(field, "must have between 1 and " + properties.maxRows() + " rows"));
-            return null;
-        }
-        int before = violations.size();
-        int classes = rows.get(0) == null ? -1 : rows.get(0).size();
-        double[][] matrix = new double[rows.size()][];
-        for (int i = 0; i < rows.size() && violations.size() - before < MAX_VIOLATIONS; i++) {
-            String rowField = field + "[" + i + "]";
-            List<Double> row = rows.get(i);
-            if (row == null) {
-                violations.add(new FieldViolation(rowField, "is required"));
-            } else if (row.size() < 2 || row.size() > properties.maxClasses()) {
-                violations.add(new FieldViolation(
-                        rowField,
-                        "must have between 2 and " + properties.maxClasses() + " classes, has " + row.size()));
-            } else if (classes >= 2 && row.size() != classes) {
-                violations.add(new FieldViolation(
-                        rowField,
-                        "has " + row.size() + " classes but " + field + "[0] has " + classes
-                                + "; all rows must have the same length"));
-            } else {
-                matrix[i] = values(rowField, row, violations, before);
-            }
-        }
-        return violations.size() == before ? matrix : null;
-    }
-
-    private static double[] values(String rowField, List<Double> row, List<FieldViolation> violations, int before) {
-        double[] values = new double[row.size()];
-        for (int j = 0; j < row.size() && violations.size() - before < MAX_VIOLATIONS; j++) {
-            Double value = row.get(j);
-            if (value == null) {
-                violations.add(new FieldViolation(rowField + "[" + j + "]", "is required"));
-            } else if (!Double.isFinite(value) || Math.abs(value) > MAX_ABS_LOGIT) {
-                violations.add(new FieldViolation(
-                        rowField + "[" + j + "]", "must be a finite number with magnitude at most 1e100"));
-            } else {
-                values[j] = value;
-            }
-        }
-        return values;
-    }
-
-    private static double maxAbs(double[][] matrix) {
-        double max = 0;
-        for (double[] row : matrix) {
-            for (double value : row) {
-                max = Math.max(max, Math.abs(value));
-            }
-        }
-        return max;
-    }
-
-    private static String shape(double[][] matrix) {
-        return matrix.length + "×" + matrix[0].length;
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Stateless logit tools such as KL divergence with and without standardization. Depends on {@code methods} (the one
- * implementation of logit standardization and KL) and {@code shared} only; {@code AnalysisModuleTest} checks it.
+ * Stateless logit tools: KL divergence with and without standardization, and the loss terms of any registered method
+ * on given logits. Depends on {@code methods} (the one implementation of standardization, KL and every loss),
+ * {@code tensors} (owned arrays) and {@code shared} (errors) only; {@code AnalysisModuleTest} checks it.
  */
 package dev.distillery.analysis;

@@ -1,6 +1,7 @@
 package dev.distillery.analysis.web;
 
 import dev.distillery.analysis.LogitAnalysis;
+import dev.distillery.analysis.LossAnalysis;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -27,9 +28,11 @@ class AnalysisController {
              "temperature": 1.0}""";
 
     private final LogitAnalysis analysis;
+    private final LossAnalysis losses;
 
-    AnalysisController(LogitAnalysis analysis) {
+    AnalysisController(LogitAnalysis analysis, LossAnalysis losses) {
         this.analysis = analysis;
+        this.losses = losses;
     }
 
     @PostMapping(path = "/kl", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,5 +53,39 @@ class AnalysisController {
                     @RequestBody
                     KlRequest request) {
         return KlResponse.of(analysis.klDivergence(request.teacher(), request.student(), request.temperature()));
+    }
+
+    @PostMapping(
+            path = "/loss",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Every loss term of a method on given logits, in float64",
+            description = "Runs the method's own loss, as one training step would, on the given teacher and student "
+                    + "logits (for mlkd also those of the strong view) and labels, in float64: every weighted term, "
+                    + "their total, the temperature used (ctkd: learned from its current T) and, for ctkd, the "
+                    + "gradient-reversal factor λ of the epoch. For checking a method against one's own reference "
+                    + "code. Bad shapes, NaN or ±Inf, labels out of range, unknown parameters and settings the "
+                    + "method does not read are a 400 naming the field or cell.")
+    LossResponse loss(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "ctkd at epoch 5, T = -0.5",
+                                                        value = LossExamples.CTKD),
+                                                @ExampleObject(
+                                                        name = "mlkd, weak and strong views",
+                                                        value = LossExamples.MLKD),
+                                                @ExampleObject(
+                                                        name = "kd with logit standardization",
+                                                        value = LossExamples.KD),
+                                                @ExampleObject(name = "dkd during warm-up", value = LossExamples.DKD),
+                                                @ExampleObject(name = "ce", value = LossExamples.CE)
+                                            }))
+                    @RequestBody
+                    LossRequest request) {
+        return LossResponse.of(losses.loss(request.query()));
     }
 }
