@@ -5,11 +5,12 @@ import dev.distillery.training.data.DatasetCache;
 import dev.distillery.training.data.DatasetSource;
 import dev.distillery.training.data.ImageData;
 import java.io.IOException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,24 +24,48 @@ public class DatasetCatalog {
 
     private final Map<String, DatasetSource> sources = new LinkedHashMap<>();
     private final DatasetCache cache = new DatasetCache(CACHED_DATASETS);
+    private final DatasetRoots roots;
 
-    /** Built-in datasets at their default directories. */
+    /** Built-in datasets at their default directories; paths may name directories under ~/.distillery/datasets. */
     public DatasetCatalog() {
         this(Map.of());
     }
 
     /** Built-in datasets; {@code defaultPaths} replaces the default directory of the named datasets. */
     public DatasetCatalog(Map<String, String> defaultPaths) {
-        BuiltInDatasets.create(defaultPaths).forEach(source -> sources.put(source.name(), source));
+        this(defaultPaths, List.of(BuiltInDatasets.defaultRoot().toString()));
+    }
+
+    /**
+     * Built-in datasets; a client-given path must lie under one of {@code roots} or under a built-in dataset's
+     * default directory (see {@link DatasetRoots}).
+     */
+    public DatasetCatalog(Map<String, String> defaultPaths, List<String> roots) {
+        this(BuiltInDatasets.create(defaultPaths), roots);
+    }
+
+    DatasetCatalog(List<DatasetSource> known, List<String> roots) {
+        known.forEach(source -> sources.put(source.name(), source));
+        List<String> allowed = new ArrayList<>(roots);
+        sources.values().stream()
+                .map(DatasetSource::defaultPath)
+                .filter(Objects::nonNull)
+                .forEach(allowed::add);
+        this.roots = new DatasetRoots(allowed);
+    }
+
+    /** Where client-given dataset paths may point. */
+    public DatasetRoots roots() {
+        return roots;
     }
 
     /** Every dataset, whether its files are present or not. */
     public List<DatasetInfo> datasets() {
-        return sources.values().stream().map(DatasetCatalog::info).toList();
+        return sources.values().stream().map(this::info).toList();
     }
 
     public Optional<DatasetInfo> find(String name) {
-        return Optional.ofNullable(name).map(sources::get).map(DatasetCatalog::info);
+        return Optional.ofNullable(name).map(sources::get).map(this::info);
     }
 
     /** Why {@code ref} cannot be used (unknown name, bad limit, missing directory or file), or empty. */
@@ -67,9 +92,7 @@ public class DatasetCatalog {
             throw new TrainingException(problem);
         });
         DatasetSource source = sources.get(ref.name());
-        Path directory = source.needsFiles()
-                ? Path.of(directoryOf(source, ref.path())).toAbsolutePath().normalize()
-                : null;
+        Path directory = source.needsFiles() ? directoryOf(source, ref.path()).orElseThrow() : null;
         String key = source.name() + "|" + directory;
         try {
             return cache.get(key, () -> source.load(directory)).limit(ref.trainLimit(), ref.testLimit());
@@ -79,7 +102,7 @@ public class DatasetCatalog {
         }
     }
 
-    private static DatasetInfo info(DatasetSource source) {
+    private DatasetInfo info(DatasetSource source) {
         boolean present = !source.needsFiles()
                 || (source.defaultPath() != null
                         && directoryProblem(source, source.defaultPath()).isEmpty());
@@ -100,22 +123,32 @@ public class DatasetCatalog {
                 : Optional.empty();
     }
 
-    private static Optional<String> directoryProblem(DatasetSource source, String requested) {
+    private Optional<String> directoryProblem(DatasetSource source, String requested) {
         if (!source.needsFiles()) {
             return Optional.empty();
         }
-        String directory = directoryOf(source, requested);
-        if (directory == null) {
+        if (isDefault(source, requested) && source.defaultPath() == null) {
             return Optional.of("dataset '" + source.name() + "' has no default directory; give a path");
         }
-        try {
-            return source.problem(Path.of(directory));
-        } catch (InvalidPathException e) {
-            return Optional.of("invalid path '" + directory + "' for dataset '" + source.name() + "'");
-        }
+        return directoryOf(source, requested).map(source::problem).orElse(Optional.of(DatasetRoots.REFUSED));
     }
 
-    private static String directoryOf(DatasetSource source, String requested) {
-        return requested != null && !requested.isBlank() ? requested : source.defaultPath();
+    /**
+     * The directory a reference names: the dataset's configured default (it may be missing; the source says so),
+     * or a client-given path resolved under the roots; empty when the given path is refused.
+     */
+    private Optional<Path> directoryOf(DatasetSource source, String requested) {
+        if (isDefault(source, requested)) {
+            return Optional.ofNullable(source.defaultPath())
+                    .map(path -> Path.of(path).toAbsolutePath().normalize());
+        }
+        return roots.resolve(requested);
+    }
+
+    private static boolean isDefault(DatasetSource source, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return true;
+        }
+        return requested.equals(source.defaultPath());
     }
 }

@@ -1,7 +1,5 @@
 package dev.distillery.training;
 
-import java.util.Map;
-import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -28,7 +26,7 @@ class TrainingConfiguration {
 
     @Bean
     DatasetCatalog datasetCatalog(DatasetLocations locations) {
-        return new DatasetCatalog(Objects.requireNonNullElse(locations.datasets(), Map.of()));
+        return new DatasetCatalog(locations.defaultPaths(), locations.rootList());
     }
 
     /** The thread counts in force, as sized when this configuration started. */

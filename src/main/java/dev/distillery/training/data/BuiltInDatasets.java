@@ -14,9 +14,14 @@ public final class BuiltInDatasets {
 
     private BuiltInDatasets() {}
 
+    /** The default dataset root: {@code ~/.distillery/datasets}. */
+    public static Path defaultRoot() {
+        return Path.of(System.getProperty("user.home"), ".distillery", "datasets");
+    }
+
     /** Default directories: Debian's dataset packages for the IDX sets, ~/.distillery/datasets for CIFAR. */
     public static Map<String, String> defaultPaths() {
-        Path cifarRoot = Path.of(System.getProperty("user.home"), ".distillery", "datasets");
+        Path cifarRoot = defaultRoot();
         return Map.of(
                 FASHION_MNIST,
                 "/usr/share/datasets/fashion-mnist",
