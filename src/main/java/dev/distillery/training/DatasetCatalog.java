@@ -1,5 +1,6 @@
 package dev.distillery.training;
 
+import dev.distillery.training.data.ArchiveSettings;
 import dev.distillery.training.data.BuiltInDatasets;
 import dev.distillery.training.data.DatasetCache;
 import dev.distillery.training.data.DatasetSource;
@@ -41,7 +42,12 @@ public class DatasetCatalog {
      * default directory (see {@link DatasetRoots}).
      */
     public DatasetCatalog(Map<String, String> defaultPaths, List<String> roots) {
-        this(BuiltInDatasets.create(defaultPaths), roots);
+        this(defaultPaths, roots, ArchiveSettings.published());
+    }
+
+    /** As above, with the CIFAR archives' checksums, URLs and whether a missing one is downloaded. */
+    public DatasetCatalog(Map<String, String> defaultPaths, List<String> roots, ArchiveSettings archives) {
+        this(BuiltInDatasets.create(defaultPaths, archives), roots);
     }
 
     DatasetCatalog(List<DatasetSource> known, List<String> roots) {

@@ -26,7 +26,7 @@ class TrainingConfiguration {
 
     @Bean
     DatasetCatalog datasetCatalog(DatasetLocations locations) {
-        return new DatasetCatalog(locations.defaultPaths(), locations.rootList());
+        return new DatasetCatalog(locations.defaultPaths(), locations.rootList(), locations.archives());
     }
 
     /** The thread counts in force, as sized when this configuration started. */
