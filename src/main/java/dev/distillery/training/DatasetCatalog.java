@@ -26,6 +26,7 @@ public class DatasetCatalog {
     private final Map<String, DatasetSource> sources = new LinkedHashMap<>();
     private final DatasetCache cache = new DatasetCache(CACHED_DATASETS);
     private final DatasetRoots roots;
+    private final RegisteredSources registered;
 
     /** Built-in datasets at their default directories; paths may name directories under ~/.distillery/datasets. */
     public DatasetCatalog() {
@@ -47,10 +48,21 @@ public class DatasetCatalog {
 
     /** As above, with the CIFAR archives' checksums, URLs and whether a missing one is downloaded. */
     public DatasetCatalog(Map<String, String> defaultPaths, List<String> roots, ArchiveSettings archives) {
-        this(BuiltInDatasets.create(defaultPaths, archives), roots);
+        this(defaultPaths, roots, archives, BuiltInDatasets.defaultRoot().resolveSibling("cache"));
+    }
+
+    /** As above; decoded image folders are cached under {@code cacheDirectory}. */
+    public DatasetCatalog(
+            Map<String, String> defaultPaths, List<String> roots, ArchiveSettings archives, Path cacheDirectory) {
+        this(BuiltInDatasets.create(defaultPaths, archives), roots, new RegisteredSources(archives, cacheDirectory));
     }
 
     DatasetCatalog(List<DatasetSource> known, List<String> roots) {
+        this(known, roots, new RegisteredSources(ArchiveSettings.published(), Path.of("target", "cache")));
+    }
+
+    private DatasetCatalog(List<DatasetSource> known, List<String> roots, RegisteredSources registered) {
+        this.registered = registered;
         known.forEach(source -> sources.put(source.name(), source));
         List<String> allowed = new ArrayList<>(roots);
         sources.values().stream()
@@ -65,23 +77,87 @@ public class DatasetCatalog {
         return roots;
     }
 
-    /** Every dataset, whether its files are present or not. */
+    /** Consults {@code registry} for datasets registered at run time. */
+    public void useRegistry(RegisteredDatasets registry) {
+        registered.use(registry);
+    }
+
+    /** Every dataset, built-in then registered, whether its files are present or not. */
     public List<DatasetInfo> datasets() {
-        return sources.values().stream().map(this::info).toList();
+        List<DatasetInfo> all =
+                new ArrayList<>(sources.values().stream().map(this::info).toList());
+        registered.all().forEach(source -> all.add(info(source)));
+        return all;
     }
 
     public Optional<DatasetInfo> find(String name) {
-        return Optional.ofNullable(name).map(sources::get).map(this::info);
+        return source(name).map(this::info);
+    }
+
+    /** Whether {@code name} is a built-in dataset (which cannot be registered or removed). */
+    public boolean builtIn(String name) {
+        return sources.containsKey(name);
+    }
+
+    /** The formats a registration may name. */
+    public List<String> formats() {
+        return RegisteredSources.FORMATS;
+    }
+
+    /** Why {@code registration} cannot be used (its fields or its files, naming what is wrong), or empty. */
+    public Optional<String> registrationProblem(DatasetRegistration registration) {
+        return RegisteredSources.fieldProblem(registration).or(() -> {
+            DatasetSource source = registered.source(registration);
+            return source.problem(Path.of(registration.path()));
+        });
+    }
+
+    /**
+     * The SHA-256 of the data {@code ref} names (an archive's, or every file's in its directory; a constant for
+     * generated data).
+     *
+     * @throws TrainingException when it cannot be used or read
+     */
+    public String contentHash(DatasetRef ref) {
+        problem(ref).ifPresent(problem -> {
+            throw new TrainingException(problem);
+        });
+        DatasetSource source = source(ref.name()).orElseThrow();
+        try {
+            return source.contentHash(
+                    source.needsFiles() ? directoryOf(source, ref.path()).orElseThrow() : null);
+        } catch (IOException | RuntimeException e) {
+            throw new TrainingException("could not read dataset '" + ref.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The loaded dataset's class names, by label. */
+    public List<String> classNames(String name) {
+        return source(name).map(DatasetSource::classNames).orElse(List.of());
+    }
+
+    private Optional<DatasetSource> source(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        DatasetSource builtIn = sources.get(name);
+        return builtIn != null ? Optional.of(builtIn) : registered.find(name);
+    }
+
+    private String known() {
+        List<String> names = new ArrayList<>(sources.keySet());
+        registered.all().forEach(source -> names.add(source.name()));
+        return String.join(", ", names);
     }
 
     /** Why {@code ref} cannot be used (unknown name, bad limit, missing directory or file), or empty. */
     public Optional<String> problem(DatasetRef ref) {
         if (ref == null || ref.name() == null) {
-            return Optional.of("a dataset name is required; known: " + String.join(", ", sources.keySet()));
+            return Optional.of("a dataset name is required; known: " + known());
         }
-        DatasetSource source = sources.get(ref.name());
+        DatasetSource source = source(ref.name()).orElse(null);
         if (source == null) {
-            return Optional.of("unknown dataset '" + ref.name() + "'; known: " + String.join(", ", sources.keySet()));
+            return Optional.of("unknown dataset '" + ref.name() + "'; known: " + known());
         }
         return limitProblem("trainLimit", ref.trainLimit())
                 .or(() -> limitProblem("testLimit", ref.testLimit()))
@@ -97,9 +173,14 @@ public class DatasetCatalog {
         problem(ref).ifPresent(problem -> {
             throw new TrainingException(problem);
         });
-        DatasetSource source = sources.get(ref.name());
+        DatasetSource source = source(ref.name()).orElseThrow();
         Path directory = source.needsFiles() ? directoryOf(source, ref.path()).orElseThrow() : null;
-        String key = source.name() + "|" + directory;
+        String key;
+        try {
+            key = source.cacheKey(directory);
+        } catch (IOException | RuntimeException e) {
+            throw new TrainingException("could not read dataset '" + source.name() + "': " + e.getMessage(), e);
+        }
         try {
             return cache.get(key, () -> source.load(directory)).limit(ref.trainLimit(), ref.testLimit());
         } catch (IOException | RuntimeException e) {

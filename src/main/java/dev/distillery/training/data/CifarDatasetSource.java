@@ -123,6 +123,26 @@ public final class CifarDatasetSource implements DatasetSource {
         return defaultPath;
     }
 
+    /** The same format under another name and default path (a registered dataset). */
+    public CifarDatasetSource renamed(String newName, String path) {
+        return new CifarDatasetSource(
+                newName, description, path, classes, trainFiles, testFiles, labelBytes, labelIndex, archive, false);
+    }
+
+    @Override
+    public List<String> classNames() {
+        return classes == 10
+                ? List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
+                : DatasetSource.super.classNames();
+    }
+
+    /** The SHA-256 of the archive read, or of the unpacked batch files. */
+    @Override
+    public String contentHash(Path path) throws IOException {
+        Optional<Path> found = archiveAt(path);
+        return ContentHashes.of(found.orElse(path));
+    }
+
     /** The published archive this dataset can be read from. */
     public CifarArchive archive() {
         return archive;
