@@ -5,6 +5,7 @@ import dev.distillery.training.data.BuiltInDatasets;
 import dev.distillery.training.data.DatasetCache;
 import dev.distillery.training.data.DatasetSource;
 import dev.distillery.training.data.ImageData;
+import dev.distillery.training.engine.NormalizationStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,6 +130,22 @@ public class DatasetCatalog {
         } catch (IOException | RuntimeException e) {
             throw new TrainingException("could not read dataset '" + ref.name() + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Loads the dataset (or takes it from memory) and measures it.
+     *
+     * @throws TrainingException when it cannot be used or read
+     */
+    public DatasetMeasures measure(DatasetRef ref) {
+        ImageData data = load(new DatasetRef(ref.name(), ref.path(), null, null));
+        NormalizationStats stats = NormalizationStats.of(data);
+        return new DatasetMeasures(
+                classNames(ref.name()),
+                data.train().size(),
+                data.test().size(),
+                java.util.Arrays.stream(stats.mean()).boxed().toList(),
+                java.util.Arrays.stream(stats.std()).boxed().toList());
     }
 
     /** The loaded dataset's class names, by label. */

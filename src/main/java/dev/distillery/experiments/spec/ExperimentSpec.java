@@ -138,6 +138,27 @@ public record ExperimentSpec(
                 expect);
     }
 
+    /** This spec with another dataset (e.g. its content hash filled in). */
+    public ExperimentSpec withDataset(DatasetSpec newDataset) {
+        return new ExperimentSpec(
+                name,
+                method,
+                teacher,
+                student,
+                newDataset,
+                temperature,
+                zscore,
+                lossWeights,
+                training,
+                methodParams,
+                seed,
+                priority,
+                device,
+                tags,
+                repeats,
+                expect);
+    }
+
     /** This spec with another seed. */
     public ExperimentSpec withSeed(long newSeed) {
         return new ExperimentSpec(
@@ -180,7 +201,23 @@ public record ExperimentSpec(
             @NotBlank @Size(max = 64) @Schema(example = "synthetic") String name,
             @Size(max = 4096) String path,
             @Min(1) Integer trainLimit,
-            @Min(1) Integer testLimit) {}
+            @Min(1) Integer testLimit,
+            @Schema(
+                            accessMode = Schema.AccessMode.READ_ONLY,
+                            description = "SHA-256 of the data the run reads, recorded at submission (a value sent "
+                                    + "is replaced), so comparisons show runs on different data under one name")
+                    String contentHash) {
+
+        /** A dataset as a client names it: no content hash yet. */
+        public DatasetSpec(String name, String path, Integer trainLimit, Integer testLimit) {
+            this(name, path, trainLimit, testLimit, null);
+        }
+
+        /** This dataset with its content hash. */
+        public DatasetSpec withContentHash(String hash) {
+            return new DatasetSpec(name, path, trainLimit, testLimit, hash);
+        }
+    }
 
     /** λ_CE and λ_KD. */
     public record LossWeights(@Min(0) @Max(1000) Double ce, @Min(0) @Max(1000) Double kd) {}
