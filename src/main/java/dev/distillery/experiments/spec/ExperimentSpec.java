@@ -198,8 +198,18 @@ public record ExperimentSpec(
     /** A dataset from the catalog; limits keep the first N samples, absent = all. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DatasetSpec(
-            @NotBlank @Size(max = 64) @Schema(example = "synthetic") String name,
-            @Size(max = 4096) String path,
+            @NotBlank
+                    @Size(max = 64)
+                    @Schema(
+                            example = "synthetic",
+                            description = "a dataset GET /api/v1/datasets lists: synthetic, fashion-mnist, mnist, "
+                                    + "cifar10, cifar100 or a registered one")
+                    String name,
+            @Size(max = 4096)
+                    @Schema(
+                            description = "a directory or CIFAR archive under the dataset roots "
+                                    + "(distillery.datasets.roots); default: the dataset's own")
+                    String path,
             @Min(1) Integer trainLimit,
             @Min(1) Integer testLimit,
             @Schema(
