@@ -5,6 +5,7 @@ import dev.distillery.training.data.BuiltInDatasets;
 import dev.distillery.training.data.DatasetCache;
 import dev.distillery.training.data.DatasetSource;
 import dev.distillery.training.data.ImageData;
+import dev.distillery.training.data.ImageFolderSource;
 import dev.distillery.training.engine.NormalizationStats;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ public class DatasetCatalog {
     private final DatasetCache cache = new DatasetCache(CACHED_DATASETS);
     private final DatasetRoots roots;
     private final RegisteredSources registered;
+    /** Image folders named by path in specs ({@code imagefolder}), by real path and image size. */
+    private final Map<String, DatasetSource> folders = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Built-in datasets at their default directories; paths may name directories under ~/.distillery/datasets. */
     public DatasetCatalog() {
@@ -78,6 +81,25 @@ public class DatasetCatalog {
         return roots;
     }
 
+    /** An image folder named by path: a size in range, a path under the roots, a readable tree. */
+    private Optional<String> imageFolderProblem(DatasetRef ref) {
+        Optional<String> size = RegisteredSources.fieldProblem(
+                new DatasetRegistration(ref.name(), ImageFolderSource.FORMAT, ref.path(), ref.imageSize()));
+        if (size.isPresent()) {
+            return size;
+        }
+        return limitProblem("trainLimit", ref.trainLimit())
+                .or(() -> limitProblem("testLimit", ref.testLimit()))
+                .or(() -> source(ref)
+                        .map(source -> source.problem(Path.of(source.defaultPath())))
+                        .orElse(Optional.of(DatasetRoots.REFUSED)));
+    }
+
+    /** What the catalog knows about the dataset a reference reads (an image folder's classes once decoded). */
+    public Optional<DatasetInfo> info(DatasetRef ref) {
+        return source(ref).map(this::info);
+    }
+
     /** Consults {@code registry} for datasets registered at run time. */
     public void useRegistry(RegisteredDatasets registry) {
         registered.use(registry);
@@ -123,7 +145,7 @@ public class DatasetCatalog {
         problem(ref).ifPresent(problem -> {
             throw new TrainingException(problem);
         });
-        DatasetSource source = source(ref.name()).orElseThrow();
+        DatasetSource source = source(ref).orElseThrow();
         try {
             return source.contentHash(
                     source.needsFiles() ? directoryOf(source, ref.path()).orElseThrow() : null);
@@ -138,7 +160,7 @@ public class DatasetCatalog {
      * @throws TrainingException when it cannot be used or read
      */
     public DatasetMeasures measure(DatasetRef ref) {
-        ImageData data = load(new DatasetRef(ref.name(), ref.path(), null, null));
+        ImageData data = load(new DatasetRef(ref.name(), ref.path(), null, null, ref.imageSize()));
         NormalizationStats stats = NormalizationStats.of(data);
         return new DatasetMeasures(
                 classNames(ref.name()),
@@ -153,6 +175,16 @@ public class DatasetCatalog {
         return source(name).map(DatasetSource::classNames).orElse(List.of());
     }
 
+    /** The source a reference reads: a named dataset, or an image folder at the reference's path and size. */
+    private Optional<DatasetSource> source(DatasetRef ref) {
+        if (!ImageFolderSource.FORMAT.equals(ref.name())) {
+            return source(ref.name());
+        }
+        return roots.resolve(ref.path())
+                .map(real -> folders.computeIfAbsent(
+                        real + "|" + ref.imageSize(), key -> registered.folder(real.toString(), ref.imageSize())));
+    }
+
     private Optional<DatasetSource> source(String name) {
         if (name == null) {
             return Optional.empty();
@@ -164,6 +196,7 @@ public class DatasetCatalog {
     private String known() {
         List<String> names = new ArrayList<>(sources.keySet());
         registered.all().forEach(source -> names.add(source.name()));
+        names.add(ImageFolderSource.FORMAT + " (with a path and imageSize)");
         return String.join(", ", names);
     }
 
@@ -171,6 +204,9 @@ public class DatasetCatalog {
     public Optional<String> problem(DatasetRef ref) {
         if (ref == null || ref.name() == null) {
             return Optional.of("a dataset name is required; known: " + known());
+        }
+        if (ImageFolderSource.FORMAT.equals(ref.name())) {
+            return imageFolderProblem(ref);
         }
         DatasetSource source = source(ref.name()).orElse(null);
         if (source == null) {
@@ -190,7 +226,7 @@ public class DatasetCatalog {
         problem(ref).ifPresent(problem -> {
             throw new TrainingException(problem);
         });
-        DatasetSource source = source(ref.name()).orElseThrow();
+        DatasetSource source = source(ref).orElseThrow();
         Path directory = source.needsFiles() ? directoryOf(source, ref.path()).orElseThrow() : null;
         String key;
         try {

@@ -124,7 +124,7 @@ final class PlanValidator {
     }
 
     private Optional<String> architectureProblem(TrainingPlan plan, String name, String role) {
-        DatasetInfo dataset = datasets.find(plan.dataset().name()).orElseThrow();
+        DatasetInfo dataset = datasets.info(plan.dataset()).orElseThrow();
         return architectures
                 .problem(name, dataset.inputShape(), dataset.classes())
                 .map(p -> role + ": " + p);

@@ -46,6 +46,11 @@ final class RegisteredSources {
         return sources.computeIfAbsent(registration, this::create);
     }
 
+    /** An image folder named by path in a spec (not registered). */
+    DatasetSource folder(String path, int imageSize) {
+        return new ImageFolderSource(ImageFolderSource.FORMAT, path, imageSize, cacheDirectory);
+    }
+
     /** What is wrong with the registration's fields (not its files), or empty. */
     static Optional<String> fieldProblem(DatasetRegistration registration) {
         if (!FORMATS.contains(registration.format())) {

@@ -113,7 +113,7 @@ class TrainingServiceTest {
 
         assertThat(service.problem(kdWithoutTeacher)).hasValue("method 'kd' needs a teacherArchitecture");
         assertThat(service.problem(unknownArchitecture)).get().asString().contains("unknown architecture 'resnet999'");
-        assertThat(service.problem(missingFiles)).get().asString().contains("/nonexistent/cifar");
+        assertThat(service.problem(missingFiles)).hasValue(DatasetRoots.REFUSED);
         assertThat(service.problem(Plans.ce("mlp", 1, 10, 10))).isEmpty();
         assertThatThrownBy(() -> service.train(kdWithoutTeacher, m -> {}, () -> false))
                 .isInstanceOf(TrainingException.class)

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CatalogLookup {
 
+    /** The dataset name of an image folder named by path. */
+    static final String IMAGE_FOLDER = "imagefolder";
+
     private final MethodRegistry methods;
     private final ArchitectureCatalog architectures;
     private final DatasetCatalog datasets;
@@ -55,14 +58,31 @@ public class CatalogLookup {
 
     /** Why the dataset cannot be used (unknown name, missing files), as a field violation. */
     public Optional<FieldViolation> datasetProblem(DatasetSpec spec) {
-        String field = dataset(spec.name()).isPresent() ? "dataset.path" : "dataset.name";
-        return datasets.problem(new DatasetRef(spec.name(), spec.path(), spec.trainLimit(), spec.testLimit()))
-                .map(reason -> new FieldViolation(field, reason));
+        boolean folder = IMAGE_FOLDER.equals(spec.name());
+        if (!folder && spec.imageSize() != null) {
+            return Optional.of(new FieldViolation(
+                    "dataset.imageSize", "applies to image folders named by path (name 'imagefolder') only"));
+        }
+        String field = dataset(spec.name()).isPresent() || folder ? "dataset.path" : "dataset.name";
+        return datasets.problem(ref(spec)).map(reason -> new FieldViolation(fieldOf(reason, field), reason));
+    }
+
+    private static String fieldOf(String reason, String field) {
+        if (reason.startsWith("imageSize")) {
+            return "dataset.imageSize";
+        }
+        return reason.startsWith("trainLimit") || reason.startsWith("testLimit")
+                ? "dataset." + reason.substring(0, reason.indexOf(' '))
+                : field;
+    }
+
+    private static DatasetRef ref(DatasetSpec spec) {
+        return new DatasetRef(spec.name(), spec.path(), spec.trainLimit(), spec.testLimit(), spec.imageSize());
     }
 
     /** The SHA-256 of the data a usable dataset spec names (see {@link DatasetCatalog#contentHash}). */
     public String datasetContentHash(DatasetSpec spec) {
-        return datasets.contentHash(new DatasetRef(spec.name(), spec.path(), spec.trainLimit(), spec.testLimit()));
+        return datasets.contentHash(ref(spec));
     }
 
     private Optional<DatasetInfo> dataset(String name) {

@@ -212,6 +212,13 @@ public record ExperimentSpec(
                     String path,
             @Min(1) Integer trainLimit,
             @Min(1) Integer testLimit,
+            @Min(8)
+                    @Max(256)
+                    @Schema(
+                            description = "name 'imagefolder' only: the side its images are resized to "
+                                    + "(short side, then centre crop)",
+                            example = "32")
+                    Integer imageSize,
             @Schema(
                             accessMode = Schema.AccessMode.READ_ONLY,
                             description = "SHA-256 of the data the run reads, recorded at submission (a value sent "
@@ -220,12 +227,12 @@ public record ExperimentSpec(
 
         /** A dataset as a client names it: no content hash yet. */
         public DatasetSpec(String name, String path, Integer trainLimit, Integer testLimit) {
-            this(name, path, trainLimit, testLimit, null);
+            this(name, path, trainLimit, testLimit, null, null);
         }
 
         /** This dataset with its content hash. */
         public DatasetSpec withContentHash(String hash) {
-            return new DatasetSpec(name, path, trainLimit, testLimit, hash);
+            return new DatasetSpec(name, path, trainLimit, testLimit, imageSize, hash);
         }
     }
 

@@ -113,7 +113,8 @@ public final class SpecDefaults {
 
     private static DatasetSpec dataset(DatasetSpec dataset, Context context) {
         String path = dataset.path() != null ? dataset.path() : context.defaultDatasetPath(dataset.name());
-        return new DatasetSpec(dataset.name(), path, dataset.trainLimit(), dataset.testLimit());
+        return new DatasetSpec(
+                dataset.name(), path, dataset.trainLimit(), dataset.testLimit(), dataset.imageSize(), null);
     }
 
     /** The general recipe with the method's own settings. */

@@ -49,7 +49,7 @@ public final class TrainingPlans {
                 method,
                 architecture,
                 teacherArchitecture,
-                new DatasetRef(d.name(), d.path(), d.trainLimit(), d.testLimit()),
+                new DatasetRef(d.name(), d.path(), d.trainLimit(), d.testLimit(), d.imageSize()),
                 spec.temperature(),
                 spec.zscore(),
                 spec.lossWeights().ce(),

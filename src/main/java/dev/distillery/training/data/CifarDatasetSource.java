@@ -136,10 +136,16 @@ public final class CifarDatasetSource implements DatasetSource {
                 : DatasetSource.super.classNames();
     }
 
-    /** The SHA-256 of the archive read, or of the unpacked batch files. */
+    /**
+     * The SHA-256 of the archive read, or of the unpacked batch files; null while the archive is still to be
+     * downloaded (its published MD5 decides what it will be).
+     */
     @Override
     public String contentHash(Path path) throws IOException {
         Optional<Path> found = archiveAt(path);
+        if (found.isEmpty() && unpackedProblem(path).isPresent() && download && isDefault(path)) {
+            return null;
+        }
         return ContentHashes.of(found.orElse(path));
     }
 

@@ -5,8 +5,11 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes a PNG or JPEG with ImageIO and brings it to {@code size}×{@code size} RGB the way torchvision's
@@ -19,6 +22,9 @@ import javax.imageio.ImageIO;
 public final class ImageDecoder {
 
     private static final AtomicLong DECODES = new AtomicLong();
+
+    /** The largest image decoded (e.g. 8000 × 5000); larger ones are unreadable, not an out-of-memory error. */
+    static final long MAX_PIXELS = 40_000_000L;
 
     private ImageDecoder() {}
 
@@ -36,7 +42,7 @@ public final class ImageDecoder {
         DECODES.incrementAndGet();
         BufferedImage image;
         try {
-            image = ImageIO.read(file.toFile());
+            image = read(file);
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot be decoded", e);
         }
@@ -44,6 +50,27 @@ public final class ImageDecoder {
             throw new IOException("is not a readable PNG or JPEG");
         }
         return planes(cropCentre(scaleShortSide(image, size), size), size);
+    }
+
+    /** Reads the first image after checking its declared size, so a small file cannot demand gigabytes. */
+    private static BufferedImage read(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new IOException("declares " + pixels + " pixels, more than " + MAX_PIXELS);
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     static BufferedImage scaleShortSide(BufferedImage image, int size) {

@@ -11,6 +11,7 @@ import dev.distillery.ApiTest;
 import dev.distillery.training.DatasetCatalog;
 import dev.distillery.training.DatasetRoots;
 import dev.distillery.training.data.DataFixtures;
+import dev.distillery.training.data.ImageFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -103,6 +104,51 @@ class DatasetPathRulesTest {
                         .content("{\"spec\": " + spec(mine.toString()) + ", \"grid\": {\"dataset.path\": [\"" + mine
                                 + "\", \"" + mine.getFileName() + "\"]}}"))
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void anImageFolderIsNamedByAPathUnderTheRootsWithAnImageSize() throws Exception {
+        Path folder = ImageFolders.write(root().resolve("shapes-" + UUID.randomUUID()), 3, 2, 24, 9);
+
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(folderSpec(folder.getFileName().toString(), 16)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.spec.dataset.imageSize").value(16))
+                .andExpect(jsonPath("$.spec.dataset.contentHash")
+                        .value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(folderSpec("/etc", 16)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dataset.path"))
+                .andExpect(jsonPath("$.errors[0].message").value(DatasetRoots.REFUSED));
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(folderSpec(folder.toString(), null)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dataset.imageSize"));
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": "
+                                + "{\"name\": \"synthetic\", \"imageSize\": 32}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dataset.imageSize"));
+
+        Files.writeString(folder.resolve("test/square/notes.txt"), "x");
+        mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(folderSpec(folder.toString(), 16)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("dataset.path"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value(org.hamcrest.Matchers.containsString("test/square/notes.txt")));
+    }
+
+    private static String folderSpec(String path, Integer imageSize) {
+        String size = imageSize == null ? "" : ", \"imageSize\": " + imageSize;
+        return "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": "
+                + "\"imagefolder\", \"path\": \"" + path + "\"" + size + "}, \"training\": {\"epochs\": 1}}";
     }
 
     private static String spec(String path) {
