@@ -27,14 +27,20 @@ public record ExperimentSpec(
         @NotBlank
                 @Schema(
                         example = "ce",
-                        description =
-                                "the objective: ce (student on labels only), kd (Hinton KD; the paper's logit "
-                                        + "standardization with zscore) or dkd (Decoupled KD); GET /api/v1/catalog lists each with its defaults")
+                        description = "the objective: ce (student on labels only), kd (Hinton KD; the paper's logit "
+                                + "standardization with zscore), dkd (Decoupled KD), ctkd (Curriculum "
+                                + "Temperature KD, learned temperature) or mlkd (Multi-Level Logit "
+                                + "Distillation, two augmented views); GET /api/v1/catalog lists each with its "
+                                + "defaults")
                 String method,
         @Valid TeacherSpec teacher,
         @NotNull @Valid ModelSpec student,
         @NotNull @Valid DatasetSpec dataset,
-        @Positive @DecimalMax("100") @Schema(description = "softmax temperature τ; default 4, or 2 with zscore")
+        @Positive
+                @DecimalMax("100")
+                @Schema(
+                        description = "softmax temperature τ; the method's default (4; 2 for kd and mlkd with zscore); "
+                                + "refused for ce and ctkd, which do not read it")
                 Double temperature,
         @Schema(description = "z-score logit standardization (Sun et al., CVPR 2024)") Boolean zscore,
         @Valid LossWeights lossWeights,

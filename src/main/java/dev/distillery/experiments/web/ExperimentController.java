@@ -85,7 +85,13 @@ class ExperimentController {
                                                 @ExampleObject(name = "ce on synthetic", value = Examples.CE_SYNTHETIC),
                                                 @ExampleObject(
                                                         name = "kd with logit standardization",
-                                                        value = Examples.KD_ZSCORE)
+                                                        value = Examples.KD_ZSCORE),
+                                                @ExampleObject(
+                                                        name = "ctkd with logit standardization",
+                                                        value = Examples.CTKD),
+                                                @ExampleObject(
+                                                        name = "mlkd with logit standardization",
+                                                        value = Examples.MLKD)
                                             }))
                     @Valid
                     @RequestBody

@@ -82,7 +82,7 @@ class SpecDefaultsTest {
         "dkd, true,  4, 1,   1",
         "ctkd, false, 4, 0.1, 9",
         "ctkd, true,  4, 0.1, 9",
-        "mlkd, false, 4, 0.1, 9",
+        "mlkd, false, 4, 0.1, 0.9",
         "mlkd, true,  2, 0.1, 9"
     })
     void temperatureAndLossWeightsAreTheMethods(String method, boolean zscore, double tau, double ce, double kd) {
