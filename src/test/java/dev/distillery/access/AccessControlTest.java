@@ -309,7 +309,7 @@ class AccessControlTest {
                             .content(SPEC),
                     post("/api/v1/sweeps")
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"spec\": " + SPEC + ", \"grid\": {\"zscore\": [false]}}")
+                            .content("{\"spec\": " + SPEC + ", \"grid\": {\"training.epochs\": [1]}}")
                 };
             case "cancel-own", "cancel-others" ->
                 new MockHttpServletRequestBuilder[] {post("/api/v1/experiments/" + experiment + "/cancel")};
