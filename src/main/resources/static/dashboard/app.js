@@ -129,6 +129,28 @@ function subscribe(path, onEvent) {
 
 // ---------- keys ----------
 
+let capability = null;
+
+/**
+ * Whether the current key may submit (and so cancel): asked of the API itself with a body it
+ * always refuses, so nothing is created. A reader's key gets 403, a submitter's or admin's 400, and
+ * with security off everyone gets 400. Remembered per key for the page's life.
+ */
+async function maySubmit() {
+  const key = sessionStorage.getItem(KEY) || '';
+  if (capability && capability.key === key) return capability.submit;
+  const headers = { 'Content-Type': 'application/json' };
+  if (key) headers['X-API-Key'] = key;
+  const res = await fetch('/api/v1/experiments', { method: 'POST', headers, body: '{}' });
+  capability = { key, submit: res.status !== 401 && res.status !== 403 };
+  return capability.submit;
+}
+
+async function showNavigation() {
+  const submit = await maySubmit().catch(() => true);
+  document.getElementById('nav-submit').hidden = !submit;
+}
+
 function showKeyState() {
   const span = document.getElementById('key-state');
   span.replaceChildren();
@@ -182,7 +204,8 @@ function lineChart(container, name, title, labels, data, options = {}) {
     width,
     height: 240,
     scales: { x: { time: false }, ...(options.log ? { y: { distr: 3 } } : {}) },
-    axes: [{ label: 'epoch' }, {}],
+    // whole epochs only on the x axis
+    axes: [{ label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500], values: (u, ticks) => ticks.map((t) => String(t)) }, {}],
     series: [{ label: 'epoch' }, ...labels.map((label, i) => ({
       label,
       stroke: PALETTE[i % PALETTE.length],
@@ -213,6 +236,8 @@ async function route() {
   state.page = null;
   const { parts, params } = parseHash();
   main.replaceChildren();
+  document.getElementById('auth').hidden = true;
+  showNavigation();
   delete main.dataset.loaded;
   try {
     const pages = { experiments: experimentsPage, experiment: experimentPage, compare: comparePage,
@@ -399,6 +424,7 @@ async function experimentPage(parts) {
     el('h2', { text: 'Teacher phase', id: 'teacher-heading', hidden: true }), teacherCharts,
     el('h2', { text: 'Checkpoints' }), checkpoints, el('h2', { text: 'Spec' }), specView(experiment.spec));
 
+  const submitter = await maySubmit().catch(() => true);
   const renderSummary = () => {
     const e = experiment;
     const rows = [
@@ -415,20 +441,20 @@ async function experimentPage(parts) {
     ];
     summary.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v, 'data-field': k })]));
     summary.dataset.status = e.status;
-    actions.replaceChildren(
-      ACTIVE.has(e.status) ? el('button', { type: 'button', id: 'cancel', text: 'Cancel', onclick: async () => {
+    actions.replaceChildren(...[
+      submitter && ACTIVE.has(e.status) ? el('button', { type: 'button', id: 'cancel', text: 'Cancel', onclick: async () => {
         try {
           experiment = await (await api(base + '/cancel', { method: 'POST' })).json();
           renderSummary();
         } catch (err) {
-          message.textContent = 'Cancel refused: ' + err.message;
+          message.textContent = 'Cancel refused (' + err.status + '): ' + err.message;
         }
       } }) : null,
-      el('button', { type: 'button', id: 'run-again', text: 'Run again with changes', onclick: () => {
+      !submitter ? null : el('button', { type: 'button', id: 'run-again', text: 'Run again with changes', onclick: () => {
         sessionStorage.setItem('distillery.prefill', JSON.stringify(experiment.spec));
         location.hash = '#/submit';
       } }),
-      el('a', { href: '#/compare?ids=' + encodeURIComponent(id), text: 'Open in Compare' }));
+      el('a', { href: '#/compare?ids=' + encodeURIComponent(id), text: 'Open in Compare' })].filter(Boolean));
   };
   renderSummary();
 
@@ -615,6 +641,10 @@ function fieldErrorsInto(form, general, problem) {
 async function submitPage() {
   const catalog = await getJson('/api/v1/catalog');
   main.append(el('h1', { text: 'Submit' }));
+  if (!(await maySubmit().catch(() => true))) {
+    main.append(el('p', { id: 'may-not-submit', role: 'alert', text: 'This API key may not submit experiments (403: it needs the submitter role).' }));
+    return;
+  }
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const panel = el('div', { id: 'submit-panel' });
   main.append(tabs, panel);

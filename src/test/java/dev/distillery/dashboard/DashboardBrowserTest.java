@@ -301,6 +301,66 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("sweep-progress")).getText()).contains("100 %");
     }
 
+    @Test
+    @Order(7)
+    void aDistilledRunShowsThePapersDiagnosticsAndItsTeacherPhaseApart() throws Exception {
+        var created = api.send(
+                "POST",
+                "/api/v1/experiments",
+                """
+                {"name": "kd zscore", "method": "kd", "zscore": true,
+                 "teacher": {"architecture": "mlp", "training": {"epochs": 1}},
+                 "student": {"architecture": "mlp"},
+                 "dataset": {"name": "synthetic", "trainLimit": 200, "testLimit": 100},
+                 "training": {"epochs": 3, "batchSize": 50, "learningRate": 0.05}, "seed": 9}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JsonPath.parse(created.body()).read("$.id", String.class);
+        open("/#/experiment/" + id);
+        browser.waiting(TRAINING)
+                .until(d -> "SUCCEEDED".equals(attribute("summary", "data-status"))
+                        && "3".equals(attribute("charts", "data-epochs")));
+
+        List<Map<String, Object>> all = JsonPath.parse(api.get("/api/v1/experiments/" + id + "/metrics"))
+                .read("$.epochs");
+        List<Map<String, Object>> student =
+                all.stream().filter(m -> "student".equals(m.get("phase"))).toList();
+        List<Map<String, Object>> teacher =
+                all.stream().filter(m -> "teacher".equals(m.get("phase"))).toList();
+        assertThat(student).hasSize(3);
+        assertThat(teacher).hasSize(1);
+        assertSeries(plotted("loss").get(1), student, "trainLoss");
+        assertSeries(plotted("teacherLoss").get(1), teacher, "trainLoss");
+        assertSeries(plotted("teacherAccuracy").get(2), teacher, "testTop1");
+        List<Map<String, Object>> diagnostics = student.stream()
+                .map(m -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> d = (Map<String, Object>) m.get("diagnostics");
+                    return d;
+                })
+                .toList();
+        List<List<Double>> kl = plotted("kl");
+        assertSeries(kl.get(1), diagnostics, "kl");
+        assertSeries(kl.get(2), diagnostics, "standardizedKl");
+        List<List<Double>> logits = plotted("logits");
+        assertThat(logits).hasSize(5);
+        assertSeries(logits.get(1), diagnostics, "studentLogitMean");
+        assertSeries(logits.get(2), diagnostics, "studentLogitStd");
+        assertSeries(logits.get(3), diagnostics, "teacherLogitMean");
+        assertSeries(logits.get(4), diagnostics, "teacherLogitStd");
+        assertSeries(plotted("agreement").get(1), diagnostics, "teacherAgreement");
+        List<List<Double>> terms = plotted("lossTerms");
+        assertThat(terms).hasSize(3);
+
+        // the README's picture of the run page, taken here so it shows a real run
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        java.nio.file.Path dir =
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "dashboard-screenshots"));
+        java.nio.file.Files.write(
+                dir.resolve("run-page.png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     // ---------- helpers ----------
 
     private void open(String path) {

@@ -2,6 +2,7 @@ package dev.distillery.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.distillery.access.TestKeys;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -80,20 +80,52 @@ class DashboardSecurityBrowserTest {
         assertThat(js.executeScript("return localStorage.length;")).isEqualTo(0L);
         assertThat(js.executeScript("return document.cookie;")).isEqualTo("");
 
+        assertThat(driver.findElement(By.id("nav-submit")).isDisplayed())
+                .as("a reader gets no Submit")
+                .isFalse();
+
+        // alice's queued run (no workers here): the reader sees it without Cancel
+        var alice = new DashboardBrowser.Api(port, TestKeys.ALICE);
+        var created = alice.send(
+                "POST",
+                "/api/v1/experiments",
+                """
+                {"method": "ce", "student": {"architecture": "lenet5"}, "dataset": {"name": "synthetic"},
+                 "training": {"epochs": 1}}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JsonPath.parse(created.body()).read("$.id", String.class);
+        driver.get("http://localhost:" + port + "/#/experiment/" + id);
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> "QUEUED".equals(d.findElement(By.id("summary")).getAttribute("data-status")));
+        assertThat(driver.findElements(By.id("cancel")))
+                .as("a reader gets no Cancel")
+                .isEmpty();
+        assertThat(driver.findElements(By.id("run-again"))).isEmpty();
         driver.get("http://localhost:" + port + "/#/submit");
         browser.waiting(Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.id("spec-form")).isEmpty());
-        new Select(driver.findElement(By.id("in-method"))).selectByValue("ce");
-        new Select(driver.findElement(By.id("in-student-architecture"))).selectByValue("lenet5");
-        new Select(driver.findElement(By.id("in-dataset-name"))).selectByValue("synthetic");
-        driver.findElement(By.id("submit-form")).click();
+                .until(d -> !d.findElements(By.id("may-not-submit")).isEmpty());
+        assertThat(driver.findElements(By.id("spec-form"))).isEmpty();
+
+        // bob may submit, so he sees Cancel, but the run is alice's: the API's 403 is shown plainly
+        driver.findElement(By.cssSelector("#key-state button")).click();
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("api-key")).isEmpty());
+        driver.findElement(By.id("api-key")).sendKeys(TestKeys.BOB);
+        driver.findElement(By.cssSelector("#key-form button")).click();
+        driver.get("http://localhost:" + port + "/#/experiment/" + id);
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("cancel")).isEmpty());
+        assertThat(driver.findElement(By.id("nav-submit")).isDisplayed()).isTrue();
+        driver.findElement(By.id("cancel")).click();
         browser.waiting(Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("auth")).getText().contains("403"));
         assertThat(driver.findElement(By.id("auth")).getAttribute("class")).isEqualTo("forbidden");
+        assertThat(JsonPath.parse(alice.get("/api/v1/experiments/" + id)).read("$.status", String.class))
+                .isEqualTo("QUEUED");
 
         @SuppressWarnings("unchecked")
         List<String> urls = (List<String>) js.executeScript(
                 "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);");
-        assertThat(urls).isNotEmpty().noneMatch(url -> url.contains(TestKeys.READER));
+        assertThat(urls).isNotEmpty().noneMatch(url -> url.contains(TestKeys.READER) || url.contains(TestKeys.BOB));
     }
 }
