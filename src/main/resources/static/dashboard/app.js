@@ -236,7 +236,9 @@ async function route() {
   state.page = null;
   const { parts, params } = parseHash();
   main.replaceChildren();
-  document.getElementById('auth').hidden = true;
+  const auth = document.getElementById('auth');
+  auth.hidden = true;
+  auth.replaceChildren();
   showNavigation();
   delete main.dataset.loaded;
   try {
@@ -366,7 +368,7 @@ async function experimentsPage(parts, params) {
     main.dataset.loaded = String(Date.now());
     // live rows: poll quickly while something on the page is in flight, slowly otherwise
     const busy = result.items.some((x) => ACTIVE.has(x.status));
-    timer = setTimeout(() => load().catch(() => {}), busy ? 2000 : 10000);
+    timer = setTimeout(() => load().catch(() => {}), busy ? 2000 : 5000);
   };
   await load();
   return () => {

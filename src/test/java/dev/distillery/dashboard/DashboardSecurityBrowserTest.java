@@ -67,7 +67,8 @@ class DashboardSecurityBrowserTest {
 
         driver.get("http://localhost:" + port + "/");
         browser.waiting(Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.id("api-key")).isEmpty());
+                .until(d -> !d.findElements(By.id("api-key")).isEmpty()
+                        && d.findElement(By.id("api-key")).isDisplayed());
         assertThat(driver.findElement(By.id("auth")).getText()).contains("401");
 
         driver.findElement(By.id("api-key")).sendKeys(TestKeys.READER);
@@ -109,7 +110,8 @@ class DashboardSecurityBrowserTest {
         // bob may submit, so he sees Cancel, but the run is alice's: the API's 403 is shown plainly
         driver.findElement(By.cssSelector("#key-state button")).click();
         browser.waiting(Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.id("api-key")).isEmpty());
+                .until(d -> !d.findElements(By.id("api-key")).isEmpty()
+                        && d.findElement(By.id("api-key")).isDisplayed());
         driver.findElement(By.id("api-key")).sendKeys(TestKeys.BOB);
         driver.findElement(By.cssSelector("#key-form button")).click();
         driver.get("http://localhost:" + port + "/#/experiment/" + id);
