@@ -56,6 +56,7 @@ class DashboardBrowserTest {
     private WebDriver driver;
     private DashboardBrowser.Api api;
     private String formRun;
+    private String sweep;
     private final List<String> hostileRuns = new ArrayList<>();
 
     @BeforeAll
@@ -222,6 +223,29 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @Order(8)
+    void rowsUpdateLiveWithoutReloadingThePage() {
+        open("/#/experiments");
+        rowsLoaded();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__samePage = true;");
+        var created = api.send("POST", "/api/v1/experiments", "{\"name\": \"live row\", " + TINY + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JsonPath.parse(created.body()).read("$.id", String.class);
+        By status = By.cssSelector("tr[data-id='" + id + "'] td[data-status]");
+        browser.waiting(Duration.ofSeconds(60))
+                .until(d -> !d.findElements(status).isEmpty()
+                        && "SUCCEEDED".equals(d.findElement(status).getAttribute("data-status")));
+        assertThat(js.executeScript("return window.__samePage === true;"))
+                .as("updated in place, not by a reload")
+                .isEqualTo(true);
+        String best = driver.findElement(By.cssSelector("tr[data-id='" + id + "'] td[data-best]"))
+                .getAttribute("data-best");
+        Number apiBest = JsonPath.parse(api.get("/api/v1/experiments/" + id)).read("$.best.testTop1");
+        assertThat(Double.parseDouble(best)).isCloseTo(apiBest.doubleValue(), within(1e-12));
+    }
+
+    @Test
     @Order(5)
     void twoRunsInCompareShowTheApisDeltasAndOverlaidCurves() {
         String other = hostileRuns.get(0);
@@ -279,7 +303,7 @@ class DashboardBrowserTest {
                 "/api/v1/sweeps",
                 "{\"spec\": {" + TINY + "}, \"grid\": {\"training.learningRate\": [0.02, 0.05], \"seed\": [1]}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String sweep = JsonPath.parse(created.body()).read("$.id", String.class);
+        sweep = JsonPath.parse(created.body()).read("$.id", String.class);
         List<String> runs = JsonPath.parse(created.body()).read("$.cells[*].runs[*]");
         awaitTerminal(runs);
 
@@ -359,6 +383,39 @@ class DashboardBrowserTest {
         java.nio.file.Files.write(
                 dir.resolve("run-page.png"),
                 ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    @Test
+    @Order(9)
+    void everyPageIsFreeOfCriticalAccessibilityViolations() throws Exception {
+        String axe = new String(
+                getClass().getResourceAsStream("/axe/axe.min.js").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, By> pages = new java.util.LinkedHashMap<>();
+        pages.put("/#/experiments", By.cssSelector("#experiment-rows tr[data-id]"));
+        pages.put("/#/experiment/" + formRun, By.id("checkpoint-table"));
+        pages.put("/#/compare?ids=" + formRun + "," + hostileRuns.get(0), By.id("compare-table"));
+        pages.put("/#/submit", By.id("spec-form"));
+        pages.put("/#/sweep/" + sweep, By.id("heatmap-image"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        for (var page : pages.entrySet()) {
+            open(page.getKey());
+            browser.waiting(Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(page.getValue()).isEmpty());
+            js.executeScript(axe + "\n;if (typeof axe !== 'undefined') { window.axe = axe; }");
+            @SuppressWarnings("unchecked")
+            List<String> critical = (List<String>)
+                    js.executeAsyncScript(
+                            """
+                    const done = arguments[arguments.length - 1];
+                    window.axe.run(document, { resultTypes: ['violations'] })
+                      .then(r => done(r.violations.filter(v => v.impact === 'critical')
+                        .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                      .catch(e => done(['axe failed: ' + e]));""");
+            assertThat(critical)
+                    .as("critical axe violations on " + page.getKey())
+                    .isEmpty();
+        }
     }
 
     // ---------- helpers ----------
