@@ -199,7 +199,7 @@ const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b
 function lineChart(container, name, title, labels, data, options = {}) {
   const box = el('div', { class: 'chart', 'data-chart': name }, el('h3', { text: title }));
   container.append(box);
-  const width = Math.max(300, Math.min(640, box.clientWidth - 16 || 420));
+  const width = Math.max(260, Math.min(640, box.clientWidth - 16 || 420));
   const plot = new uPlot({
     width,
     height: 240,
@@ -217,6 +217,18 @@ function lineChart(container, name, title, labels, data, options = {}) {
   state.charts[name] = plot;
   return plot;
 }
+
+// charts follow their box's width (a phone, a resized window)
+let resizeTimer = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    for (const plot of Object.values(state.charts)) {
+      const box = plot.root.parentElement;
+      if (box) plot.setSize({ width: Math.max(260, Math.min(640, box.clientWidth - 16)), height: 240 });
+    }
+  }, 150);
+});
 
 // ---------- router ----------
 

@@ -418,6 +418,28 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    @Order(10)
+    void aPhoneWidthNeedsNoSidewaysScrollingOfThePage() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            for (String page : List.of("/#/experiments", "/#/experiment/" + formRun, "/#/submit")) {
+                open(page);
+                browser.waiting(Duration.ofSeconds(10)).until(d -> page.substring(3)
+                        .startsWith(String.valueOf(js.executeScript("return document.body.dataset.page;"))));
+                sleep();
+                Number overflow = (Number) js.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow.intValue())
+                        .as("sideways overflow on " + page)
+                        .isLessThanOrEqualTo(0);
+            }
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
+    }
+
     // ---------- helpers ----------
 
     private void open(String path) {
