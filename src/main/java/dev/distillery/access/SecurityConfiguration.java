@@ -22,7 +22,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Who may call what. Off by default (everything open, announced loudly at startup); on, every write
  * needs a key, reads need at least {@code reader} unless {@code public-read}, checkpoint downloads
- * always need {@code reader}, key management needs {@code admin}. Health and the API docs stay open.
+ * always need {@code reader}, key management needs {@code admin}. Health, the API docs and the
+ * dashboard's static files stay open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -71,6 +72,9 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                 .permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll()
+                // the dashboard's static files: public code, no data; its API calls carry the key
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**", "/favicon.ico")
                 .permitAll()
                 .requestMatchers("/api/v1/admin/**")
                 .hasRole(ApiRole.ADMIN.name())
