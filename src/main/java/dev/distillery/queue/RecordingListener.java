@@ -20,6 +20,7 @@ import java.util.UUID;
 final class RecordingListener implements EpochListener {
 
     private final UUID experimentId;
+    private final String device;
     private final ExperimentLifecycle lifecycle;
     private final Checkpointing checkpointing;
     private final WorkerMeters meters;
@@ -30,6 +31,7 @@ final class RecordingListener implements EpochListener {
 
     RecordingListener(
             UUID experimentId,
+            String device,
             ExperimentLifecycle lifecycle,
             Checkpointing checkpointing,
             WorkerMeters meters,
@@ -41,6 +43,7 @@ final class RecordingListener implements EpochListener {
         this.nextProgress = clock.instant().plus(progressInterval);
         this.shutdown = shutdown;
         this.experimentId = experimentId;
+        this.device = device;
         this.lifecycle = lifecycle;
         this.checkpointing = checkpointing;
         this.meters = meters;
@@ -49,7 +52,7 @@ final class RecordingListener implements EpochListener {
     @Override
     public void onEpoch(EpochMetrics metrics) {
         lifecycle.recordEpoch(experimentId, metrics);
-        meters.epoch(metrics);
+        meters.epoch(device, metrics);
     }
 
     /** Student batches move the experiment's live progress, at most once per progress interval. */
@@ -74,7 +77,7 @@ final class RecordingListener implements EpochListener {
                 checkpointing.save(experimentId, metrics.epoch(), best, parameters, trainingState);
         lifecycle.recordStudentEpoch(experimentId, metrics, written);
         checkpointing.prune(experimentId, metrics.epoch());
-        meters.epoch(metrics);
+        meters.epoch(device, metrics);
         stopIfShuttingDown();
     }
 }
