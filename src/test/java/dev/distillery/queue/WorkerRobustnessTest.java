@@ -6,6 +6,7 @@ import dev.distillery.DistilleryApplication;
 import dev.distillery.experiments.ExperimentCancellation;
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentStatus;
+import dev.distillery.experiments.ExperimentSummary;
 import dev.distillery.experiments.submission.ExperimentSubmission;
 import dev.distillery.shared.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One real worker: what it reports while it trains, and what it survives while doing so. */
 class WorkerRobustnessTest {
@@ -64,6 +66,32 @@ class WorkerRobustnessTest {
             Thread.sleep(20);
         }
         return running();
+    }
+
+    /** Every batch-progress write fails in the database; the run does not care. */
+    @Test
+    void aDatabaseErrorWhileSavingBatchProgressNeverFailsTheRun() throws Exception {
+        JdbcClient jdbc = service.getBean(JdbcClient.class);
+        jdbc.sql(
+                        """
+                create or replace function refuse_progress() returns trigger language plpgsql as $$
+                begin
+                  if new.name = 'progress refused' and new.epoch_fraction > 0 then
+                    raise exception 'injected: could not extend file (no space left on device)';
+                  end if;
+                  return new;
+                end $$""")
+                .update();
+        jdbc.sql("create trigger refuse_progress before update on experiments "
+                        + "for each row execute function refuse_progress()")
+                .update();
+        UUID id = submit(TinyExperiments.spec("progress refused", 3, 2, 0));
+
+        ExperimentSummary done = TinyExperiments.awaitTerminal(service.getBean(ExperimentQueries.class), List.of(id))
+                .get(0);
+
+        assertThat(done.status()).as(done.error()).isEqualTo(ExperimentStatus.SUCCEEDED);
+        assertThat(service.getBean(ExperimentQueries.class).metrics(id)).hasSize(3);
     }
 
     private static UUID submit(dev.distillery.experiments.spec.ExperimentSpec spec) {
