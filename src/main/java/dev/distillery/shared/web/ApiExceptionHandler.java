@@ -68,7 +68,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> tooMany(TooManyRequestsException ex) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
         body.setType(ProblemTypes.TOO_MANY_REQUESTS);
-        body.setTitle("Too many queued experiments");
+        body.setTitle(ex.title());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(
                         HttpHeaders.RETRY_AFTER,
