@@ -1,5 +1,6 @@
 package dev.distillery.experiments.spec;
 
+import dev.distillery.experiments.GpuWorkers;
 import dev.distillery.experiments.catalog.CatalogLookup;
 import dev.distillery.experiments.spec.ExperimentSpec.TeacherSpec;
 import dev.distillery.methods.MethodParameter;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +24,23 @@ public class SpecRules {
     private final CatalogLookup catalog;
     private final TeacherExperiments teachers;
     private final boolean noGpuWillCome;
+    private final BooleanSupplier gpuWorkerSeen;
 
-    SpecRules(CatalogLookup catalog, TeacherExperiments teachers, @Value("${distillery.devices:auto}") String devices) {
+    @Autowired
+    SpecRules(
+            CatalogLookup catalog,
+            TeacherExperiments teachers,
+            @Value("${distillery.devices:auto}") String devices,
+            GpuWorkers gpuWorkers) {
+        this(catalog, teachers, devices, gpuWorkers::anySeen);
+    }
+
+    /** @param gpuWorkerSeen whether a GPU worker has ever been seen by this deployment ({@link GpuWorkers}) */
+    SpecRules(CatalogLookup catalog, TeacherExperiments teachers, String devices, BooleanSupplier gpuWorkerSeen) {
         this.catalog = catalog;
         this.teachers = teachers;
         this.noGpuWillCome = devices.trim().equalsIgnoreCase("cpu");
+        this.gpuWorkerSeen = gpuWorkerSeen;
     }
 
     /** Fields the client set that the spec's (known) method ignores, each refused; see {@link MethodFields}. */
@@ -46,6 +61,11 @@ public class SpecRules {
             violations.add(new FieldViolation(
                     "device",
                     "no GPU worker will take it: this cluster is configured " + "with distillery.devices=cpu"));
+        } else if (SpecDefaults.GPU.equals(spec.device()) && !gpuWorkerSeen.getAsBoolean()) {
+            violations.add(new FieldViolation(
+                    "device",
+                    "no GPU worker has ever been seen by this deployment, so none would take it; start a worker "
+                            + "with a GPU first, or submit with device 'any'"));
         }
         return violations;
     }

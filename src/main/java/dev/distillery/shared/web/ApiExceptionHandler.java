@@ -68,7 +68,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> tooMany(TooManyRequestsException ex) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
         body.setType(ProblemTypes.TOO_MANY_REQUESTS);
-        body.setTitle("Too many queued experiments");
+        body.setTitle(ex.title());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(
                         HttpHeaders.RETRY_AFTER,
@@ -93,6 +93,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ProblemTypes.CONFLICT,
                 "Conflict",
                 "the resource changed while this request was handled (e.g. a worker started it); read it and retry");
+    }
+
+    /** A body that trickled in too slowly: 408, and the connection is closed. */
+    @ExceptionHandler(RequestTimeoutException.class)
+    ResponseEntity<Object> slow(RequestTimeoutException ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, ex.getMessage());
+        body.setType(ProblemTypes.REQUEST_TIMEOUT);
+        body.setTitle("Request timeout");
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(body);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -148,6 +159,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return tooLarge(tooLarge);
+            }
+            if (cause instanceof RequestTimeoutException slow) {
+                return slow(slow);
             }
         }
         FieldViolation violation = JsonErrorFields.describe(ex.getCause());

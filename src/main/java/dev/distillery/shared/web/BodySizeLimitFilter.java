@@ -21,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long receiveNanos;
 
     BodySizeLimitFilter(ApiProperties properties) {
         this.limit = properties.maxBodyBytes();
+        this.receiveNanos = properties.requestReceiveTimeout().toNanos();
     }
 
     @Override
@@ -33,7 +35,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             reject(response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, limit, System.nanoTime() + receiveNanos), response);
     }
 
     private void reject(HttpServletResponse response) throws IOException {
@@ -48,17 +50,19 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final long deadline;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, long deadline) {
             super(request);
             this.limit = limit;
+            this.deadline = deadline;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), limit, deadline);
             }
             return stream;
         }
@@ -68,11 +72,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
         private final long limit;
+        private final long deadline;
         private long count;
 
-        CountingStream(ServletInputStream delegate, long limit) {
+        CountingStream(ServletInputStream delegate, long limit, long deadline) {
             this.delegate = delegate;
             this.limit = limit;
+            this.deadline = deadline;
         }
 
         @Override
@@ -93,10 +99,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return read;
         }
 
-        private void count(int bytes) throws PayloadTooLargeException {
+        private void count(int bytes) throws IOException {
             count += bytes;
             if (count > limit) {
                 throw new PayloadTooLargeException(limit);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new RequestTimeoutException();
             }
         }
 

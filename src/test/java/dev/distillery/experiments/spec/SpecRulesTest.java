@@ -98,7 +98,8 @@ class SpecRulesTest {
     }
 
     private static SpecRules rules(String devices) {
-        return new SpecRules(catalog, new TeacherExperiments(Experiments.repository(Map.of()), CODEC), devices);
+        return new SpecRules(
+                catalog, new TeacherExperiments(Experiments.repository(Map.of()), CODEC), devices, () -> true);
     }
 
     static Stream<Arguments> methodsDatasetsAndStudents() {
