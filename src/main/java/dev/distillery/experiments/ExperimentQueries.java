@@ -43,6 +43,11 @@ public class ExperimentQueries {
         this.store = store;
     }
 
+    /** How many experiments wait, are queued or run on the dataset named {@code dataset}. */
+    public long activeOnDataset(String dataset) {
+        return experiments.countActiveOnDataset(dataset);
+    }
+
     /** The experiment; 404 when there is none with this id. */
     public ExperimentSummary get(UUID id) {
         return summary(load(id));

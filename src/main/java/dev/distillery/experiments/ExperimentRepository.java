@@ -22,6 +22,13 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID>, J
 
     long countByStatus(ExperimentStatus status);
 
+    /** Experiments waiting, queued or running on the dataset of this name. */
+    @Query(
+            value = "select count(*) from experiments where status in ('WAITING', 'QUEUED', 'RUNNING') "
+                    + "and spec -> 'dataset' ->> 'name' = :name",
+            nativeQuery = true)
+    long countActiveOnDataset(String name);
+
     /** Live progress within the running epoch; a bulk update, so it never conflicts with a cancel. */
     @Modifying
     @Query("update Experiment e set e.progress.epochFraction = :fraction where e.id = :id "

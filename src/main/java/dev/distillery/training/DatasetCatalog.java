@@ -1,15 +1,18 @@
 package dev.distillery.training;
 
+import dev.distillery.training.data.ArchiveSettings;
 import dev.distillery.training.data.BuiltInDatasets;
 import dev.distillery.training.data.DatasetCache;
 import dev.distillery.training.data.DatasetSource;
 import dev.distillery.training.data.ImageData;
+import dev.distillery.training.engine.NormalizationStats;
 import java.io.IOException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,34 +26,155 @@ public class DatasetCatalog {
 
     private final Map<String, DatasetSource> sources = new LinkedHashMap<>();
     private final DatasetCache cache = new DatasetCache(CACHED_DATASETS);
+    private final DatasetRoots roots;
+    private final RegisteredSources registered;
 
-    /** Built-in datasets at their default directories. */
+    /** Built-in datasets at their default directories; paths may name directories under ~/.distillery/datasets. */
     public DatasetCatalog() {
         this(Map.of());
     }
 
     /** Built-in datasets; {@code defaultPaths} replaces the default directory of the named datasets. */
     public DatasetCatalog(Map<String, String> defaultPaths) {
-        BuiltInDatasets.create(defaultPaths).forEach(source -> sources.put(source.name(), source));
+        this(defaultPaths, List.of(BuiltInDatasets.defaultRoot().toString()));
     }
 
-    /** Every dataset, whether its files are present or not. */
+    /**
+     * Built-in datasets; a client-given path must lie under one of {@code roots} or under a built-in dataset's
+     * default directory (see {@link DatasetRoots}).
+     */
+    public DatasetCatalog(Map<String, String> defaultPaths, List<String> roots) {
+        this(defaultPaths, roots, ArchiveSettings.published());
+    }
+
+    /** As above, with the CIFAR archives' checksums, URLs and whether a missing one is downloaded. */
+    public DatasetCatalog(Map<String, String> defaultPaths, List<String> roots, ArchiveSettings archives) {
+        this(defaultPaths, roots, archives, BuiltInDatasets.defaultRoot().resolveSibling("cache"));
+    }
+
+    /** As above; decoded image folders are cached under {@code cacheDirectory}. */
+    public DatasetCatalog(
+            Map<String, String> defaultPaths, List<String> roots, ArchiveSettings archives, Path cacheDirectory) {
+        this(BuiltInDatasets.create(defaultPaths, archives), roots, new RegisteredSources(archives, cacheDirectory));
+    }
+
+    DatasetCatalog(List<DatasetSource> known, List<String> roots) {
+        this(known, roots, new RegisteredSources(ArchiveSettings.published(), Path.of("target", "cache")));
+    }
+
+    private DatasetCatalog(List<DatasetSource> known, List<String> roots, RegisteredSources registered) {
+        this.registered = registered;
+        known.forEach(source -> sources.put(source.name(), source));
+        List<String> allowed = new ArrayList<>(roots);
+        sources.values().stream()
+                .map(DatasetSource::defaultPath)
+                .filter(Objects::nonNull)
+                .forEach(allowed::add);
+        this.roots = new DatasetRoots(allowed);
+    }
+
+    /** Where client-given dataset paths may point. */
+    public DatasetRoots roots() {
+        return roots;
+    }
+
+    /** Consults {@code registry} for datasets registered at run time. */
+    public void useRegistry(RegisteredDatasets registry) {
+        registered.use(registry);
+    }
+
+    /** Every dataset, built-in then registered, whether its files are present or not. */
     public List<DatasetInfo> datasets() {
-        return sources.values().stream().map(DatasetCatalog::info).toList();
+        List<DatasetInfo> all =
+                new ArrayList<>(sources.values().stream().map(this::info).toList());
+        registered.all().forEach(source -> all.add(info(source)));
+        return all;
     }
 
     public Optional<DatasetInfo> find(String name) {
-        return Optional.ofNullable(name).map(sources::get).map(DatasetCatalog::info);
+        return source(name).map(this::info);
+    }
+
+    /** Whether {@code name} is a built-in dataset (which cannot be registered or removed). */
+    public boolean builtIn(String name) {
+        return sources.containsKey(name);
+    }
+
+    /** The formats a registration may name. */
+    public List<String> formats() {
+        return RegisteredSources.FORMATS;
+    }
+
+    /** Why {@code registration} cannot be used (its fields or its files, naming what is wrong), or empty. */
+    public Optional<String> registrationProblem(DatasetRegistration registration) {
+        return RegisteredSources.fieldProblem(registration).or(() -> {
+            DatasetSource source = registered.source(registration);
+            return source.problem(Path.of(registration.path()));
+        });
+    }
+
+    /**
+     * The SHA-256 of the data {@code ref} names (an archive's, or every file's in its directory; a constant for
+     * generated data).
+     *
+     * @throws TrainingException when it cannot be used or read
+     */
+    public String contentHash(DatasetRef ref) {
+        problem(ref).ifPresent(problem -> {
+            throw new TrainingException(problem);
+        });
+        DatasetSource source = source(ref.name()).orElseThrow();
+        try {
+            return source.contentHash(
+                    source.needsFiles() ? directoryOf(source, ref.path()).orElseThrow() : null);
+        } catch (IOException | RuntimeException e) {
+            throw new TrainingException("could not read dataset '" + ref.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the dataset (or takes it from memory) and measures it.
+     *
+     * @throws TrainingException when it cannot be used or read
+     */
+    public DatasetMeasures measure(DatasetRef ref) {
+        ImageData data = load(new DatasetRef(ref.name(), ref.path(), null, null));
+        NormalizationStats stats = NormalizationStats.of(data);
+        return new DatasetMeasures(
+                classNames(ref.name()),
+                data.train().size(),
+                data.test().size(),
+                java.util.Arrays.stream(stats.mean()).boxed().toList(),
+                java.util.Arrays.stream(stats.std()).boxed().toList());
+    }
+
+    /** The loaded dataset's class names, by label. */
+    public List<String> classNames(String name) {
+        return source(name).map(DatasetSource::classNames).orElse(List.of());
+    }
+
+    private Optional<DatasetSource> source(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        DatasetSource builtIn = sources.get(name);
+        return builtIn != null ? Optional.of(builtIn) : registered.find(name);
+    }
+
+    private String known() {
+        List<String> names = new ArrayList<>(sources.keySet());
+        registered.all().forEach(source -> names.add(source.name()));
+        return String.join(", ", names);
     }
 
     /** Why {@code ref} cannot be used (unknown name, bad limit, missing directory or file), or empty. */
     public Optional<String> problem(DatasetRef ref) {
         if (ref == null || ref.name() == null) {
-            return Optional.of("a dataset name is required; known: " + String.join(", ", sources.keySet()));
+            return Optional.of("a dataset name is required; known: " + known());
         }
-        DatasetSource source = sources.get(ref.name());
+        DatasetSource source = source(ref.name()).orElse(null);
         if (source == null) {
-            return Optional.of("unknown dataset '" + ref.name() + "'; known: " + String.join(", ", sources.keySet()));
+            return Optional.of("unknown dataset '" + ref.name() + "'; known: " + known());
         }
         return limitProblem("trainLimit", ref.trainLimit())
                 .or(() -> limitProblem("testLimit", ref.testLimit()))
@@ -66,11 +190,14 @@ public class DatasetCatalog {
         problem(ref).ifPresent(problem -> {
             throw new TrainingException(problem);
         });
-        DatasetSource source = sources.get(ref.name());
-        Path directory = source.needsFiles()
-                ? Path.of(directoryOf(source, ref.path())).toAbsolutePath().normalize()
-                : null;
-        String key = source.name() + "|" + directory;
+        DatasetSource source = source(ref.name()).orElseThrow();
+        Path directory = source.needsFiles() ? directoryOf(source, ref.path()).orElseThrow() : null;
+        String key;
+        try {
+            key = source.cacheKey(directory);
+        } catch (IOException | RuntimeException e) {
+            throw new TrainingException("could not read dataset '" + source.name() + "': " + e.getMessage(), e);
+        }
         try {
             return cache.get(key, () -> source.load(directory)).limit(ref.trainLimit(), ref.testLimit());
         } catch (IOException | RuntimeException e) {
@@ -79,7 +206,7 @@ public class DatasetCatalog {
         }
     }
 
-    private static DatasetInfo info(DatasetSource source) {
+    private DatasetInfo info(DatasetSource source) {
         boolean present = !source.needsFiles()
                 || (source.defaultPath() != null
                         && directoryProblem(source, source.defaultPath()).isEmpty());
@@ -100,22 +227,32 @@ public class DatasetCatalog {
                 : Optional.empty();
     }
 
-    private static Optional<String> directoryProblem(DatasetSource source, String requested) {
+    private Optional<String> directoryProblem(DatasetSource source, String requested) {
         if (!source.needsFiles()) {
             return Optional.empty();
         }
-        String directory = directoryOf(source, requested);
-        if (directory == null) {
+        if (isDefault(source, requested) && source.defaultPath() == null) {
             return Optional.of("dataset '" + source.name() + "' has no default directory; give a path");
         }
-        try {
-            return source.problem(Path.of(directory));
-        } catch (InvalidPathException e) {
-            return Optional.of("invalid path '" + directory + "' for dataset '" + source.name() + "'");
-        }
+        return directoryOf(source, requested).map(source::problem).orElse(Optional.of(DatasetRoots.REFUSED));
     }
 
-    private static String directoryOf(DatasetSource source, String requested) {
-        return requested != null && !requested.isBlank() ? requested : source.defaultPath();
+    /**
+     * The directory a reference names: the dataset's configured default (it may be missing; the source says so),
+     * or a client-given path resolved under the roots; empty when the given path is refused.
+     */
+    private Optional<Path> directoryOf(DatasetSource source, String requested) {
+        if (isDefault(source, requested)) {
+            return Optional.ofNullable(source.defaultPath())
+                    .map(path -> Path.of(path).toAbsolutePath().normalize());
+        }
+        return roots.resolve(requested);
+    }
+
+    private static boolean isDefault(DatasetSource source, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return true;
+        }
+        return requested.equals(source.defaultPath());
     }
 }

@@ -1,7 +1,6 @@
 package dev.distillery.training;
 
-import java.util.Map;
-import java.util.Objects;
+import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -13,6 +12,8 @@ class TrainingConfiguration {
     private final LibTorchThreads threads;
     /** Whether this instance trains (role all or worker); an API-only one never loads the engine for its info. */
     private final boolean trains;
+    /** Decoded image folders are cached below it. */
+    private final String dataDir;
 
     /**
      * Sizes LibTorch's thread pools when the context starts, before any training bean can load the engine, unless
@@ -24,11 +25,16 @@ class TrainingConfiguration {
                 .equalsIgnoreCase(
                         environment.getProperty("distillery.role", "all").trim());
         threads.log();
+        dataDir = environment.getProperty("distillery.data-dir", System.getProperty("user.home") + "/.distillery");
     }
 
     @Bean
     DatasetCatalog datasetCatalog(DatasetLocations locations) {
-        return new DatasetCatalog(Objects.requireNonNullElse(locations.datasets(), Map.of()));
+        return new DatasetCatalog(
+                locations.defaultPaths(),
+                locations.rootList(),
+                locations.archives(),
+                Path.of(dataDir, "cache", "datasets"));
     }
 
     /** The thread counts in force, as sized when this configuration started. */

@@ -124,6 +124,24 @@ class AccessControlTest {
         }
     }
 
+    /** Issue #13: anyone who may read lists datasets; registering, uploading and unregistering is for admins. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"reader, 403", "submitter, 403", "admin, 400"})
+    void onlyAdminsRegisterUploadOrRemoveDatasets(String caller, int expected) throws Exception {
+        assertThat(status(withKey(get("/api/v1/datasets"), caller))).isEqualTo(200);
+        MockHttpServletRequestBuilder[] changes = {
+            post("/api/v1/datasets")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\": \"x\", \"format\": \"parquet\", \"path\": \"/tmp\"}"),
+            post("/api/v1/datasets/x/archive").contentType("application/zip").content("not a zip")
+        };
+        for (MockHttpServletRequestBuilder change : changes) {
+            assertThat(status(withKey(change, caller))).as(caller).isEqualTo(expected);
+        }
+        assertThat(status(withKey(delete("/api/v1/datasets/never-registered"), caller)))
+                .isEqualTo(expected == 400 ? 404 : 403);
+    }
+
     @Test
     void theKeyMayComeAsBearerTokenOrAsXApiKeyButNotAsTwoDifferentOnes() throws Exception {
         assertThat(status(get("/api/v1/catalog").header("Authorization", "Bearer " + TestKeys.READER)))

@@ -84,7 +84,7 @@ class DeployEnvironmentTest {
                     binder.bindOrCreate("distillery.queue", QueueProperties.class),
                     binder.bindOrCreate("distillery", AttemptProperties.class),
                     binder.bindOrCreate("distillery.checkpoints", CheckpointProperties.class),
-                    binder.bindOrCreate("distillery", DatasetLocations.class),
+                    binder.bindOrCreate("distillery.datasets", DatasetLocations.class),
                     binder.bindOrCreate("distillery.security", AccessProperties.class),
                     binder.bindOrCreate("distillery.queue", SubmissionLimits.class));
         }
@@ -94,7 +94,7 @@ class DeployEnvironmentTest {
         }
 
         String dataset(String name) {
-            return datasets.datasets() == null ? null : datasets.datasets().get(name);
+            return datasets.defaultPaths().get(name);
         }
 
         /**

@@ -7,6 +7,7 @@ import dev.distillery.training.data.DataFixtures;
 import dev.distillery.training.data.ImageData;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class DatasetCatalogTest {
 
     @Test
     void explainsUnusableReferences(@TempDir Path empty) {
-        DatasetCatalog catalog = new DatasetCatalog();
+        DatasetCatalog catalog = new DatasetCatalog(Map.of(), List.of(empty.toString()));
 
         assertThat(catalog.problem(new DatasetRef("imagenet", null, null, null)))
                 .get()
@@ -48,7 +49,7 @@ class DatasetCatalogTest {
         assertThat(catalog.problem(new DatasetRef("mnist", empty.resolve("x").toString(), null, null)))
                 .get()
                 .asString()
-                .contains("does not exist");
+                .isEqualTo(DatasetRoots.REFUSED);
         assertThat(catalog.problem(new DatasetRef("mnist", empty.toString(), null, null)))
                 .get()
                 .asString()
@@ -64,7 +65,7 @@ class DatasetCatalogTest {
     @Test
     void loadsFromAGivenPathAppliesLimitsAndCaches(@TempDir Path directory) throws IOException {
         DataFixtures.writeIdxDataset(directory, 20, 8, true);
-        DatasetCatalog catalog = new DatasetCatalog();
+        DatasetCatalog catalog = new DatasetCatalog(Map.of(), List.of(directory.toString()));
 
         ImageData limited = catalog.load(new DatasetRef("mnist", directory.toString(), 5, null));
         ImageData full = catalog.load(new DatasetRef("mnist", directory.toString(), null, null));
@@ -77,7 +78,8 @@ class DatasetCatalogTest {
 
     @Test
     void loadingAMissingDatasetFailsWithTheProblem(@TempDir Path empty) {
-        assertThatThrownBy(() -> new DatasetCatalog().load(new DatasetRef("cifar10", empty.toString(), null, null)))
+        assertThatThrownBy(() -> new DatasetCatalog(Map.of(), List.of(empty.toString()))
+                        .load(new DatasetRef("cifar10", empty.toString(), null, null)))
                 .isInstanceOf(TrainingException.class)
                 .hasMessageContaining("data_batch_1.bin");
     }

@@ -68,7 +68,9 @@ class TrainingConfigurationTest {
     void theSpringContextAppliesItBeforeCreatingAnyTrainingBean() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.setEnvironment(new MockEnvironment().withProperty("distillery.training.threads-per-worker", "2"));
-            context.registerBean(DatasetLocations.class, () -> new DatasetLocations(Map.of()));
+            context.registerBean(
+                    DatasetLocations.class,
+                    () -> new DatasetLocations(null, null, null, null, null, false, null, null, null, null));
             context.register(TrainingConfiguration.class);
             context.refresh();
 

@@ -60,6 +60,11 @@ public class CatalogLookup {
                 .map(reason -> new FieldViolation(field, reason));
     }
 
+    /** The SHA-256 of the data a usable dataset spec names (see {@link DatasetCatalog#contentHash}). */
+    public String datasetContentHash(DatasetSpec spec) {
+        return datasets.contentHash(new DatasetRef(spec.name(), spec.path(), spec.trainLimit(), spec.testLimit()));
+    }
+
     private Optional<DatasetInfo> dataset(String name) {
         return datasets.datasets().stream()
                 .filter(info -> info.name().equals(name))

@@ -144,6 +144,27 @@ public record ExperimentSpec(
                 expect);
     }
 
+    /** This spec with another dataset (e.g. its content hash filled in). */
+    public ExperimentSpec withDataset(DatasetSpec newDataset) {
+        return new ExperimentSpec(
+                name,
+                method,
+                teacher,
+                student,
+                newDataset,
+                temperature,
+                zscore,
+                lossWeights,
+                training,
+                methodParams,
+                seed,
+                priority,
+                device,
+                tags,
+                repeats,
+                expect);
+    }
+
     /** This spec with another seed. */
     public ExperimentSpec withSeed(long newSeed) {
         return new ExperimentSpec(
@@ -183,10 +204,36 @@ public record ExperimentSpec(
     /** A dataset from the catalog; limits keep the first N samples, absent = all. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DatasetSpec(
-            @NotBlank @Size(max = 64) @Schema(example = "synthetic") String name,
-            @Size(max = 4096) String path,
+            @NotBlank
+                    @Size(max = 64)
+                    @Schema(
+                            example = "synthetic",
+                            description = "a dataset GET /api/v1/datasets lists: synthetic, fashion-mnist, mnist, "
+                                    + "cifar10, cifar100 or a registered one")
+                    String name,
+            @Size(max = 4096)
+                    @Schema(
+                            description = "a directory or CIFAR archive under the dataset roots "
+                                    + "(distillery.datasets.roots); default: the dataset's own")
+                    String path,
             @Min(1) Integer trainLimit,
-            @Min(1) Integer testLimit) {}
+            @Min(1) Integer testLimit,
+            @Schema(
+                            accessMode = Schema.AccessMode.READ_ONLY,
+                            description = "SHA-256 of the data the run reads, recorded at submission (a value sent "
+                                    + "is replaced), so comparisons show runs on different data under one name")
+                    String contentHash) {
+
+        /** A dataset as a client names it: no content hash yet. */
+        public DatasetSpec(String name, String path, Integer trainLimit, Integer testLimit) {
+            this(name, path, trainLimit, testLimit, null);
+        }
+
+        /** This dataset with its content hash. */
+        public DatasetSpec withContentHash(String hash) {
+            return new DatasetSpec(name, path, trainLimit, testLimit, hash);
+        }
+    }
 
     /** λ_CE and λ_KD. */
     public record LossWeights(@Min(0) @Max(1000) Double ce, @Min(0) @Max(1000) Double kd) {}

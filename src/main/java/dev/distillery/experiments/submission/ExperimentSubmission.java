@@ -139,7 +139,16 @@ public class ExperimentSubmission {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return resolved;
+        return resolved.withDataset(resolved.dataset().withContentHash(contentHash(resolved)));
+    }
+
+    /** The data's content hash; a dataset that checked out but cannot be read is a 400 on its path. */
+    private String contentHash(ExperimentSpec resolved) {
+        try {
+            return catalog.datasetContentHash(resolved.dataset());
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("dataset.path", e.getMessage());
+        }
     }
 
     private static List<UUID> ids(List<Experiment> experiments) {

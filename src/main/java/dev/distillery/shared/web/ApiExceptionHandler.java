@@ -106,6 +106,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(body);
     }
 
+    @ExceptionHandler(dev.distillery.shared.ContentTooLargeException.class)
+    ResponseEntity<Object> uploadTooLarge(dev.distillery.shared.ContentTooLargeException ex) {
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
         return problem(

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rejects request bodies over {@code distillery.api.max-body-bytes} with 413: at once when the
- * declared length is too large, and while reading when a chunked body grows past the limit.
+ * declared length is too large, and while reading when a chunked body grows past the limit. Dataset archive
+ * uploads have their own limit.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -26,6 +27,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     BodySizeLimitFilter(ApiProperties properties) {
         this.limit = properties.maxBodyBytes();
         this.receiveNanos = properties.requestReceiveTimeout().toNanos();
+    }
+
+    /** Dataset uploads are streamed to disk under a limit of their own ({@code distillery.datasets.upload.*}). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().matches("/api/v1/datasets/[^/]+/archive");
     }
 
     @Override

@@ -14,9 +14,14 @@ public final class BuiltInDatasets {
 
     private BuiltInDatasets() {}
 
+    /** The default dataset root: {@code ~/.distillery/datasets}. */
+    public static Path defaultRoot() {
+        return Path.of(System.getProperty("user.home"), ".distillery", "datasets");
+    }
+
     /** Default directories: Debian's dataset packages for the IDX sets, ~/.distillery/datasets for CIFAR. */
     public static Map<String, String> defaultPaths() {
-        Path cifarRoot = Path.of(System.getProperty("user.home"), ".distillery", "datasets");
+        Path cifarRoot = defaultRoot();
         return Map.of(
                 FASHION_MNIST,
                 "/usr/share/datasets/fashion-mnist",
@@ -30,6 +35,11 @@ public final class BuiltInDatasets {
 
     /** All sources; {@code overrides} maps dataset names to directories replacing the defaults. */
     public static List<DatasetSource> create(Map<String, String> overrides) {
+        return create(overrides, ArchiveSettings.published());
+    }
+
+    /** All sources; CIFAR is also read from its published archives, which {@code archives} describes. */
+    public static List<DatasetSource> create(Map<String, String> overrides, ArchiveSettings archives) {
         Map<String, String> defaults = defaultPaths();
         java.util.function.Function<String, String> path = name -> overrides.getOrDefault(name, defaults.get(name));
         return List.of(
@@ -40,7 +50,7 @@ public final class BuiltInDatasets {
                         path.apply(FASHION_MNIST)),
                 new IdxDatasetSource(
                         MNIST, "MNIST handwritten digits (10 classes, gray 28x28), IDX files", path.apply(MNIST)),
-                CifarDatasetSource.cifar10(path.apply(CIFAR10)),
-                CifarDatasetSource.cifar100(path.apply(CIFAR100)));
+                CifarDatasetSource.cifar10(path.apply(CIFAR10), archives),
+                CifarDatasetSource.cifar100(path.apply(CIFAR100), archives));
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the CIFAR binary format: fixed-size records of {@code labelBytes} label bytes followed by 3072 pixel
@@ -39,8 +40,30 @@ public final class CifarReader {
         return new ImageSplit(SHAPE, pixels, labels);
     }
 
+    /** Like {@link #read(List, int, int)}, from the files' bytes (e.g. read out of an archive), named for errors. */
+    public static ImageSplit read(Map<String, byte[]> files, int labelBytes, int labelIndex) throws IOException {
+        int recordSize = labelBytes + SHAPE.size();
+        int total = 0;
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            total = Math.addExact(total, recordCount(file.getKey(), file.getValue().length, recordSize));
+        }
+        byte[] pixels = new byte[Math.multiplyExact(total, SHAPE.size())];
+        int[] labels = new int[total];
+        int next = 0;
+        for (byte[] raw : files.values()) {
+            for (int offset = 0; offset < raw.length; offset += recordSize, next++) {
+                labels[next] = raw[offset + labelIndex] & 0xFF;
+                System.arraycopy(raw, offset + labelBytes, pixels, next * SHAPE.size(), SHAPE.size());
+            }
+        }
+        return new ImageSplit(SHAPE, pixels, labels);
+    }
+
     private static int recordCount(Path file, int recordSize) throws IOException {
-        long length = Files.size(file);
+        return recordCount(file.toString(), Files.size(file), recordSize);
+    }
+
+    private static int recordCount(String file, long length, int recordSize) throws IOException {
         if (length == 0 || length % recordSize != 0) {
             throw new IOException(file + " is not a CIFAR binary file: its length " + length
                     + " is not a positive multiple of the record size " + recordSize);

@@ -42,6 +42,23 @@ public final class IdxDatasetSource implements DatasetSource {
     }
 
     @Override
+    public List<String> classNames() {
+        return BuiltInDatasets.FASHION_MNIST.equals(name)
+                ? List.of(
+                        "T-shirt/top",
+                        "Trouser",
+                        "Pullover",
+                        "Dress",
+                        "Coat",
+                        "Sandal",
+                        "Shirt",
+                        "Sneaker",
+                        "Bag",
+                        "Ankle boot")
+                : DatasetSource.super.classNames();
+    }
+
+    @Override
     public int classes() {
         return 10;
     }

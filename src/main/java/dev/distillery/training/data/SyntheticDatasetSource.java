@@ -2,6 +2,7 @@ package dev.distillery.training.data;
 
 import dev.distillery.training.InputShape;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code synthetic}: 6,000 + 1,000 generated shape images; no files, identical for every experiment. */
@@ -57,6 +58,18 @@ public final class SyntheticDatasetSource implements DatasetSource {
     @Override
     public Optional<String> problem(Path directory) {
         return Optional.empty();
+    }
+
+    /** Generated from fixed seeds: the same data for every experiment. */
+    @Override
+    public String contentHash(Path directory) {
+        return dev.distillery.shared.Sha256.hex(
+                NAME + ":" + TRAIN_SIZE + ":" + TRAIN_SEED + ":" + TEST_SIZE + ":" + TEST_SEED);
+    }
+
+    @Override
+    public List<String> classNames() {
+        return List.of("-", "|", "/", "\\", "+", "x", "square", "L", "T", "triangle");
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.Random;
 /**
  * Java-side training augmentation: a random crop of the original size from the image zero-padded by
  * {@code padding} pixels (padding in raw pixel space, as torchvision's RandomCrop), and for RGB images a random
- * horizontal flip. RGB: pad 4 + flip (the CIFAR recipe); grayscale: pad 2, no flip. Seeded, so deterministic; the
+ * horizontal flip. RGB: pad 4 + flip (the CIFAR recipe); grayscale: pad 2, no flip. The padding scales with the image:
+ * 4 per 32 pixels of height for RGB (8 for a 64-pixel image folder), 2 per 28 for grayscale. Seeded, so deterministic; the
  * draws of an epoch depend only on (seed, epoch) ({@link #startEpoch}), so a resumed run augments its epochs exactly
  * as an uninterrupted one.
  */
@@ -29,7 +30,15 @@ final class Augmentation {
 
     static Augmentation forShape(InputShape shape, long seed) {
         boolean rgb = shape.channels() == 3;
-        return new Augmentation(rgb ? RGB_PADDING : GRAY_PADDING, rgb, seed);
+        return new Augmentation(padding(shape), rgb, seed);
+    }
+
+    /** 4 pixels per 32 (RGB) or 2 per 28 (grayscale) of the image's height, at least 1. */
+    static int padding(InputShape shape) {
+        boolean rgb = shape.channels() == 3;
+        int reference = rgb ? 32 : 28;
+        int base = rgb ? RGB_PADDING : GRAY_PADDING;
+        return Math.max(1, Math.round((float) base * shape.height() / reference));
     }
 
     /** Restarts the draws for {@code epoch}: from here on they depend only on the seed and the epoch. */

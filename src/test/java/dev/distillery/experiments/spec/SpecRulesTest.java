@@ -10,6 +10,7 @@ import dev.distillery.methods.MethodRegistry;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.training.ArchitectureCatalog;
 import dev.distillery.training.DatasetCatalog;
+import dev.distillery.training.DatasetRoots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,10 @@ class SpecRulesTest {
             }
             directories.put(dataset.getKey(), directory.toString());
         }
-        catalog = new CatalogLookup(new MethodRegistry(), new ArchitectureCatalog(), new DatasetCatalog(directories));
+        catalog = new CatalogLookup(
+                new MethodRegistry(),
+                new ArchitectureCatalog(),
+                new DatasetCatalog(directories, List.of(data.toString())));
     }
 
     private static SpecRules rules(String devices) {
@@ -239,7 +243,7 @@ class SpecRulesTest {
         });
         assertThat(rules.check(nowhere)).singleElement().satisfies(violation -> {
             assertThat(violation.field()).isEqualTo("dataset.path");
-            assertThat(violation.message()).contains("does not exist");
+            assertThat(violation.message()).isEqualTo(DatasetRoots.REFUSED);
         });
     }
 

@@ -182,7 +182,11 @@ public final class DistillationBenchmark {
 
     private static ImageData data(Map<String, String> options, int samples) {
         if (options.containsKey("dataset")) {
-            return new DatasetCatalog().load(new DatasetRef(options.get("dataset"), options.get("data-path"), null, 1));
+            // the operator's --data-path is the dataset's default directory here, not a client-given path
+            String name = options.get("dataset");
+            Map<String, String> directory =
+                    options.containsKey("data-path") ? Map.of(name, options.get("data-path")) : Map.of();
+            return new DatasetCatalog(directory).load(new DatasetRef(name, null, null, 1));
         }
         int[] dims = Arrays.stream(options.getOrDefault("shape", "3x32x32").split("x"))
                 .mapToInt(Integer::parseInt)

@@ -10,6 +10,20 @@ import org.junit.jupiter.api.Test;
 class AugmentationTest {
 
     @Test
+    void paddingScalesWithTheImageSize() {
+        assertThat(Augmentation.padding(new dev.distillery.training.InputShape(3, 32, 32)))
+                .isEqualTo(4);
+        assertThat(Augmentation.padding(new dev.distillery.training.InputShape(3, 64, 64)))
+                .isEqualTo(8);
+        assertThat(Augmentation.padding(new dev.distillery.training.InputShape(3, 16, 16)))
+                .isEqualTo(2);
+        assertThat(Augmentation.padding(new dev.distillery.training.InputShape(1, 28, 28)))
+                .isEqualTo(2);
+        assertThat(Augmentation.padding(new dev.distillery.training.InputShape(3, 4, 4)))
+                .isEqualTo(1);
+    }
+
+    @Test
     void transformShiftsFlipsAndPads() {
         Augmentation.Transform shift = new Augmentation.Transform(1, -2, false);
         Augmentation.Transform flip = new Augmentation.Transform(0, 0, true);

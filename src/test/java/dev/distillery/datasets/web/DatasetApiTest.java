@@ -1,0 +1,143 @@
+package dev.distillery.datasets.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.distillery.ApiTest;
+import dev.distillery.training.data.DataFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Issue #13, item 3: GET lists datasets with their state; admins register and unregister; specs record hashes. */
+@ApiTest
+class DatasetApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void everyBuiltInDatasetIsListedPresentOrMissingWithWhy() throws Exception {
+        mvc.perform(get("/api/v1/datasets"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.name == 'synthetic')].present").value(hasItem(true)))
+                .andExpect(jsonPath("$[?(@.name == 'synthetic')].kind").value(hasItem("built-in")))
+                .andExpect(jsonPath("$[?(@.name == 'synthetic')].classNames[9]").value(hasItem("triangle")))
+                .andExpect(jsonPath("$[?(@.name == 'synthetic')].trainSize").value(hasItem(6000)))
+                .andExpect(jsonPath("$[?(@.name == 'synthetic')].inputShape.channels")
+                        .value(hasItem(1)))
+                .andExpect(jsonPath("$[?(@.name == 'synthetic')].normalization.mean.length()")
+                        .value(hasItem(1)))
+                .andExpect(jsonPath("$[?(@.name == 'synthetic')].contentHash")
+                        .value(hasItem(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))))
+                .andExpect(jsonPath("$[?(@.name == 'cifar10')].present").value(hasItem(false)))
+                .andExpect(jsonPath("$[?(@.name == 'cifar10')].problem")
+                        .value(hasItem(containsString("no cifar-10-binary.tar.gz is there"))))
+                .andExpect(jsonPath("$[?(@.name == 'cifar10')].classNames[0]").value(hasItem("airplane")));
+    }
+
+    @Test
+    void anAdminRegistersAPathExperimentsRecordItsHashAndItCannotGoWhileUsed() throws Exception {
+        String name = "digits-" + UUID.randomUUID().toString().substring(0, 8);
+        Path first = Files.createDirectories(Path.of("target", "registered-" + UUID.randomUUID()))
+                .toAbsolutePath();
+        DataFixtures.writeIdxDataset(first, 20, 8, true);
+
+        String registered = mvc.perform(post("/api/v1/datasets")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(name, "idx", first.toString())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("registered"))
+                .andExpect(jsonPath("$.present").value(true))
+                .andExpect(jsonPath("$.trainSize").value(20))
+                .andExpect(jsonPath("$.testSize").value(8))
+                .andExpect(jsonPath("$.classes").value(10))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String firstHash = JsonPath.read(registered, "$.contentHash");
+        mvc.perform(get("/api/v1/datasets"))
+                .andExpect(jsonPath("$[?(@.name == '" + name + "')].present").value(hasItem(true)));
+
+        String one = submit(name);
+        mvc.perform(get("/api/v1/experiments/" + one))
+                .andExpect(jsonPath("$.spec.dataset.contentHash").value(firstHash));
+        mvc.perform(delete("/api/v1/datasets/" + name))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("1 experiment(s)")));
+        mvc.perform(post("/api/v1/experiments/" + one + "/cancel")).andExpect(status().isOk());
+        mvc.perform(delete("/api/v1/datasets/" + name)).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/datasets/" + name)).andExpect(status().isNotFound());
+
+        Path second = Files.createDirectories(Path.of("target", "registered-" + UUID.randomUUID()))
+                .toAbsolutePath();
+        DataFixtures.writeIdxDataset(second, 24, 8, true);
+        mvc.perform(post("/api/v1/datasets")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(name, "idx", second.toString())))
+                .andExpect(status().isCreated());
+        String two = submit(name);
+
+        String comparison = mvc.perform(get("/api/v1/comparisons").param("ids", one + "," + two))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> hashes = JsonPath.read(comparison, "$.specDiff['dataset.contentHash']");
+        assertThat(hashes).hasSize(2).doesNotHaveDuplicates().contains(firstHash);
+    }
+
+    @Test
+    void aBadRegistrationNamesItsFieldAndNamesAreUnique() throws Exception {
+        Path empty = Files.createDirectories(Path.of("target", "registered-" + UUID.randomUUID()))
+                .toAbsolutePath();
+        String[][] cases = {
+            {registration("ok-name", "parquet", empty.toString()), "format"},
+            {registration("ok-name", "idx", empty.toString()), "path"},
+            {registration("ok-name", "idx", "relative/dir"), "path"},
+            {registration("Bad Name", "idx", empty.toString()), "name"},
+            {"{\"name\": \"x1\", \"format\": \"imagefolder\", \"path\": \"" + empty + "\"}", "imageSize"},
+        };
+        for (String[] c : cases) {
+            mvc.perform(post("/api/v1/datasets")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(c[0]))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(c[1]));
+        }
+        mvc.perform(post("/api/v1/datasets")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(registration("cifar10", "cifar10", empty.toString())))
+                .andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/datasets/synthetic")).andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/datasets/never-registered")).andExpect(status().isNotFound());
+    }
+
+    private String submit(String dataset) throws Exception {
+        String body = mvc.perform(post("/api/v1/experiments")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": "
+                                + "{\"name\": \"" + dataset + "\"}, \"training\": {\"epochs\": 1}}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+
+    private static String registration(String name, String format, String path) {
+        return "{\"name\": \"" + name + "\", \"format\": \"" + format + "\", \"path\": \"" + path + "\"}";
+    }
+}
