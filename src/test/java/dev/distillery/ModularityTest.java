@@ -84,7 +84,9 @@ class ModularityTest {
                 .filter(module -> module.getDirectDependencies(MODULES).contains(experiments))
                 .toList();
 
-        assertThat(users).extracting(ApplicationModule::getName).containsExactlyInAnyOrder("comparison", "queue");
+        assertThat(users)
+                .extracting(ApplicationModule::getName)
+                .containsExactlyInAnyOrder("comparison", "predictions", "queue");
         assertThat(users).allSatisfy(user -> assertThat(user.getAllowedDependencies(MODULES).stream()
                         .filter(allowed -> allowed.getTargetModule().equals(experiments))
                         .map(AllowedDependency::getTargetNamedInterface)

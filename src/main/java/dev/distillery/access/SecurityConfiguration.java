@@ -86,7 +86,8 @@ class SecurityConfiguration {
                 paths.matcher(HttpMethod.GET, "/api/**"),
                 paths.matcher(HttpMethod.HEAD, "/api/**"),
                 paths.matcher(HttpMethod.GET, "/actuator/prometheus"),
-                paths.matcher(HttpMethod.POST, "/api/v1/analysis/**")));
+                paths.matcher(HttpMethod.POST, "/api/v1/analysis/**"),
+                paths.matcher(HttpMethod.POST, "/api/v1/predictions")));
         if (publicRead) {
             reads.permitAll();
         } else {

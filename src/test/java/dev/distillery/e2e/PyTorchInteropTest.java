@@ -2,19 +2,23 @@ package dev.distillery.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import dev.distillery.interop.CifarFixture;
 import dev.distillery.interop.PyTorch;
 import dev.distillery.training.InputShape;
-import dev.distillery.training.ModelInterop;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The PyTorch loop over HTTP against Debian's PyTorch: a student trained by the service (a short real run on a small
  * CIFAR-10 directory) is downloaded as safetensors, loaded into mdistiller's class with {@code strict=True}, and
- * PyTorch's eval logits equal the service's.
+ * PyTorch's eval logits equal the service's predictions ({@code POST /api/v1/predictions}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "distillery.workers=1")
 @ActiveProfiles("test")
@@ -38,9 +42,6 @@ class PyTorchInteropTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    ModelInterop interop;
 
     private ServiceClient service;
 
@@ -87,9 +88,50 @@ class PyTorchInteropTest {
         assertThat(difference).isLessThanOrEqualTo(1e-4);
     }
 
-    private float[][] serviceLogits(String student, float[][] inputs) throws Exception {
-        Path djl = directory.resolve("student.params");
-        Files.write(djl, service.download(student + "/checkpoints/best").body());
-        return interop.logits(new ModelInterop.ModelShape("resnet8x4", CIFAR, 10), djl, inputs);
+    private float[][] serviceLogits(String student, float[][] inputs) {
+        String id = student.substring(student.lastIndexOf('/') + 1);
+        return predictions("{\"experimentId\": \"" + id + "\", \"checkpoint\": \"best\"}", inputs, 10);
+    }
+
+    /** POST /api/v1/predictions; checks the top-5 against the logits and returns the logits. */
+    private float[][] predictions(String model, float[][] inputs, int classes) {
+        HttpResponse<String> answer =
+                service.post("/api/v1/predictions", "{\"model\": " + model + ", \"inputs\": " + json(inputs) + "}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        DocumentContext body = JsonPath.parse(answer.body());
+        List<List<Number>> logits = body.read("$.logits");
+        List<List<Integer>> top5 = body.read("$.top5");
+        assertThat(body.read("$.classes", Integer.class)).isEqualTo(classes);
+        float[][] rows = new float[logits.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new float[classes];
+            for (int j = 0; j < classes; j++) {
+                rows[i][j] = logits.get(i).get(j).floatValue();
+            }
+            float[] row = rows[i];
+            assertThat(top5.get(i)).hasSize(Math.min(5, classes));
+            assertThat(row[top5.get(i).get(0)]).isEqualTo(max(row));
+        }
+        return rows;
+    }
+
+    private static float max(float[] row) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float value : row) {
+            max = Math.max(max, value);
+        }
+        return max;
+    }
+
+    private static String json(float[][] rows) {
+        return Arrays.stream(rows)
+                .map(row -> {
+                    StringJoiner joined = new StringJoiner(",", "[", "]");
+                    for (float value : row) {
+                        joined.add(Float.toString(value));
+                    }
+                    return joined.toString();
+                })
+                .collect(Collectors.joining(",", "[", "]"));
     }
 }

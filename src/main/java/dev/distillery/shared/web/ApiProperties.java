@@ -8,6 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxBodyBytes largest accepted request body; larger ones get 413
  * @param maxPageSize largest page a search may ask for
+ * @param maxPredictionBodyBytes largest body of {@code POST /api/v1/predictions} (256 CIFAR images as JSON numbers)
  */
 @ConfigurationProperties("distillery.api")
-public record ApiProperties(@DefaultValue("1048576") long maxBodyBytes, @DefaultValue("200") int maxPageSize) {}
+public record ApiProperties(
+        @DefaultValue("1048576") long maxBodyBytes,
+        @DefaultValue("200") int maxPageSize,
+        @DefaultValue("33554432") long maxPredictionBodyBytes) {
+
+    /** The body limit of a request to {@code path} with {@code method}. */
+    public long bodyLimit(String method, String path) {
+        return "POST".equals(method) && "/api/v1/predictions".equals(path) ? maxPredictionBodyBytes : maxBodyBytes;
+    }
+}

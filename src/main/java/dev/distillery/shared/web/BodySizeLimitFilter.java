@@ -20,23 +20,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final ApiProperties properties;
 
     BodySizeLimitFilter(ApiProperties properties) {
-        this.limit = properties.maxBodyBytes();
+        this.properties = properties;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = properties.bodyLimit(request.getMethod(), request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
-            reject(response);
+            reject(response, limit);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    private static void reject(HttpServletResponse response, long limit) throws IOException {
         ProblemResponses.write(
                 response,
                 HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
