@@ -1,10 +1,14 @@
 package dev.distillery.predictions;
 
 import dev.distillery.experiments.StudentCheckpoints;
+import dev.distillery.models.ModelRegistry;
+import dev.distillery.models.UsableModel;
 import dev.distillery.shared.InvalidRequestException;
+import dev.distillery.shared.NotFoundException;
 import dev.distillery.shared.TooManyRequestsException;
 import dev.distillery.training.ModelInterop;
 import dev.distillery.training.ModelInterop.ModelShape;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,20 +31,29 @@ public class Predictions {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final StudentCheckpoints students;
+    private final ModelRegistry models;
     private final ModelInterop interop;
     private final Semaphore oneAtATime = new Semaphore(1, true);
 
-    Predictions(StudentCheckpoints students, ModelInterop interop) {
+    Predictions(StudentCheckpoints students, ModelRegistry models, ModelInterop interop) {
         this.students = students;
+        this.models = models;
         this.interop = interop;
     }
 
-    /** Which model to run: an experiment's checkpoint ({@code best} when null). */
-    public record ModelRef(UUID experimentId, String checkpoint) {}
+    /** Which model to run: an experiment's checkpoint ({@code best} when null), or an imported model. */
+    public record ModelRef(UUID experimentId, String checkpoint, UUID modelId) {}
 
     public PredictionResult predict(ModelRef model, List<List<Double>> inputs) {
-        if (model == null || model.experimentId() == null) {
-            throw new InvalidRequestException("model", "give {experimentId, checkpoint} or {modelId}");
+        if (model == null || (model.experimentId() == null) == (model.modelId() == null)) {
+            throw new InvalidRequestException("model", "give either {experimentId, checkpoint} or {modelId}");
+        }
+        if (model.modelId() != null) {
+            if (model.checkpoint() != null) {
+                throw new InvalidRequestException("model.checkpoint", "only applies to an experiment's student");
+            }
+            UsableModel imported = usable(model.modelId());
+            return run(imported.shape(), imported.file(), inputs);
         }
         String checkpoint = model.checkpoint() == null ? "best" : model.checkpoint();
         if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
@@ -48,6 +61,14 @@ public class Predictions {
         }
         StudentCheckpoints.StudentModel student = students.student(model.experimentId(), checkpoint);
         return run(student.shape(), student.parameters(), inputs);
+    }
+
+    private UsableModel usable(UUID id) {
+        try {
+            return models.usable(id);
+        } catch (IOException e) {
+            throw new NotFoundException("model " + id + " is not available: " + e.getMessage());
+        }
     }
 
     private PredictionResult run(ModelShape shape, Path file, List<List<Double>> inputs) {

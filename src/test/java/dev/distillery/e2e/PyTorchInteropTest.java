@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +87,69 @@ class PyTorchInteropTest {
         double difference = PyTorch.maxAbsDifference(served, torch);
         System.out.printf("student export: max |Δlogit| %.3g%n", difference);
         assertThat(difference).isLessThanOrEqualTo(1e-4);
+    }
+
+    /**
+     * A resnet8x4 trained by PyTorch (a few steps on the same CIFAR-10 directory), imported as safetensors and as
+     * TorchScript: the service's predictions on 32 fixed inputs equal PyTorch's eval logits; each drives a kd run
+     * with zscore over HTTP to SUCCEEDED, and the model cannot be deleted while that run has not ended.
+     */
+    @Test
+    void aPyTorchTeacherImportedAsSafetensorsOrTorchScriptPredictsAndTeachesLikePyTorch() throws Exception {
+        Path trained = Files.createDirectories(directory.resolve("teacher"));
+        PyTorch.run("train", "resnet8x4", "10", "3", "32", "32", "20", "7", trained.toString(), cifar.toString());
+        float[][] inputs = PyTorch.readFloats(trained.resolve("inputs.bin"), CIFAR.size());
+        float[][] torch = PyTorch.readFloats(trained.resolve("logits.bin"), 10);
+
+        String stateDict = imported(
+                Map.of("format", "safetensors", "architecture", "resnet8x4", "dataset", "cifar10"),
+                trained.resolve("model.safetensors"));
+        String module = imported(Map.of("format", "torchscript", "dataset", "cifar10"), trained.resolve("model.pt"));
+
+        double safetensors = PyTorch.maxAbsDifference(predictions(model(stateDict), inputs, 10), torch);
+        double torchScript = PyTorch.maxAbsDifference(predictions(model(module), inputs, 10), torch);
+        System.out.printf(
+                "imported teacher: max |Δlogit| safetensors %.3g, TorchScript %.3g%n", safetensors, torchScript);
+        assertThat(inputs).hasNumberOfRows(32);
+        assertThat(safetensors).isLessThanOrEqualTo(1e-4);
+        assertThat(torchScript).isLessThanOrEqualTo(1e-4);
+
+        for (String teacher : List.of(stateDict, module)) {
+            String student = service.submit("{\"method\": \"kd\", \"zscore\": true, "
+                    + "\"teacher\": {\"modelId\": \"" + teacher + "\"}, \"student\": {\"architecture\": \"mlp\"}, "
+                    + "\"dataset\": {\"name\": \"cifar10\", \"path\": \"" + cifar + "\"}, "
+                    + "\"training\": {\"epochs\": 2, \"batchSize\": 50, \"learningRate\": 0.01}, \"seed\": 4}");
+            assertThat(service.delete("/api/v1/models/" + teacher).statusCode())
+                    .as("a model in use is kept")
+                    .isEqualTo(409);
+            DocumentContext done = service.awaitTerminal(student, PATIENCE);
+            assertThat(done.read("$.status", String.class))
+                    .as(done.jsonString())
+                    .isEqualTo("SUCCEEDED");
+            assertThat(done.read("$.spec.teacher.modelId", String.class)).isEqualTo(teacher);
+        }
+        assertThat(service.delete("/api/v1/models/" + module).statusCode()).isEqualTo(204);
+        assertThat(service.get("/api/v1/models/" + module, "application/json").statusCode())
+                .isEqualTo(404);
+    }
+
+    private String imported(Map<String, String> fields, Path file) throws Exception {
+        HttpResponse<String> created =
+                service.upload("/api/v1/models", fields, file.getFileName().toString(), Files.readAllBytes(file));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JsonPath.<String>read(created.body(), "$.sha256")).isEqualTo(sha256(Files.readAllBytes(file)));
+        String id = JsonPath.read(created.body(), "$.id");
+        assertThat(service.download("/api/v1/models/" + id + "/file").body()).isEqualTo(Files.readAllBytes(file));
+        return id;
+    }
+
+    private static String model(String id) {
+        return "{\"modelId\": \"" + id + "\"}";
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private float[][] serviceLogits(String student, float[][] inputs) {

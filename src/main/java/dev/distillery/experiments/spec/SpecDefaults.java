@@ -49,6 +49,11 @@ public final class SpecDefaults {
 
         /** The student architecture of the experiment with this id, if it exists. */
         java.util.Optional<String> experimentArchitecture(java.util.UUID experimentId);
+
+        /** The architecture ({@code torchscript} for a TorchScript module) of the imported model, if it exists. */
+        default java.util.Optional<String> modelArchitecture(java.util.UUID modelId) {
+            return java.util.Optional.empty();
+        }
     }
 
     private SpecDefaults() {}
@@ -104,6 +109,13 @@ public final class SpecDefaults {
     private static TeacherSpec teacher(TeacherSpec teacher, TrainingSpec studentTraining, Context context) {
         if (teacher == null) {
             return null;
+        }
+        if (teacher.modelId() != null) {
+            String architecture = teacher.architecture() != null
+                    ? teacher.architecture()
+                    : context.modelArchitecture(teacher.modelId()).orElse(null);
+            return new TeacherSpec(
+                    architecture, teacher.experimentId(), teacher.checkpoint(), teacher.training(), teacher.modelId());
         }
         if (teacher.experimentId() == null) {
             return new TeacherSpec(

@@ -20,11 +20,17 @@ public class SpecRules {
 
     private final CatalogLookup catalog;
     private final TeacherExperiments teachers;
+    private final TeacherModels models;
     private final boolean noGpuWillCome;
 
-    SpecRules(CatalogLookup catalog, TeacherExperiments teachers, @Value("${distillery.devices:auto}") String devices) {
+    SpecRules(
+            CatalogLookup catalog,
+            TeacherExperiments teachers,
+            TeacherModels models,
+            @Value("${distillery.devices:auto}") String devices) {
         this.catalog = catalog;
         this.teachers = teachers;
+        this.models = models;
         this.noGpuWillCome = devices.trim().equalsIgnoreCase("cpu");
     }
 
@@ -64,10 +70,12 @@ public class SpecRules {
     }
 
     private void checkTeacher(ExperimentSpec spec, TeacherSpec teacher, List<FieldViolation> violations) {
-        if (teacher.experimentId() != null) {
+        if (teacher.modelId() != null) {
+            models.problems(teacher, spec.dataset()).forEach(violations::add);
+        } else if (teacher.experimentId() != null) {
             teachers.problems(teacher, spec.dataset()).forEach(violations::add);
         } else if (teacher.architecture() == null) {
-            violations.add(new FieldViolation("teacher", "needs architecture or experimentId"));
+            violations.add(new FieldViolation("teacher", "needs architecture, experimentId or modelId"));
         } else {
             checkArchitecture("teacher.architecture", teacher.architecture(), violations);
             if (teacher.checkpoint() != null) {

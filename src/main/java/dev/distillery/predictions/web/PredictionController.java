@@ -34,6 +34,6 @@ class PredictionController {
         }
         PredictionRequest.ModelSelector model = request.model();
         return PredictionResponse.of(predictions.predict(
-                new Predictions.ModelRef(model.experimentId(), model.checkpoint()), request.inputs()));
+                new Predictions.ModelRef(model.experimentId(), model.checkpoint(), model.modelId()), request.inputs()));
     }
 }

@@ -16,8 +16,18 @@ public record ApiProperties(
         @DefaultValue("200") int maxPageSize,
         @DefaultValue("33554432") long maxPredictionBodyBytes) {
 
-    /** The body limit of a request to {@code path} with {@code method}. */
+    /**
+     * The body limit of a request to {@code path} with {@code method}. Model uploads (multipart) have none here:
+     * their file streams to disk within {@code distillery.models.max-file-bytes}, enforced while it streams.
+     */
     public long bodyLimit(String method, String path) {
-        return "POST".equals(method) && "/api/v1/predictions".equals(path) ? maxPredictionBodyBytes : maxBodyBytes;
+        if (!"POST".equals(method)) {
+            return maxBodyBytes;
+        }
+        return switch (path) {
+            case "/api/v1/predictions" -> maxPredictionBodyBytes;
+            case "/api/v1/models" -> Long.MAX_VALUE;
+            default -> maxBodyBytes;
+        };
     }
 }
