@@ -154,6 +154,12 @@ public class ExperimentLifecycle {
         load(id).recordEpoch(epoch);
     }
 
+    /** The frozen teacher's own test accuracy, measured before the student's first epoch. */
+    @Transactional
+    public void recordTeacherScore(UUID id, double top1, double top5) {
+        experiments.recordTeacherScore(id, top1, top5);
+    }
+
     /** Records a student epoch together with the checkpoints written for it. */
     @Transactional
     public void recordStudentEpoch(UUID id, EpochMetrics epoch, List<CheckpointRecord> written) {

@@ -92,7 +92,8 @@ class PyTorchInteropTest {
     /**
      * A resnet8x4 trained by PyTorch (a few steps on the same CIFAR-10 directory), imported as safetensors and as
      * TorchScript: the service's predictions on 32 fixed inputs equal PyTorch's eval logits; each drives a kd run
-     * with zscore over HTTP to SUCCEEDED, and the model cannot be deleted while that run has not ended.
+     * with zscore over HTTP to SUCCEEDED, recording the teacher's test top-1 and top-5 that PyTorch counts on the same
+     * test images (within one sample), and the model cannot be deleted while that run has not ended.
      */
     @Test
     void aPyTorchTeacherImportedAsSafetensorsOrTorchScriptPredictsAndTeachesLikePyTorch() throws Exception {
@@ -114,6 +115,19 @@ class PyTorchInteropTest {
         assertThat(safetensors).isLessThanOrEqualTo(1e-4);
         assertThat(torchScript).isLessThanOrEqualTo(1e-4);
 
+        Path accuracy = trained.resolve("accuracy.json");
+        PyTorch.run(
+                "accuracy",
+                trained.resolve("model.safetensors").toString(),
+                "resnet8x4",
+                "10",
+                cifar.toString(),
+                accuracy.toString());
+        DocumentContext counts = JsonPath.parse(Files.readString(accuracy));
+        int samples = counts.read("$.samples", Integer.class);
+        int torchTop1 = counts.read("$.top1", Integer.class);
+        int torchTop5 = counts.read("$.top5", Integer.class);
+        assertThat(samples).isEqualTo(100);
         for (String teacher : List.of(stateDict, module)) {
             String student = service.submit("{\"method\": \"kd\", \"zscore\": true, "
                     + "\"teacher\": {\"modelId\": \"" + teacher + "\"}, \"student\": {\"architecture\": \"mlp\"}, "
@@ -127,6 +141,17 @@ class PyTorchInteropTest {
                     .as(done.jsonString())
                     .isEqualTo("SUCCEEDED");
             assertThat(done.read("$.spec.teacher.modelId", String.class)).isEqualTo(teacher);
+            double top1 = done.read("$.teacher.testTop1", Double.class);
+            double top5 = done.read("$.teacher.testTop5", Double.class);
+            System.out.printf(
+                    "imported teacher's recorded test top-1 %.4f, top-5 %.4f; PyTorch %d/%d, %d/%d%n",
+                    top1, top5, torchTop1, samples, torchTop5, samples);
+            assertThat(Math.abs(top1 * samples - torchTop1))
+                    .as("top-1 within one sample")
+                    .isLessThanOrEqualTo(1.0);
+            assertThat(Math.abs(top5 * samples - torchTop5))
+                    .as("top-5 within one sample")
+                    .isLessThanOrEqualTo(1.0);
         }
         assertThat(service.delete("/api/v1/models/" + module).statusCode()).isEqualTo(204);
         assertThat(service.get("/api/v1/models/" + module, "application/json").statusCode())

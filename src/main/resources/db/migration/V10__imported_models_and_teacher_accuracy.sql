@@ -17,3 +17,7 @@ create table imported_models (
     owner              varchar(64),
     created_at         timestamptz  not null
 );
+
+-- The frozen teacher's own test accuracy, measured once before the student's first epoch (issue #12).
+alter table experiments add column teacher_test_top1 double precision;
+alter table experiments add column teacher_test_top5 double precision;
