@@ -82,6 +82,12 @@ class SecurityConfiguration {
                 .hasRole(ApiRole.READER.name())
                 .requestMatchers(HttpMethod.HEAD, "/api/v1/experiments/*/checkpoints/*")
                 .hasRole(ApiRole.READER.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/models/*/file")
+                .hasRole(ApiRole.READER.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/models")
+                .hasRole(ApiRole.SUBMITTER.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/models/*")
+                .hasRole(ApiRole.SUBMITTER.name())
                 .requestMatchers(
                         HttpMethod.POST, "/api/v1/experiments", "/api/v1/sweeps", "/api/v1/experiments/*/cancel")
                 .hasRole(ApiRole.SUBMITTER.name());
@@ -90,7 +96,8 @@ class SecurityConfiguration {
                 paths.matcher(HttpMethod.GET, "/api/**"),
                 paths.matcher(HttpMethod.HEAD, "/api/**"),
                 paths.matcher(HttpMethod.GET, "/actuator/prometheus"),
-                paths.matcher(HttpMethod.POST, "/api/v1/analysis/**")));
+                paths.matcher(HttpMethod.POST, "/api/v1/analysis/**"),
+                paths.matcher(HttpMethod.POST, "/api/v1/predictions")));
         if (publicRead) {
             reads.permitAll();
         } else {

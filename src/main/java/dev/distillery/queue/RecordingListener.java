@@ -60,6 +60,11 @@ final class RecordingListener implements EpochListener {
         meters.epoch(device, metrics);
     }
 
+    @Override
+    public void onTeacherScore(double top1, double top5) {
+        lifecycle.recordTeacherScore(experimentId, top1, top5);
+    }
+
     /** Student batches move the experiment's live progress, at most once per progress interval. */
     @Override
     public void onBatch(String phase, int epoch, int step, int steps) {

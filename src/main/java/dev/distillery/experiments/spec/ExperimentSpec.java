@@ -188,7 +188,7 @@ public record ExperimentSpec(
 
     /**
      * The teacher: an architecture trained first inside the experiment (with its own optional
-     * training settings), or an earlier experiment's checkpoint.
+     * training settings), an earlier experiment's checkpoint, or an imported model ({@code modelId}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TeacherSpec(
@@ -196,7 +196,18 @@ public record ExperimentSpec(
             java.util.UUID experimentId,
             @Pattern(regexp = "best|last", message = "must be 'best' or 'last'") String checkpoint,
             @Valid @Schema(description = "how to train the teacher first; absent fields follow the student's")
-                    TrainingSpec training) {}
+                    TrainingSpec training,
+            @Schema(
+                            description =
+                                    "an imported model (POST /api/v1/models) as the teacher; its SHA-256 is checked"
+                                            + " before use")
+                    java.util.UUID modelId) {
+
+        /** A teacher trained here or taken from an experiment. */
+        public TeacherSpec(String architecture, java.util.UUID experimentId, String checkpoint, TrainingSpec training) {
+            this(architecture, experimentId, checkpoint, training, null);
+        }
+    }
 
     /** A network from the catalog. */
     public record ModelSpec(@NotBlank @Size(max = 64) @Schema(example = "lenet5") String architecture) {}

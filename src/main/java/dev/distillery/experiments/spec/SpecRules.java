@@ -23,6 +23,7 @@ public class SpecRules {
 
     private final CatalogLookup catalog;
     private final TeacherExperiments teachers;
+    private final TeacherModels models;
     private final boolean noGpuWillCome;
     private final BooleanSupplier gpuWorkerSeen;
 
@@ -30,15 +31,22 @@ public class SpecRules {
     SpecRules(
             CatalogLookup catalog,
             TeacherExperiments teachers,
+            TeacherModels models,
             @Value("${distillery.devices:auto}") String devices,
             GpuWorkers gpuWorkers) {
-        this(catalog, teachers, devices, gpuWorkers::anySeen);
+        this(catalog, teachers, models, devices, gpuWorkers::anySeen);
     }
 
     /** @param gpuWorkerSeen whether a GPU worker has ever been seen by this deployment ({@link GpuWorkers}) */
-    SpecRules(CatalogLookup catalog, TeacherExperiments teachers, String devices, BooleanSupplier gpuWorkerSeen) {
+    SpecRules(
+            CatalogLookup catalog,
+            TeacherExperiments teachers,
+            TeacherModels models,
+            String devices,
+            BooleanSupplier gpuWorkerSeen) {
         this.catalog = catalog;
         this.teachers = teachers;
+        this.models = models;
         this.noGpuWillCome = devices.trim().equalsIgnoreCase("cpu");
         this.gpuWorkerSeen = gpuWorkerSeen;
     }
@@ -84,10 +92,12 @@ public class SpecRules {
     }
 
     private void checkTeacher(ExperimentSpec spec, TeacherSpec teacher, List<FieldViolation> violations) {
-        if (teacher.experimentId() != null) {
+        if (teacher.modelId() != null) {
+            models.problems(teacher, spec.dataset()).forEach(violations::add);
+        } else if (teacher.experimentId() != null) {
             teachers.problems(teacher, spec.dataset()).forEach(violations::add);
         } else if (teacher.architecture() == null) {
-            violations.add(new FieldViolation("teacher", "needs architecture or experimentId"));
+            violations.add(new FieldViolation("teacher", "needs architecture, experimentId or modelId"));
         } else {
             checkArchitecture("teacher.architecture", teacher.architecture(), violations);
             if (teacher.checkpoint() != null) {

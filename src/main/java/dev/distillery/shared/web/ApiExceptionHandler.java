@@ -1,6 +1,7 @@
 package dev.distillery.shared.web;
 
 import dev.distillery.shared.ConflictException;
+import dev.distillery.shared.ContentTooLargeException;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.ForbiddenException;
 import dev.distillery.shared.InvalidRequestException;
@@ -106,14 +107,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(body);
     }
 
-    @ExceptionHandler(dev.distillery.shared.ContentTooLargeException.class)
-    ResponseEntity<Object> uploadTooLarge(dev.distillery.shared.ContentTooLargeException ex) {
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
         return problem(
                 HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
     }
 
-    @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
+    @ExceptionHandler(ContentTooLargeException.class)
+    ResponseEntity<Object> uploadTooLarge(ContentTooLargeException ex) {
         return problem(
                 HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
     }

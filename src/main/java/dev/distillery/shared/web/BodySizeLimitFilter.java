@@ -21,11 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final ApiProperties properties;
     private final long receiveNanos;
 
     BodySizeLimitFilter(ApiProperties properties) {
-        this.limit = properties.maxBodyBytes();
+        this.properties = properties;
         this.receiveNanos = properties.requestReceiveTimeout().toNanos();
     }
 
@@ -38,14 +38,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = properties.bodyLimit(request.getMethod(), request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
-            reject(response);
+            reject(response, limit);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit, System.nanoTime() + receiveNanos), response);
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    private static void reject(HttpServletResponse response, long limit) throws IOException {
         ProblemResponses.write(
                 response,
                 HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,

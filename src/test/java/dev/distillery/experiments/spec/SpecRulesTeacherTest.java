@@ -34,7 +34,7 @@ class SpecRulesTeacherTest {
 
     private final Map<UUID, Experiment> experiments = new HashMap<>();
     private final SpecRules rules = new SpecRules(
-            CATALOG, new TeacherExperiments(Experiments.repository(experiments), CODEC), "auto", () -> true);
+            CATALOG, new TeacherExperiments(Experiments.repository(experiments), CODEC), null, "auto", () -> true);
 
     /** A stored experiment that trained {@code architecture} on {@code dataset} (synthetic: no files needed). */
     private Experiment stored(ExperimentStatus status, String architecture, String dataset) {
