@@ -86,7 +86,7 @@ class ModularityTest {
 
         assertThat(users)
                 .extracting(ApplicationModule::getName)
-                .containsExactlyInAnyOrder("comparison", "datasets", "queue");
+                .containsExactlyInAnyOrder("comparison", "datasets", "predictions", "queue");
         assertThat(users).allSatisfy(user -> assertThat(user.getAllowedDependencies(MODULES).stream()
                         .filter(allowed -> allowed.getTargetModule().equals(experiments))
                         .map(AllowedDependency::getTargetNamedInterface)

@@ -22,7 +22,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Who may call what. Off by default (everything open, announced loudly at startup); on, every write
  * needs a key, reads need at least {@code reader} unless {@code public-read}, checkpoint downloads
- * always need {@code reader}, key management needs {@code admin}. Health and the API docs stay open.
+ * always need {@code reader}, key management needs {@code admin}. Health, the API docs and the
+ * dashboard's static files stay open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -72,12 +73,21 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()
+                // the dashboard's static files: public code, no data; its API calls carry the key
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**", "/favicon.ico")
+                .permitAll()
                 .requestMatchers("/api/v1/admin/**")
                 .hasRole(ApiRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/experiments/*/checkpoints/*")
                 .hasRole(ApiRole.READER.name())
                 .requestMatchers(HttpMethod.HEAD, "/api/v1/experiments/*/checkpoints/*")
                 .hasRole(ApiRole.READER.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/models/*/file")
+                .hasRole(ApiRole.READER.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/models")
+                .hasRole(ApiRole.SUBMITTER.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/models/*")
+                .hasRole(ApiRole.SUBMITTER.name())
                 .requestMatchers(
                         HttpMethod.POST, "/api/v1/experiments", "/api/v1/sweeps", "/api/v1/experiments/*/cancel")
                 .hasRole(ApiRole.SUBMITTER.name());
@@ -86,7 +96,8 @@ class SecurityConfiguration {
                 paths.matcher(HttpMethod.GET, "/api/**"),
                 paths.matcher(HttpMethod.HEAD, "/api/**"),
                 paths.matcher(HttpMethod.GET, "/actuator/prometheus"),
-                paths.matcher(HttpMethod.POST, "/api/v1/analysis/**")));
+                paths.matcher(HttpMethod.POST, "/api/v1/analysis/**"),
+                paths.matcher(HttpMethod.POST, "/api/v1/predictions")));
         if (publicRead) {
             reads.permitAll();
         } else {

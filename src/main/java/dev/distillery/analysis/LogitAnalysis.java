@@ -1,5 +1,6 @@
 package dev.distillery.analysis;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.distillery.methods.LogitStandardization;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * Stateless logit tools: how far a student's logits are from a teacher's, with and without logit standardization.
  * Uses the training code's own {@link LogitStandardization} and {@link Losses#klDivergencePerRow}, in float64 on a
- * short-lived NDManager per call.
+ * short-lived NDManager per call, on the CPU: the default device of a GPU machine belongs to the workers' leases.
  */
 @Service
 public class LogitAnalysis {
@@ -75,7 +76,7 @@ public class LogitAnalysis {
     }
 
     private static KlDivergences compute(double[][] teacherLogits, double[][] studentLogits, double tau) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray teacher = OwnedArrays.of(manager, teacherLogits);
             NDArray student = OwnedArrays.of(manager, studentLogits);
             double[] plain = perRow(teacher, student, tau, false);

@@ -1,5 +1,6 @@
 package dev.distillery.analysis;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -70,7 +71,7 @@ public class LossAnalysis {
             Map<String, Double> state,
             LossLogits logits,
             boolean stateGiven) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             MethodRun run = method.start(new RunContext(manager, settings, DataType.FLOAT64));
             for (LearnableParameter parameter : run.parameters()) {
                 Double value = state.get(parameter.name());

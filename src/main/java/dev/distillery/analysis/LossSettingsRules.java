@@ -1,5 +1,6 @@
 package dev.distillery.analysis;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.distillery.methods.CommonSetting;
@@ -117,7 +118,7 @@ final class LossSettingsRules {
 
     /** Each learnable parameter's name and number of values, as a run with the method's defaults declares them. */
     private static Map<String, Long> learnable(DistillationMethod method) {
-        try (NDManager scratch = NDManager.newBaseManager()) {
+        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
             return method.start(new RunContext(scratch, method.defaults(false), DataType.FLOAT64)).parameters().stream()
                     .collect(Collectors.toMap(
                             LearnableParameter::name, p -> p.value().size(), (a, b) -> a, LinkedHashMap::new));

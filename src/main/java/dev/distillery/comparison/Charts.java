@@ -24,6 +24,11 @@ final class Charts {
 
     private Charts() {}
 
+    /** How many characters of a legend line fit the chart's width (the legend sits under the plot). */
+    static int legendLineChars(ChartSize size) {
+        return Math.max(20, (size.width() - 60) / 7);
+    }
+
     /** One line per run over its epochs; {@code labels} are the legend entries, one per run. */
     static byte[] lines(
             Comparison.Series series,
@@ -53,8 +58,10 @@ final class Charts {
             }
             XYSeries line = chart.addSeries(
                     labels.get(i), epochs.isEmpty() ? List.of(0) : epochs, ys.isEmpty() ? List.of(Double.NaN) : ys);
-            line.setMarker(SeriesMarkers.NONE);
-            line.setSmooth(true); // one path per run through every epoch's value (not one segment per epoch)
+            // straight segments between measured epochs, a marker at each: a spline would invent values between
+            // epochs and overshoot them
+            line.setMarker(SeriesMarkers.CIRCLE);
+            line.setSmooth(false);
         }
         return encode(chart, format);
     }

@@ -57,6 +57,9 @@ public class Experiment {
     @Embedded
     private RunAttempts attempts = new RunAttempts();
 
+    @Embedded
+    private TeacherAccuracy teacherAccuracy;
+
     private String error;
     private Instant createdAt;
     private Instant finishedAt;
@@ -149,9 +152,7 @@ public class Experiment {
     }
 
     private RunScores scores() {
-        if (scores == null) {
-            scores = new RunScores();
-        }
+        scores = scores == null ? new RunScores() : scores;
         return scores;
     }
 
@@ -231,6 +232,11 @@ public class Experiment {
     /** The valid student epoch with the highest test top-1 so far; null before the first. */
     public EpochScore best() {
         return scores().best();
+    }
+
+    /** Null before it was measured and without a teacher. */
+    public TeacherScore teacherScore() {
+        return teacherAccuracy == null ? null : teacherAccuracy.score();
     }
 
     /** The latest finished student epoch; null before the first and when its scores are invalid. */

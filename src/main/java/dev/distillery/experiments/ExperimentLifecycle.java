@@ -4,6 +4,7 @@ import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.experiments.spec.SpecCodec;
 import dev.distillery.experiments.spec.SpecDefaults;
 import dev.distillery.experiments.spec.TrainingPlans;
+import dev.distillery.models.ModelRegistry;
 import dev.distillery.shared.NotFoundException;
 import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.CheckpointRecords;
@@ -42,6 +43,7 @@ public class ExperimentLifecycle {
     private final Clock clock;
     private final Checkpointing checkpointing;
     private final AttemptProperties attempts;
+    private final ModelRegistry models;
 
     ExperimentLifecycle(
             ExperimentRepository experiments,
@@ -51,7 +53,9 @@ public class ExperimentLifecycle {
             WaitingExperiments waiting,
             SpecCodec codec,
             Clock clock,
-            AttemptProperties attempts) {
+            AttemptProperties attempts,
+            ModelRegistry models) {
+        this.models = models;
         this.experiments = experiments;
         this.metrics = metrics;
         this.checkpoints = checkpoints;
@@ -150,6 +154,12 @@ public class ExperimentLifecycle {
         load(id).recordEpoch(epoch);
     }
 
+    /** The frozen teacher's own test accuracy, measured before the student's first epoch. */
+    @Transactional
+    public void recordTeacherScore(UUID id, double top1, double top5) {
+        experiments.recordTeacherScore(id, top1, top5);
+    }
+
     /** Records a student epoch together with the checkpoints written for it. */
     @Transactional
     public void recordStudentEpoch(UUID id, EpochMetrics epoch, List<CheckpointRecord> written) {
@@ -204,6 +214,13 @@ public class ExperimentLifecycle {
     }
 
     private Path teacherParameters(ExperimentSpec spec) throws IOException {
+        if (spec.teacher() != null && spec.teacher().modelId() != null) {
+            try {
+                return models.usable(spec.teacher().modelId()).file();
+            } catch (NotFoundException gone) {
+                throw new IOException(gone.getMessage(), gone);
+            }
+        }
         if (spec.teacher() == null || spec.teacher().experimentId() == null) {
             return null;
         }

@@ -37,4 +37,10 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID>, J
 
     @Query("select e.cancelRequested from Experiment e where e.id = :id")
     boolean isCancelRequested(UUID id);
+
+    /** The frozen teacher's own test accuracy, measured once before the student's first epoch. */
+    @Modifying
+    @Query("update Experiment e set e.teacherAccuracy.teacherTestTop1 = :top1, "
+            + "e.teacherAccuracy.teacherTestTop5 = :top5 where e.id = :id")
+    int recordTeacherScore(UUID id, double top1, double top5);
 }

@@ -15,6 +15,8 @@ import org.springframework.modulith.NamedInterface;
  * @param phase {@code teacher} while a teacher is trained first, then {@code student}; null before the first epoch
  * @param device the device of the latest attempt (cpu, gpu0, …); null before the first start
  * @param cancelRequested a cancel of the running experiment is pending; its worker stops between batches
+ * @param teacher the frozen teacher's own test accuracy, measured before the student's first epoch; null until then
+ *     and for methods without a teacher
  * @param gate the verdict of the spec's gates once the run has ended; null without gates or before the end
  */
 @NamedInterface("queries")
@@ -26,6 +28,7 @@ public record ExperimentSummary(
         String owner,
         EpochScore best,
         EpochScore last,
+        TeacherScore teacher,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
@@ -50,6 +53,7 @@ public record ExperimentSummary(
                 experiment.owner(),
                 experiment.best(),
                 experiment.last(),
+                experiment.teacherScore(),
                 experiment.createdAt(),
                 experiment.startedAt(),
                 experiment.finishedAt(),

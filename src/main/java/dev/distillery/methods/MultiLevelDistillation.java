@@ -72,10 +72,15 @@ public final class MultiLevelDistillation implements DistillationMethod {
         return new MethodRecipe(480, 0.025, true);
     }
 
-    /** The LS repository's configuration: τ 2 with standardization (τ 4 without), λ_CE 0.1, λ_KD 9. */
+    /**
+     * With standardization the LS repository's command ({@code --base-temp 2 --kd-weight 9}, λ_CE 0.1); without it
+     * mdistiller's KD settings, on which MLKD's code is built (τ 4, λ_CE 0.1, λ_KD 0.9). The repository's
+     * {@code cfg.py} differs between commits; with λ_KD 9 and no standardization the ten τ²-scaled KD terms make an
+     * SGD run diverge within an epoch here.
+     */
     @Override
     public LossSettings defaults(boolean zscore) {
-        return new LossSettings(zscore ? 2.0 : 4.0, zscore, 0.1, 9.0);
+        return zscore ? new LossSettings(2.0, true, 0.1, 9.0) : new LossSettings(4.0, false, 0.1, 0.9);
     }
 
     @Override

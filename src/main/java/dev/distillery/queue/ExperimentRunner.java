@@ -55,34 +55,56 @@ class ExperimentRunner {
     /**
      * Runs the experiment on a leased device.
      *
-     * @return false when this worker cannot run it (it needs a GPU and this worker's device is the CPU)
+     * @return false when this worker did not run it: it needs a GPU and this worker's device is the CPU, or it could
+     *     not be taken (e.g. the database was unreachable); the queue offers it again later
      */
     boolean run(UUID id) {
         try (DeviceLeases.Lease lease = leases.acquire()) {
             if (lifecycle.needsGpu(id) && !lease.isGpu()) {
                 return false;
             }
-            run(id, lease);
-            return true;
+            return run(id, lease);
         } catch (InterruptedException shutdown) {
             Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException unreadable) {
+            log.warn("Experiment {} could not be read; it is offered again later", id, unreadable);
             return false;
         }
     }
 
-    private void run(UUID id, DeviceLeases.Lease lease) {
-        Optional<TrainingPlan> plan = start(id, lease.name());
+    private boolean run(UUID id, DeviceLeases.Lease lease) {
+        Optional<TrainingPlan> plan;
+        try {
+            plan = start(id, lease.name());
+        } catch (RuntimeException notTaken) {
+            log.warn("Experiment {} could not be started; it is offered again later", id, notTaken);
+            return false;
+        }
         if (plan.isEmpty()) {
             log.info("Experiment {} is no longer runnable; skipped", id);
-            return;
+            return true;
         }
         log.info("Experiment {} started on {}: {}", id, lease.name(), plan.get());
+        train(id, lease, plan.get());
+        return true;
+    }
+
+    private void train(UUID id, DeviceLeases.Lease lease, TrainingPlan plan) {
         CancelCheck stop = new CancelCheck(id, lifecycle, clock, properties.cancelCheckInterval());
+        meters.running(lease.name(), +1);
         try {
             TrainingOutcome outcome = training.train(
-                    plan.get(),
+                    plan,
                     new RecordingListener(
-                            id, lifecycle, checkpointing, meters, shutdown, clock, properties.progressInterval()),
+                            id,
+                            lease.name(),
+                            lifecycle,
+                            checkpointing,
+                            meters,
+                            shutdown,
+                            clock,
+                            properties.progressInterval()),
                     stop,
                     lease.device());
             if (outcome == TrainingOutcome.COMPLETED) {
@@ -100,7 +122,7 @@ class ExperimentRunner {
             log.warn("Experiment {} failed", id, failure);
             lifecycle.fail(id, reason(failure));
         } finally {
-            meters.running(-1);
+            meters.running(lease.name(), -1);
         }
     }
 

@@ -10,16 +10,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Persists a run as it goes: every epoch's metrics, and for student epochs the checkpoints first
  * (atomic files, including the training state to resume from), then metrics and checkpoint records
  * in one transaction. A crash between the two leaves the previous state recorded: the epoch is
- * trained again, deterministically, and recorded once.
+ * trained again, deterministically, and recorded once. Live batch progress is best-effort: a database error
+ * while saving it is logged and the run goes on.
  */
 final class RecordingListener implements EpochListener {
 
+    private static final Logger log = LoggerFactory.getLogger(RecordingListener.class);
+
     private final UUID experimentId;
+    private final String device;
     private final ExperimentLifecycle lifecycle;
     private final Checkpointing checkpointing;
     private final WorkerMeters meters;
@@ -30,6 +36,7 @@ final class RecordingListener implements EpochListener {
 
     RecordingListener(
             UUID experimentId,
+            String device,
             ExperimentLifecycle lifecycle,
             Checkpointing checkpointing,
             WorkerMeters meters,
@@ -41,6 +48,7 @@ final class RecordingListener implements EpochListener {
         this.nextProgress = clock.instant().plus(progressInterval);
         this.shutdown = shutdown;
         this.experimentId = experimentId;
+        this.device = device;
         this.lifecycle = lifecycle;
         this.checkpointing = checkpointing;
         this.meters = meters;
@@ -49,15 +57,27 @@ final class RecordingListener implements EpochListener {
     @Override
     public void onEpoch(EpochMetrics metrics) {
         lifecycle.recordEpoch(experimentId, metrics);
-        meters.epoch(metrics);
+        meters.epoch(device, metrics);
+    }
+
+    @Override
+    public void onTeacherScore(double top1, double top5) {
+        lifecycle.recordTeacherScore(experimentId, top1, top5);
     }
 
     /** Student batches move the experiment's live progress, at most once per progress interval. */
     @Override
     public void onBatch(String phase, int epoch, int step, int steps) {
         if (EpochMetrics.STUDENT.equals(phase) && !clock.instant().isBefore(nextProgress)) {
-            lifecycle.recordBatchProgress(experimentId, (double) step / steps);
             nextProgress = clock.instant().plus(progressInterval);
+            try {
+                lifecycle.recordBatchProgress(experimentId, (double) step / steps);
+            } catch (RuntimeException notSaved) {
+                log.warn(
+                        "Experiment {}: live progress not saved, training goes on ({})",
+                        experimentId,
+                        notSaved.toString());
+            }
         }
     }
 
@@ -74,7 +94,7 @@ final class RecordingListener implements EpochListener {
                 checkpointing.save(experimentId, metrics.epoch(), best, parameters, trainingState);
         lifecycle.recordStudentEpoch(experimentId, metrics, written);
         checkpointing.prune(experimentId, metrics.epoch());
-        meters.epoch(metrics);
+        meters.epoch(device, metrics);
         stopIfShuttingDown();
     }
 }

@@ -1,7 +1,9 @@
 package dev.distillery.shared;
 
-/** A request body beyond a limit of its own (an upload): 413. */
+/** An upload larger than a configured limit; answered with 413. */
 public class ContentTooLargeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
 
     public ContentTooLargeException(String message) {
         super(message);

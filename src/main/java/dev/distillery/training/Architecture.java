@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.ConstantInitializer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,15 @@ public interface Architecture {
 
     /** A new block mapping (batch, C, H, W) float32 inputs to (batch, classes) logits. */
     Block build(InputShape shape, int classes);
+
+    /**
+     * The PyTorch module names of the layers that hold parameters (mdistiller's for the CIFAR zoo, Distillery's own
+     * for {@code mlp} and {@code lenet5}), one per convolution, BatchNorm or linear layer, in the order of the built
+     * block's parameters: how state dicts are named on import and export. Empty when the architecture has none.
+     */
+    default List<String> torchModules() {
+        return List.of();
+    }
 
     /**
      * The number of trainable parameters for this input shape and class count, found by building and

@@ -28,6 +28,15 @@ public interface EpochListener {
     }
 
     /**
+     * The frozen teacher's own accuracy on the run's test split, measured once before the student's first epoch (a
+     * resumed run does not measure it again). By default ignored.
+     *
+     * @param top1 fraction of test samples whose largest teacher logit is the label
+     * @param top5 fraction whose label is among the teacher's five largest logits (all of them below five classes)
+     */
+    default void onTeacherScore(double top1, double top5) {}
+
+    /**
      * A training batch finished: {@code step} of {@code steps} of {@code epoch} in {@code phase}
      * ({@code teacher} or {@code student}). Called for every batch; throttle before doing anything costly.
      */

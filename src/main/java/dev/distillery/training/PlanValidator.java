@@ -72,6 +72,11 @@ final class PlanValidator {
         if (plan.teacherArchitecture() == null) {
             return Optional.of("method '" + plan.method() + "' needs a teacherArchitecture");
         }
+        if (ModelInterop.TORCHSCRIPT.equals(plan.teacherArchitecture())) {
+            return plan.teacherParameters() == null
+                    ? Optional.of("a torchscript teacher needs teacherParameters: the module's file")
+                    : teacherParametersProblem(plan.teacherParameters());
+        }
         return architectureProblem(plan, plan.teacherArchitecture(), "teacher")
                 .or(() -> plan.teacherParameters() != null
                         ? teacherParametersProblem(plan.teacherParameters())

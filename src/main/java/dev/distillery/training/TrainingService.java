@@ -5,6 +5,7 @@ import dev.distillery.methods.CrossEntropyMethod;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.data.ImageData;
+import dev.distillery.training.engine.TorchScriptTeacher;
 import dev.distillery.training.engine.TrainingRun;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -37,6 +38,12 @@ public class TrainingService {
         return validator.problem(plan);
     }
 
+    private Architecture teacherArchitecture(TrainingPlan plan) {
+        return ModelInterop.TORCHSCRIPT.equals(plan.teacherArchitecture())
+                ? TorchScriptTeacher.INSTANCE
+                : architectures.find(plan.teacherArchitecture()).orElseThrow();
+    }
+
     /** Trains on the CPU. */
     public TrainingOutcome train(TrainingPlan plan, EpochListener listener, BooleanSupplier cancelRequested) {
         return train(plan, listener, cancelRequested, Device.cpu());
@@ -67,9 +74,7 @@ public class TrainingService {
         ImageData data = datasets.load(plan.dataset());
         DistillationMethod method = methods.find(plan.method()).orElseThrow();
         Architecture student = architectures.find(plan.studentArchitecture()).orElseThrow();
-        Architecture teacher = method.needsTeacher()
-                ? architectures.find(plan.teacherArchitecture()).orElseThrow()
-                : null;
+        Architecture teacher = method.needsTeacher() ? teacherArchitecture(plan) : null;
         TrainingPlan teacherPlan = plan.teacherPlan();
         boolean trainsTeacher = method.needsTeacher() && plan.teacherParameters() == null;
         ImageData teacherData =

@@ -3,6 +3,7 @@ package dev.distillery.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
@@ -165,6 +166,26 @@ class AccessControlTest {
         assertThat(status(get("/v3/api-docs"))).isEqualTo(200);
         assertThat(status(get("/actuator/prometheus"))).isEqualTo(401);
         assertThat(status(withKey(get("/actuator/prometheus"), "reader"))).isEqualTo(200);
+    }
+
+    @Test
+    void importingAndDeletingModelsNeedSubmitterAndPredictionsAndModelReadsNeedReader() throws Exception {
+        assertThat(upload(null)).isEqualTo(401);
+        assertThat(upload(TestKeys.READER)).isEqualTo(403);
+        assertThat(upload(TestKeys.BOB))
+                .as("past security: not a TorchScript module")
+                .isEqualTo(400);
+        assertThat(status(withKey(delete("/api/v1/models/" + UUID.randomUUID()), "reader")))
+                .isEqualTo(403);
+        assertThat(status(withKey(delete("/api/v1/models/" + UUID.randomUUID()), "submitter")))
+                .isEqualTo(404);
+        assertThat(status(withKey(get("/api/v1/models"), "reader"))).isEqualTo(200);
+        assertThat(status(get("/api/v1/models/" + UUID.randomUUID() + "/file"))).isEqualTo(401);
+        var prediction = post("/api/v1/predictions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}");
+        assertThat(status(prediction)).isEqualTo(401);
+        assertThat(status(withKey(prediction, "reader"))).isEqualTo(400);
     }
 
     @Test
@@ -368,6 +389,17 @@ class AccessControlTest {
                 .getResponse()
                 .getContentAsString();
         return UUID.fromString(JsonPath.read(body, "$.id"));
+    }
+
+    private int upload(String key) throws Exception {
+        var upload = multipart("/api/v1/models")
+                .file("file", new byte[] {1})
+                .param("format", "torchscript")
+                .param("dataset", "synthetic");
+        return mvc.perform(key == null ? upload : upload.header("Authorization", "Bearer " + key))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     private int status(MockHttpServletRequestBuilder request) throws Exception {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Charts of runs without values yet, and the legend built from the differing spec fields. */
@@ -46,23 +48,57 @@ class ChartsTest {
     }
 
     @Test
-    void theLegendShowsTheDifferingFieldsButNotTheName() {
-        Comparison comparison = new Comparison(
-                a,
-                List.of(run(a, "x"), run(b, "y")),
-                Map.of("name", List.of("x", "y"), "zscore", List.of(false, true)),
-                List.of(),
-                null);
-        assertThat(ChartService.legend(comparison)).containsExactly("zscore=false", "zscore=true");
-        Comparison sameSpec =
-                new Comparison(a, List.of(run(a, "x"), run(b, "x")), Map.of("seed", List.of(1, 1)), List.of(), null);
-        assertThat(ChartService.legend(sameSpec)).hasSize(2).doesNotHaveDuplicates();
+    void theLegendNamesEachRunWithOnlyItsMeaningfulDifferingFields() {
+        Map<String, List<Object>> diff = new java.util.LinkedHashMap<>();
+        diff.put("name", List.of("x", "y"));
+        diff.put("method", List.of("ce", "kd"));
+        diff.put("temperature", List.of(4.0, 2.0));
+        diff.put("teacher.architecture", Arrays.asList(null, "lenet5"));
+        diff.put("tags.team", List.of("a", "b"));
+        Comparison comparison = new Comparison(a, List.of(run(a, "x", "ce"), run(b, "y", "kd")), diff, List.of(), null);
+        Function<String, Set<String>> ignoredBy =
+                method -> method.equals("ce") ? Set.of("temperature", "zscore", "lossWeights.kd") : Set.of();
+
+        assertThat(ChartService.legend(comparison, ignoredBy, 200))
+                .containsExactly("x: method=ce", "y: method=kd, temperature=2.0, teacher.architecture=lenet5");
+        assertThat(ChartService.legend(comparison, ignoredBy, 20))
+                .containsExactly("x: method=ce", "y: method=kd,\ntemperature=2.0,\nteacher.architecture=lenet5");
+
+        Comparison sameSpec = new Comparison(
+                a, List.of(run(a, "x", "kd"), run(b, "x", "kd")), Map.of("seed", List.of(1, 1)), List.of(), null);
+        assertThat(ChartService.legend(sameSpec, ignoredBy, 200)).hasSize(2).doesNotHaveDuplicates();
     }
 
-    private static Comparison.Run run(UUID id, String name) {
+    @Test
+    void longLegendsAreDrawnOnSeveralLinesInsideTheImage() throws Exception {
+        var series = new Comparison.Series(
+                List.of(1, 2, 3), Map.of("testTop1", Map.of(a, List.of(0.2, 0.5, 0.4), b, List.of(0.3, 0.35, 0.6))));
+        ChartSize size = new ChartSize(400, 300);
+        int chars = Charts.legendLineChars(size);
+        List<String> labels = List.of(
+                ChartService.wrap("kd with zscore: lossWeights.kd=9.0, zscore=true, temperature=2.0, seed=1", chars),
+                ChartService.wrap("kd without: lossWeights.kd=0.9, zscore=false, temperature=4.0, seed=1", chars));
+        assertThat(labels).allSatisfy(label -> assertThat(label).contains("\n"));
+        byte[] png = Charts.lines(series, "testTop1", List.of(a, b), labels, size, ChartFormat.PNG);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(400);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "legend-check.png"), png);
+    }
+
+    @Test
+    void wrappedLabelsKeepEveryCharacterAndBreakAtSeparators() {
+        String label = "a long run name: lossWeights.kd=9.0, zscore=true, temperature=2.0";
+        String wrapped = ChartService.wrap(label, 24);
+        assertThat(wrapped.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(26));
+        assertThat(wrapped.replace("\n", " ")).isEqualTo(label);
+        assertThat(ChartService.wrap("short", 24)).isEqualTo("short");
+    }
+
+    private static Comparison.Run run(UUID id, String name, String method) {
         return new Comparison.Run(
                 id,
-                new Comparison.Identity(name, "kd", false, 4.0, 0.1, 0.9, "lenet5", "mlp", "synthetic", 1L, null, null),
+                new Comparison.Identity(
+                        name, method, false, 4.0, 0.1, 0.9, "lenet5", "mlp", "synthetic", 1L, null, null),
                 null,
                 null,
                 Map.of(),

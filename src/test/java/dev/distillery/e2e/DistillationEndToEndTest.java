@@ -68,6 +68,15 @@ class DistillationEndToEndTest {
                     service.json(student + "/metrics").read("$.epochs");
             assertThat(epochs).hasSize(2).allSatisfy(DistillationEndToEndTest::hasEveryDiagnostic);
         }
+        double teacherBest = service.json(teacher).read("$.best.testTop1", Double.class);
+        for (String student : students) {
+            assertThat(service.json(student).read("$.teacher.testTop1", Double.class))
+                    .as("the teacher's own accuracy, measured before the student's first epoch")
+                    .isEqualTo(teacherBest);
+        }
+        assertThat(service.json(teacher).read("$.teacher", Object.class))
+                .as("ce has no teacher")
+                .isNull();
         String zscoreKd = students.get(1);
         assertThat(service.json(zscoreKd).read("$.spec.temperature", Double.class))
                 .isEqualTo(2.0);

@@ -107,7 +107,8 @@ final class Hostile {
                     if (name != null) {
                         spec.put("name", name);
                     }
-                    if (temperature != null) {
+                    if (temperature != null && spec.get("method").equals("kd")) {
+                        // ce reads no temperature and refuses one (issue #11)
                         spec.put("temperature", temperature);
                     }
                     spec.put("priority", priority);

@@ -97,7 +97,7 @@ class MultiLevelDistillationTest extends NDManagerTest {
     void trainsOnTwoViewsWithTheRepositoryDefaults() {
         assertThat(mlkd.views()).isEqualTo(Views.WEAK_AND_STRONG);
         assertThat(mlkd.defaults(true)).isEqualTo(new LossSettings(2.0, true, 0.1, 9.0));
-        assertThat(mlkd.defaults(false)).isEqualTo(new LossSettings(4.0, false, 0.1, 9.0));
+        assertThat(mlkd.defaults(false)).isEqualTo(new LossSettings(4.0, false, 0.1, 0.9));
     }
 
     private static double[] flags(boolean[] mask) {

@@ -1,10 +1,11 @@
 package dev.distillery.comparison.web;
 
+import dev.distillery.shared.CsvCells;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** CSV cells and lines: absent values are empty; cells with commas, quotes or line breaks are quoted. */
+/** CSV cells and lines: absent values are empty; cells as {@link CsvCells} writes them (quoted, formulas
+ * neutralised). */
 final class Csv {
 
     private Csv() {}
@@ -14,7 +15,6 @@ final class Csv {
     }
 
     private static String cell(Object value) {
-        String text = value == null ? "" : Objects.toString(value);
-        return text.matches("(?s).*[\",\\r\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return CsvCells.cell(value);
     }
 }

@@ -27,14 +27,20 @@ public record ExperimentSpec(
         @NotBlank
                 @Schema(
                         example = "ce",
-                        description =
-                                "the objective: ce (student on labels only), kd (Hinton KD; the paper's logit "
-                                        + "standardization with zscore) or dkd (Decoupled KD); GET /api/v1/catalog lists each with its defaults")
+                        description = "the objective: ce (student on labels only), kd (Hinton KD; the paper's logit "
+                                + "standardization with zscore), dkd (Decoupled KD), ctkd (Curriculum "
+                                + "Temperature KD, learned temperature) or mlkd (Multi-Level Logit "
+                                + "Distillation, two augmented views); GET /api/v1/catalog lists each with its "
+                                + "defaults")
                 String method,
         @Valid TeacherSpec teacher,
         @NotNull @Valid ModelSpec student,
         @NotNull @Valid DatasetSpec dataset,
-        @Positive @DecimalMax("100") @Schema(description = "softmax temperature τ; default 4, or 2 with zscore")
+        @Positive
+                @DecimalMax("100")
+                @Schema(
+                        description = "softmax temperature τ; the method's default (4; 2 for kd and mlkd with zscore); "
+                                + "refused for ce and ctkd, which do not read it")
                 Double temperature,
         @Schema(description = "z-score logit standardization (Sun et al., CVPR 2024)") Boolean zscore,
         @Valid LossWeights lossWeights,
@@ -182,7 +188,7 @@ public record ExperimentSpec(
 
     /**
      * The teacher: an architecture trained first inside the experiment (with its own optional
-     * training settings), or an earlier experiment's checkpoint.
+     * training settings), an earlier experiment's checkpoint, or an imported model ({@code modelId}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TeacherSpec(
@@ -190,7 +196,18 @@ public record ExperimentSpec(
             java.util.UUID experimentId,
             @Pattern(regexp = "best|last", message = "must be 'best' or 'last'") String checkpoint,
             @Valid @Schema(description = "how to train the teacher first; absent fields follow the student's")
-                    TrainingSpec training) {}
+                    TrainingSpec training,
+            @Schema(
+                            description =
+                                    "an imported model (POST /api/v1/models) as the teacher; its SHA-256 is checked"
+                                            + " before use")
+                    java.util.UUID modelId) {
+
+        /** A teacher trained here or taken from an experiment. */
+        public TeacherSpec(String architecture, java.util.UUID experimentId, String checkpoint, TrainingSpec training) {
+            this(architecture, experimentId, checkpoint, training, null);
+        }
+    }
 
     /** A network from the catalog. */
     public record ModelSpec(@NotBlank @Size(max = 64) @Schema(example = "lenet5") String architecture) {}

@@ -14,15 +14,21 @@ import java.util.random.RandomGenerator;
 
 /**
  * Fills in every default of a spec so the stored spec is explicit. τ and the loss weights come from
- * the method (for kd the paper's code: τ 4, λ_CE 0.1, λ_KD 0.9, or τ 2, 0.1, 9 with zscore); training
- * follows the paper's CIFAR reference: SGD 0.05, momentum 0.9, weight decay 5e-4, batch 64, 240
- * epochs, lr ×0.1 at 150/180/210. A teacher trained here inherits the student's training settings
- * unless its own are given.
+ * the method (for kd the paper's code: τ 4, λ_CE 0.1, λ_KD 0.9, or τ 2, 0.1, 9 with zscore). Absent
+ * training fields follow the paper's reference code for the spec's dataset and student
+ * ({@link PaperRecipe}): SGD, momentum 0.9, weight decay 5e-4, batch 64, 240 epochs, lr ×0.1 at
+ * 150/180/210; lr 0.01 for MobileNetV2 and ShuffleNetV1/V2 students and 0.05 for all others; random
+ * crop (padding 4) and horizontal flip for CIFAR-10/100, no augmentation for the 28×28 datasets and
+ * {@code synthetic}. A method's own recipe (e.g. mlkd: 480 epochs, lr 0.025, augmented) wins over that
+ * rule, and the spec's own values win over both. A teacher trained here inherits the student's resolved
+ * training settings unless its own are given.
  */
 public final class SpecDefaults {
 
+    /** The recipe of a student other than MobileNetV2/ShuffleNet on a dataset that is not CIFAR (no augmentation). */
     public static final TrainingSpec TRAINING =
             new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null);
+
     static final String CHECKPOINT = "best";
     static final String ANY_DEVICE = "any";
     /** The most experiments one submission may repeat a spec into (seeds seed … seed + repeats - 1). */
@@ -43,6 +49,11 @@ public final class SpecDefaults {
 
         /** The student architecture of the experiment with this id, if it exists. */
         java.util.Optional<String> experimentArchitecture(java.util.UUID experimentId);
+
+        /** The architecture ({@code torchscript} for a TorchScript module) of the imported model, if it exists. */
+        default java.util.Optional<String> modelArchitecture(java.util.UUID modelId) {
+            return java.util.Optional.empty();
+        }
     }
 
     private SpecDefaults() {}
@@ -52,7 +63,12 @@ public final class SpecDefaults {
         boolean zscore = Boolean.TRUE.equals(spec.zscore());
         LossSettings defaults = context.methodDefaults(spec.method(), zscore);
         LossWeights given = spec.lossWeights();
-        TrainingSpec training = training(spec.training(), recipe(context.methodRecipe(spec.method())));
+        TrainingSpec training = training(
+                spec.training(),
+                recipe(
+                        context.methodRecipe(spec.method()),
+                        spec.dataset().name(),
+                        spec.student().architecture()));
         return new ExperimentSpec(
                 spec.name() != null ? spec.name() : defaultName(spec),
                 spec.method(),
@@ -94,6 +110,13 @@ public final class SpecDefaults {
         if (teacher == null) {
             return null;
         }
+        if (teacher.modelId() != null) {
+            String architecture = teacher.architecture() != null
+                    ? teacher.architecture()
+                    : context.modelArchitecture(teacher.modelId()).orElse(null);
+            return new TeacherSpec(
+                    architecture, teacher.experimentId(), teacher.checkpoint(), teacher.training(), teacher.modelId());
+        }
         if (teacher.experimentId() == null) {
             return new TeacherSpec(
                     teacher.architecture(), null, teacher.checkpoint(), training(teacher.training(), studentTraining));
@@ -117,21 +140,9 @@ public final class SpecDefaults {
                 dataset.name(), path, dataset.trainLimit(), dataset.testLimit(), dataset.imageSize(), null);
     }
 
-    /** The general recipe with the method's own settings. */
-    static TrainingSpec recipe(MethodRecipe recipe) {
-        return training(
-                new TrainingSpec(
-                        recipe.epochs(),
-                        null,
-                        null,
-                        recipe.learningRate(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        recipe.augment(),
-                        null),
-                TRAINING);
+    /** The paper's recipe for this dataset and student, with the method's own settings winning. */
+    static TrainingSpec recipe(MethodRecipe recipe, String dataset, String student) {
+        return PaperRecipe.of(recipe, dataset, student);
     }
 
     /** {@code given} with its absent fields taken from {@code base}. */

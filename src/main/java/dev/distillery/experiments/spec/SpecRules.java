@@ -1,5 +1,6 @@
 package dev.distillery.experiments.spec;
 
+import dev.distillery.experiments.GpuWorkers;
 import dev.distillery.experiments.catalog.CatalogLookup;
 import dev.distillery.experiments.spec.ExperimentSpec.TeacherSpec;
 import dev.distillery.methods.MethodParameter;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +23,32 @@ public class SpecRules {
 
     private final CatalogLookup catalog;
     private final TeacherExperiments teachers;
+    private final TeacherModels models;
     private final boolean noGpuWillCome;
+    private final BooleanSupplier gpuWorkerSeen;
 
-    SpecRules(CatalogLookup catalog, TeacherExperiments teachers, @Value("${distillery.devices:auto}") String devices) {
+    @Autowired
+    SpecRules(
+            CatalogLookup catalog,
+            TeacherExperiments teachers,
+            TeacherModels models,
+            @Value("${distillery.devices:auto}") String devices,
+            GpuWorkers gpuWorkers) {
+        this(catalog, teachers, models, devices, gpuWorkers::anySeen);
+    }
+
+    /** @param gpuWorkerSeen whether a GPU worker has ever been seen by this deployment ({@link GpuWorkers}) */
+    SpecRules(
+            CatalogLookup catalog,
+            TeacherExperiments teachers,
+            TeacherModels models,
+            String devices,
+            BooleanSupplier gpuWorkerSeen) {
         this.catalog = catalog;
         this.teachers = teachers;
+        this.models = models;
         this.noGpuWillCome = devices.trim().equalsIgnoreCase("cpu");
+        this.gpuWorkerSeen = gpuWorkerSeen;
     }
 
     /** Fields the client set that the spec's (known) method ignores, each refused; see {@link MethodFields}. */
@@ -46,6 +69,11 @@ public class SpecRules {
             violations.add(new FieldViolation(
                     "device",
                     "no GPU worker will take it: this cluster is configured " + "with distillery.devices=cpu"));
+        } else if (SpecDefaults.GPU.equals(spec.device()) && !gpuWorkerSeen.getAsBoolean()) {
+            violations.add(new FieldViolation(
+                    "device",
+                    "no GPU worker has ever been seen by this deployment, so none would take it; start a worker "
+                            + "with a GPU first, or submit with device 'any'"));
         }
         return violations;
     }
@@ -64,10 +92,12 @@ public class SpecRules {
     }
 
     private void checkTeacher(ExperimentSpec spec, TeacherSpec teacher, List<FieldViolation> violations) {
-        if (teacher.experimentId() != null) {
+        if (teacher.modelId() != null) {
+            models.problems(teacher, spec.dataset()).forEach(violations::add);
+        } else if (teacher.experimentId() != null) {
             teachers.problems(teacher, spec.dataset()).forEach(violations::add);
         } else if (teacher.architecture() == null) {
-            violations.add(new FieldViolation("teacher", "needs architecture or experimentId"));
+            violations.add(new FieldViolation("teacher", "needs architecture, experimentId or modelId"));
         } else {
             checkArchitecture("teacher.architecture", teacher.architecture(), violations);
             if (teacher.checkpoint() != null) {

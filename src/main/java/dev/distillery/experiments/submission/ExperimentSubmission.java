@@ -12,6 +12,7 @@ import dev.distillery.experiments.spec.SpecCodec;
 import dev.distillery.experiments.spec.SpecDefaults;
 import dev.distillery.experiments.spec.SpecRules;
 import dev.distillery.experiments.spec.TeacherExperiments;
+import dev.distillery.experiments.spec.TeacherModels;
 import dev.distillery.methods.LossSettings;
 import dev.distillery.methods.MethodParameter;
 import dev.distillery.methods.MethodRecipe;
@@ -50,6 +51,7 @@ public class ExperimentSubmission {
             SpecRules rules,
             CatalogLookup catalog,
             TeacherExperiments teachers,
+            TeacherModels models,
             SpecCodec codec,
             ApplicationEventPublisher events,
             Clock clock,
@@ -57,7 +59,7 @@ public class ExperimentSubmission {
             ExperimentQueries queries) {
         this.queries = queries;
         this.quota = quota;
-        this.context = context(catalog, teachers);
+        this.context = context(catalog, teachers, models);
         this.experiments = experiments;
         this.rules = rules;
         this.catalog = catalog;
@@ -176,7 +178,8 @@ public class ExperimentSubmission {
     }
 
     /** Catalog and teacher lookups, as spec resolution needs them. */
-    private static SpecDefaults.Context context(CatalogLookup catalog, TeacherExperiments teachers) {
+    private static SpecDefaults.Context context(
+            CatalogLookup catalog, TeacherExperiments teachers, TeacherModels models) {
         return new SpecDefaults.Context() {
             @Override
             public LossSettings methodDefaults(String method, boolean zscore) {
@@ -201,6 +204,11 @@ public class ExperimentSubmission {
             @Override
             public Optional<String> experimentArchitecture(UUID experimentId) {
                 return teachers.architecture(experimentId);
+            }
+
+            @Override
+            public Optional<String> modelArchitecture(UUID modelId) {
+                return models.architecture(modelId);
             }
         };
     }

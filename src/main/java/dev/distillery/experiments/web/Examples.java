@@ -18,5 +18,20 @@ final class Examples {
              "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
              "zscore": true, "training": {"epochs": 2, "learningRate": 0.01}, "seed": 7}""";
 
+    static final String CTKD =
+            """
+            {"name": "ctkd with logit standardization", "method": "ctkd",
+             "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
+             "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
+             "zscore": true, "methodParams": {"tEnd": 20, "decayLoops": 10},
+             "training": {"epochs": 2, "learningRate": 0.01}, "seed": 7}""";
+
+    static final String MLKD =
+            """
+            {"name": "mlkd with logit standardization", "method": "mlkd",
+             "teacher": {"architecture": "lenet5"}, "student": {"architecture": "mlp"},
+             "dataset": {"name": "fashion-mnist", "trainLimit": 5000},
+             "zscore": true, "training": {"epochs": 2, "learningRate": 0.01}, "seed": 7}""";
+
     private Examples() {}
 }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -85,7 +86,13 @@ class ExperimentController {
                                                 @ExampleObject(name = "ce on synthetic", value = Examples.CE_SYNTHETIC),
                                                 @ExampleObject(
                                                         name = "kd with logit standardization",
-                                                        value = Examples.KD_ZSCORE)
+                                                        value = Examples.KD_ZSCORE),
+                                                @ExampleObject(
+                                                        name = "ctkd with logit standardization",
+                                                        value = Examples.CTKD),
+                                                @ExampleObject(
+                                                        name = "mlkd with logit standardization",
+                                                        value = Examples.MLKD)
                                             }))
                     @Valid
                     @RequestBody
@@ -131,8 +138,10 @@ class ExperimentController {
     DeferredResult<ExperimentView> await(
             @PathVariable UUID id,
             @RequestParam @Pattern(regexp = "terminal", message = "must be 'terminal'") String waitFor,
-            @RequestParam(required = false) String timeout) {
-        return waits.await(id, WaitTimeout.parse(timeout), this::view);
+            @RequestParam(required = false) String timeout,
+            @Parameter(hidden = true) Caller caller,
+            HttpServletRequest request) {
+        return waits.await(id, WaitTimeout.parse(timeout), OpenRequestLimit.client(caller, request), this::view);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -185,8 +194,8 @@ class ExperimentController {
             description = "A 'status' event on every change of "
                     + "status, phase or epoch, an 'epoch' event with each finished epoch's metrics; ends after the final "
                     + "status.")
-    SseEmitter events(@PathVariable UUID id) {
-        return events.subscribe(id);
+    SseEmitter events(@PathVariable UUID id, @Parameter(hidden = true) Caller caller, HttpServletRequest request) {
+        return events.subscribe(id, OpenRequestLimit.client(caller, request));
     }
 
     private ExperimentView view(ExperimentSummary experiment) {

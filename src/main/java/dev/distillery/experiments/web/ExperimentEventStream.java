@@ -2,7 +2,6 @@ package dev.distillery.experiments.web;
 
 import dev.distillery.experiments.ExperimentQueries;
 import dev.distillery.experiments.ExperimentSummary;
-import dev.distillery.shared.TooManyRequestsException;
 import dev.distillery.training.EpochMetrics;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -32,7 +31,7 @@ class ExperimentEventStream {
     private static final long KEEP_ALIVE_NANOS = Duration.ofSeconds(15).toNanos();
 
     private final ExperimentQueries queries;
-    private final int maxStreams;
+    private final OpenRequestLimit limit;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "experiment-events");
@@ -43,26 +42,24 @@ class ExperimentEventStream {
     ExperimentEventStream(
             ExperimentQueries queries,
             @Value("${distillery.api.events-poll-interval:1s}") Duration interval,
-            @Value("${distillery.api.max-event-streams:200}") int maxStreams) {
+            @Value("${distillery.api.max-event-streams:200}") int maxStreams,
+            @Value("${distillery.api.max-event-streams-per-key:20}") int maxStreamsPerKey) {
         this.queries = queries;
-        this.maxStreams = maxStreams;
+        // each open stream polls the database: their number is bounded, and one client cannot take them all
+        this.limit = new OpenRequestLimit(
+                "Too many open event streams", "distillery.api.max-event-streams", maxStreams, maxStreamsPerKey);
         poller.scheduleWithFixedDelay(this::pollAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    SseEmitter subscribe(UUID id) {
+    /** A stream of experiment {@code id}'s events for {@code client} ({@link OpenRequestLimit#client}). */
+    SseEmitter subscribe(UUID id, String client) {
         queries.get(id);
-        if (subscriptions.size() >= maxStreams) {
-            // each open stream polls the database: their number is bounded
-            throw new TooManyRequestsException(
-                    "there are " + subscriptions.size() + " open event streams, the "
-                            + "most distillery.api.max-event-streams allows; use ?waitFor=terminal or retry later",
-                    Duration.ofSeconds(30));
-        }
+        Runnable release = limit.acquire(client);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
-        Subscription subscription = new Subscription(id, emitter);
-        emitter.onCompletion(() -> subscriptions.remove(subscription));
-        emitter.onTimeout(() -> subscriptions.remove(subscription));
-        emitter.onError(error -> subscriptions.remove(subscription));
+        Subscription subscription = new Subscription(id, emitter, release);
+        emitter.onCompletion(subscription::end);
+        emitter.onTimeout(subscription::end);
+        emitter.onError(error -> subscription.end());
         subscriptions.add(subscription);
         poller.execute(() -> poll(subscription));
         return emitter;
@@ -82,7 +79,7 @@ class ExperimentEventStream {
         try {
             subscription.poll();
         } catch (IOException | RuntimeException gone) {
-            subscriptions.remove(subscription);
+            subscription.end();
             subscription.emitter.completeWithError(gone);
         }
     }
@@ -91,13 +88,21 @@ class ExperimentEventStream {
 
         private final UUID id;
         private final SseEmitter emitter;
+        private final Runnable release;
         private final Set<String> sentEpochs = new HashSet<>();
         private String lastState;
         private long lastSent = System.nanoTime();
 
-        Subscription(UUID id, SseEmitter emitter) {
+        Subscription(UUID id, SseEmitter emitter, Runnable release) {
             this.id = id;
             this.emitter = emitter;
+            this.release = release;
+        }
+
+        /** The stream ended (or is ending): no more polls, and its place is free. */
+        void end() {
+            subscriptions.remove(this);
+            release.run();
         }
 
         synchronized void poll() throws IOException {
@@ -120,7 +125,7 @@ class ExperimentEventStream {
                 lastSent = System.nanoTime();
             }
             if (experiment.status().isTerminal()) {
-                subscriptions.remove(this);
+                end();
                 emitter.complete();
             }
         }

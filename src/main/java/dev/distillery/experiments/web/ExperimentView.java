@@ -3,6 +3,7 @@ package dev.distillery.experiments.web;
 import dev.distillery.experiments.EpochScore;
 import dev.distillery.experiments.ExperimentStatus;
 import dev.distillery.experiments.ExperimentSummary;
+import dev.distillery.experiments.TeacherScore;
 import dev.distillery.experiments.gates.GateResult;
 import dev.distillery.experiments.spec.ExperimentSpec;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public record ExperimentView(
         String device,
         EpochSummary best,
         EpochSummary last,
+        TeacherAccuracy teacher,
         int attempts,
         boolean cancelRequested,
         String error,
@@ -49,6 +51,14 @@ public record ExperimentView(
 
         static EpochSummary of(EpochScore score) {
             return score == null ? null : new EpochSummary(score.epoch(), score.testTop1(), score.testTop5());
+        }
+    }
+
+    /** The frozen teacher's own test accuracy, measured once before the student's first epoch. */
+    public record TeacherAccuracy(double testTop1, double testTop5) {
+
+        static TeacherAccuracy of(TeacherScore score) {
+            return score == null ? null : new TeacherAccuracy(score.testTop1(), score.testTop5());
         }
     }
 
@@ -69,6 +79,7 @@ public record ExperimentView(
                 e.device(),
                 EpochSummary.of(e.best()),
                 EpochSummary.of(e.last()),
+                TeacherAccuracy.of(e.teacher()),
                 e.attempts(),
                 e.cancelRequested(),
                 e.error(),

@@ -1,11 +1,10 @@
 package dev.distillery.experiments.web;
 
+import dev.distillery.shared.CsvCells;
 import dev.distillery.training.EpochMetrics;
 import dev.distillery.training.LogitDiagnostics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,8 +38,8 @@ final class MetricsCsv {
                 .flatMap(m -> m.methodDiagnostics().keySet().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
         StringBuilder csv = new StringBuilder(HEADER);
-        terms.forEach(term -> csv.append(",loss.").append(term));
-        methodValues.forEach(name -> csv.append(",method.").append(name));
+        terms.forEach(term -> csv.append(',').append(cell("loss." + term)));
+        methodValues.forEach(name -> csv.append(',').append(cell("method." + name)));
         csv.append('\n');
         for (EpochMetrics m : history) {
             List<Object> cells = new ArrayList<>(List.of(
@@ -64,6 +63,6 @@ final class MetricsCsv {
     }
 
     private static String cell(Object value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%s", Objects.toString(value));
+        return CsvCells.cell(value);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -30,34 +31,55 @@ class TerminalWaits {
         return thread;
     });
 
-    TerminalWaits(ExperimentQueries queries, @Value("${distillery.api.wait-poll-interval:500ms}") Duration interval) {
+    private final OpenRequestLimit limit;
+
+    TerminalWaits(
+            ExperimentQueries queries,
+            @Value("${distillery.api.wait-poll-interval:500ms}") Duration interval,
+            @Value("${distillery.api.max-long-polls:200}") int maxWaits,
+            @Value("${distillery.api.max-long-polls-per-key:20}") int maxWaitsPerKey) {
         this.queries = queries;
         this.interval = interval;
+        // each waiting request polls the database: bounded like event streams
+        this.limit = new OpenRequestLimit(
+                "Too many waiting requests", "distillery.api.max-long-polls", maxWaits, maxWaitsPerKey);
     }
 
-    <T> DeferredResult<T> await(UUID id, Duration timeout, Function<ExperimentSummary, T> view) {
+    /** Waits for {@code client} ({@link OpenRequestLimit#client}); an ended experiment is answered at once. */
+    <T> DeferredResult<T> await(UUID id, Duration timeout, String client, Function<ExperimentSummary, T> view) {
         ExperimentSummary now = queries.get(id);
         DeferredResult<T> result = new DeferredResult<>(timeout.toMillis() + interval.toMillis() * 2);
         if (now.status().isTerminal()) {
             result.setResult(view.apply(now));
             return result;
         }
+        Runnable release = limit.acquire(client);
+        AtomicReference<ScheduledFuture<?>> polling = new AtomicReference<>();
+        Runnable end = () -> {
+            ScheduledFuture<?> scheduled = polling.get();
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+            release.run();
+        };
         long deadline = System.nanoTime() + timeout.toNanos();
-        ScheduledFuture<?> polling = poller.scheduleWithFixedDelay(
+        polling.set(poller.scheduleWithFixedDelay(
                 () -> {
                     try {
                         ExperimentSummary current = queries.get(id);
                         if (current.status().isTerminal() || System.nanoTime() >= deadline) {
                             result.setResult(view.apply(current));
+                            end.run();
                         }
                     } catch (RuntimeException failure) {
                         result.setErrorResult(failure);
+                        end.run();
                     }
                 },
                 interval.toMillis(),
                 interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        result.onCompletion(() -> polling.cancel(false));
+                TimeUnit.MILLISECONDS));
+        result.onCompletion(end);
         result.onTimeout(() -> result.setResult(view.apply(queries.get(id))));
         return result;
     }

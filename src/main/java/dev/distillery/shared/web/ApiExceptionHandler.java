@@ -1,6 +1,7 @@
 package dev.distillery.shared.web;
 
 import dev.distillery.shared.ConflictException;
+import dev.distillery.shared.ContentTooLargeException;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.ForbiddenException;
 import dev.distillery.shared.InvalidRequestException;
@@ -68,7 +69,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> tooMany(TooManyRequestsException ex) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
         body.setType(ProblemTypes.TOO_MANY_REQUESTS);
-        body.setTitle("Too many queued experiments");
+        body.setTitle(ex.title());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(
                         HttpHeaders.RETRY_AFTER,
@@ -95,14 +96,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "the resource changed while this request was handled (e.g. a worker started it); read it and retry");
     }
 
-    @ExceptionHandler(dev.distillery.shared.ContentTooLargeException.class)
-    ResponseEntity<Object> uploadTooLarge(dev.distillery.shared.ContentTooLargeException ex) {
-        return problem(
-                HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
+    /** A body that trickled in too slowly: 408, and the connection is closed. */
+    @ExceptionHandler(RequestTimeoutException.class)
+    ResponseEntity<Object> slow(RequestTimeoutException ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, ex.getMessage());
+        body.setType(ProblemTypes.REQUEST_TIMEOUT);
+        body.setTitle("Request timeout");
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(body);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException ex) {
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
+    }
+
+    @ExceptionHandler(ContentTooLargeException.class)
+    ResponseEntity<Object> uploadTooLarge(ContentTooLargeException ex) {
         return problem(
                 HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
     }
@@ -154,6 +166,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return tooLarge(tooLarge);
+            }
+            if (cause instanceof RequestTimeoutException slow) {
+                return slow(slow);
             }
         }
         FieldViolation violation = JsonErrorFields.describe(ex.getCause());

@@ -21,10 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final ApiProperties properties;
+    private final long receiveNanos;
 
     BodySizeLimitFilter(ApiProperties properties) {
-        this.limit = properties.maxBodyBytes();
+        this.properties = properties;
+        this.receiveNanos = properties.requestReceiveTimeout().toNanos();
     }
 
     /** Dataset uploads are streamed to disk under a limit of their own ({@code distillery.datasets.upload.*}). */
@@ -36,14 +38,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = properties.bodyLimit(request.getMethod(), request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
-            reject(response);
+            reject(response, limit);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, limit, System.nanoTime() + receiveNanos), response);
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    private static void reject(HttpServletResponse response, long limit) throws IOException {
         ProblemResponses.write(
                 response,
                 HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
@@ -55,17 +58,19 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final long deadline;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, long deadline) {
             super(request);
             this.limit = limit;
+            this.deadline = deadline;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), limit, deadline);
             }
             return stream;
         }
@@ -75,11 +80,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
         private final long limit;
+        private final long deadline;
         private long count;
 
-        CountingStream(ServletInputStream delegate, long limit) {
+        CountingStream(ServletInputStream delegate, long limit, long deadline) {
             this.delegate = delegate;
             this.limit = limit;
+            this.deadline = deadline;
         }
 
         @Override
@@ -100,10 +107,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return read;
         }
 
-        private void count(int bytes) throws PayloadTooLargeException {
+        private void count(int bytes) throws IOException {
             count += bytes;
             if (count > limit) {
                 throw new PayloadTooLargeException(limit);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new RequestTimeoutException();
             }
         }
 

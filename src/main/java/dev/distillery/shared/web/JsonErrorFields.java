@@ -21,6 +21,11 @@ final class JsonErrorFields {
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return new FieldViolation(path, "unknown field '" + unknown.getPropertyName() + "'");
         }
+        if (jackson instanceof InvalidFormatException invalid
+                && invalid.getValue() instanceof String text
+                && StrictStrings.reason(text) != null) {
+            return new FieldViolation(path, StrictStrings.reason(text));
+        }
         if (jackson instanceof InvalidFormatException invalid) {
             return new FieldViolation(
                     path,

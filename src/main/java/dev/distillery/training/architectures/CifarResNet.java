@@ -9,6 +9,9 @@ import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The CIFAR ResNets ({@code mdistiller/models/cifar/resnet.py}, BasicBlock): a 3x3 stem, three stages of
@@ -53,6 +56,26 @@ abstract class CifarResNet extends CifarArchitecture {
             }
         }
         return features;
+    }
+
+    /** mdistiller's {@code ResNet}: conv1, bn1, layerS.B.{conv1, bn1, conv2, bn2, downsample.0, downsample.1}, fc. */
+    @Override
+    public final List<String> torchModules() {
+        List<String> modules = new ArrayList<>(List.of("conv1", "bn1"));
+        int inputs = widths[0];
+        for (int stage = 1; stage < widths.length; stage++) {
+            for (int block = 0; block < blocksPerStage(); block++) {
+                String prefix = "layer" + stage + "." + block + ".";
+                Stream.of("conv1", "bn1", "conv2", "bn2").forEach(module -> modules.add(prefix + module));
+                if (block == 0 && (stage > 1 || inputs != widths[stage])) {
+                    modules.add(prefix + "downsample.0");
+                    modules.add(prefix + "downsample.1");
+                }
+                inputs = widths[stage];
+            }
+        }
+        modules.add("fc");
+        return modules;
     }
 
     private int blocksPerStage() {

@@ -10,6 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,12 @@ public final class LeNet5 implements Architecture {
             return Optional.of("lenet5 needs inputs of at least " + MIN_SIDE + "x" + MIN_SIDE + ", got " + shape);
         }
         return Optional.empty();
+    }
+
+    /** {@code conv1}, {@code conv2}, {@code fc1}, {@code fc2}, {@code fc3}, as in the interop tests' PyTorch script. */
+    @Override
+    public List<String> torchModules() {
+        return List.of("conv1", "conv2", "fc1", "fc2", "fc3");
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import dev.distillery.training.Architecture;
 import dev.distillery.training.InputShape;
+import java.util.List;
 
 /** {@code mlp}: flatten → 256 → 128 → classes, ReLU between layers. Takes any input shape. */
 public final class Mlp implements Architecture {
@@ -21,6 +22,12 @@ public final class Mlp implements Architecture {
     @Override
     public String description() {
         return "Multi-layer perceptron: flatten, 256 and 128 ReLU units, linear classifier";
+    }
+
+    /** {@code fc1}, {@code fc2}, {@code fc3}: {@code Mlp} in the interop tests' PyTorch script. */
+    @Override
+    public List<String> torchModules() {
+        return List.of("fc1", "fc2", "fc3");
     }
 
     @Override

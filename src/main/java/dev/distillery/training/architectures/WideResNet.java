@@ -8,6 +8,9 @@ import static dev.distillery.training.architectures.Layers.sum;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Pre-activation wide ResNets ({@code mdistiller/models/cifar/wrn.py}, no dropout): a 3x3 conv to 16 channels,
@@ -51,6 +54,26 @@ abstract class WideResNet extends CifarArchitecture {
             }
         }
         return features.add(batchNorm()).add(relu());
+    }
+
+    /** mdistiller's {@code WideResNet}: conv1, blockS.layer.B.{bn1, conv1, bn2, conv2, convShortcut}, bn1, fc. */
+    @Override
+    public final List<String> torchModules() {
+        List<String> modules = new ArrayList<>(List.of("conv1"));
+        int inputs = STEM;
+        for (int stage = 1; stage <= 3; stage++) {
+            for (int block = 0; block < blocksPerStage(); block++) {
+                String prefix = "block" + stage + ".layer." + block + ".";
+                Stream.of("bn1", "conv1", "bn2", "conv2").forEach(module -> modules.add(prefix + module));
+                if (inputs != width(stage)) {
+                    modules.add(prefix + "convShortcut");
+                }
+                inputs = width(stage);
+            }
+        }
+        modules.add("bn1");
+        modules.add("fc");
+        return modules;
     }
 
     private int width(int stage) {

@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.distillery.tensors.OwnedArrays;
@@ -63,6 +65,21 @@ final class Network implements AutoCloseable {
             throw e;
         }
         return new Network(architecture.name(), block, manager, device);
+    }
+
+    /**
+     * A TorchScript module ({@code torch.jit.save}) as a network: a black box whose forward pass maps images to
+     * logits, evaluated in inference mode; for frozen teachers and predictions only.
+     */
+    static Network torchScript(Path file, Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            Block block = JniUtils.loadModule((PtNDManager) manager, file, true, new String[0], new String[0], false);
+            return new Network("torchscript", block, manager, device);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     String name() {

@@ -56,8 +56,14 @@ final class TeacherPhase {
         return Optional.of(teacher);
     }
 
-    /** A frozen teacher with the parameters a previous run wrote to {@code file}. */
+    /** A frozen teacher with the parameters a previous run wrote to {@code file}, or a TorchScript module. */
     Network load(Path file) {
+        if (setup.teacherArchitecture() instanceof TorchScriptTeacher) {
+            Network module = Network.torchScript(file, setup.device());
+            module.freeze();
+            log.info("TorchScript teacher loaded from {}", file);
+            return module;
+        }
         Network teacher =
                 setup.network(setup.teacherArchitecture(), setup.plan().seed());
         try {

@@ -159,6 +159,11 @@ public final class TrainingRun {
             return TrainingOutcome.CANCELLED;
         }
         try (Network frozen = teacher.get()) {
+            Optional<Scores> own = TeacherScore.measure(setup, frozen, control);
+            if (own.isEmpty()) {
+                return TrainingOutcome.CANCELLED;
+            }
+            listener.onTeacherScore(own.get().top1(), own.get().topK());
             return student.train(frozen, !loaded, listener, control);
         }
     }

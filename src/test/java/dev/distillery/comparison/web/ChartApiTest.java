@@ -43,7 +43,13 @@ class ChartApiTest {
         Files.write(Path.of("target", "comparison-chart.svg"), svg);
         var document = Svg.parse(svg);
         assertThat(document.getDocumentElement().getNodeName()).isEqualTo("svg");
-        assertThat(Svg.seriesPaths(document)).hasSize(3);
+        // one series per run, straight segments between epochs (no spline inventing values), a marker per epoch
+        // (each run: 3 epochs = 2 segments, plus its legend's sample line; 3 markers plus the legend's)
+        var segments = Svg.seriesSegments(document);
+        assertThat(segments).hasSize(3);
+        assertThat(segments.keySet()).allMatch(series -> series.startsWith("line "));
+        assertThat(segments.values()).containsOnly(2 + 1);
+        assertThat(Svg.markers(document)).isEqualTo(3 * (3 + 1));
 
         byte[] png = mvc.perform(get("/api/v1/comparisons/chart")
                         .param("ids", ids)

@@ -16,16 +16,28 @@ final class Svg {
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
     }
 
-    /** The stroke colours of the stroked {@code <path>} elements that draw data series, one entry per path. */
-    static java.util.List<String> seriesPaths(Document svg) {
-        var paths = svg.getElementsByTagNameNS("*", "path");
-        java.util.List<String> strokes = new java.util.ArrayList<>();
-        for (int i = 0; i < paths.getLength(); i++) {
-            String style = ((org.w3c.dom.Element) paths.item(i)).getAttribute("style");
-            if (style.contains("fill:none") && style.contains("stroke-width:2")) {
-                strokes.add(style.replaceAll(".*stroke:(rgb\\([^)]*\\)).*", "$1"));
+    /**
+     * The data series of a line chart: stroke colour → number of straight segments drawn in it (the chart draws
+     * each series as one {@code <line>} per pair of consecutive epochs, never as a smoothed path).
+     */
+    static java.util.Map<String, Integer> seriesSegments(Document svg) {
+        java.util.Map<String, Integer> segments = new java.util.LinkedHashMap<>();
+        for (String tag : java.util.List.of("path", "line")) {
+            var elements = svg.getElementsByTagNameNS("*", tag);
+            for (int i = 0; i < elements.getLength(); i++) {
+                String style = ((org.w3c.dom.Element) elements.item(i)).getAttribute("style");
+                if (style.contains("fill:none") && style.contains("stroke-width:2")) {
+                    String stroke = style.replaceAll(".*stroke:(rgb\\([^)]*\\)).*", "$1");
+                    segments.merge(tag + " " + stroke, 1, Integer::sum);
+                }
             }
         }
-        return strokes;
+        return segments;
+    }
+
+    /** The markers drawn at data points. */
+    static int markers(Document svg) {
+        return svg.getElementsByTagNameNS("*", "circle").getLength()
+                + svg.getElementsByTagNameNS("*", "ellipse").getLength();
     }
 }

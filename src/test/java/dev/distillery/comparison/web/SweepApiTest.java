@@ -143,6 +143,19 @@ class SweepApiTest {
     }
 
     @Test
+    void aGridVaryingAFieldTheMethodDoesNotReadIsRefused() throws Exception {
+        String dkd = BASE.replace("\"method\": \"kd\"", "\"method\": \"dkd\"");
+        mvc.perform(post("/api/v1/sweeps")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"spec": %s, "grid": {"lossWeights.kd": [1, 9]}}"""
+                                .formatted(dkd)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(Matchers.endsWith("lossWeights.kd")))
+                .andExpect(jsonPath("$.errors[0].message", Matchers.containsString("'dkd'")));
+    }
+
+    @Test
     void gridPathsAreCheckedAgainstTheSpecAndTheSizeIsBounded() throws Exception {
         mvc.perform(post("/api/v1/sweeps")
                         .contentType(MediaType.APPLICATION_JSON)

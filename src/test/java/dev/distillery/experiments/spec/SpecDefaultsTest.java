@@ -24,17 +24,12 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every default a spec gets, as the README's spec table and the paper state them: τ and loss weights per method,
  * dkd's parameters, the CIFAR training recipe, dataset directories, names, seeds, teachers and gates.
  */
 class SpecDefaultsTest {
-
-    /** README: 240 epochs, batch 64, sgd, lr 0.05, momentum 0.9, weight decay 5e-4, ×0.1 at 150/180/210. */
-    private static final TrainingSpec README_TRAINING =
-            new TrainingSpec(240, 64, "sgd", 0.05, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null);
 
     private static final Map<String, Double> DKD_PARAMS = Map.of("alpha", 1.0, "beta", 8.0, "warmupEpochs", 20.0);
     private static final MethodRegistry METHODS = new MethodRegistry();
@@ -82,7 +77,7 @@ class SpecDefaultsTest {
         "dkd, true,  4, 1,   1",
         "ctkd, false, 4, 0.1, 9",
         "ctkd, true,  4, 0.1, 9",
-        "mlkd, false, 4, 0.1, 9",
+        "mlkd, false, 4, 0.1, 0.9",
         "mlkd, true,  2, 0.1, 9"
     })
     void temperatureAndLossWeightsAreTheMethods(String method, boolean zscore, double tau, double ce, double kd) {
@@ -130,30 +125,59 @@ class SpecDefaultsTest {
     }
 
     /**
-     * One recipe for every student family: the product applies the paper's CIFAR ResNet lr 0.05 also to MobileNet
-     * and ShuffleNet students (the paper uses 0.01 for those; see docs/design.md), as the README's table says.
+     * The README's recipe rule, per dataset and student family: lr 0.01 for MobileNetV2 and ShuffleNetV1/V2, 0.05
+     * otherwise; random crop (pad 4) and flip for CIFAR-10/100 only; 240 epochs, batch 64, ×0.1 at 150/180/210.
      */
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(
-            strings = {
-                "mlp",
-                "lenet5",
-                "resnet8x4",
-                "resnet32x4",
-                "resnet56",
-                "wrn_40_2",
-                "vgg8",
-                "mobilenetv2",
-                "shufflenetv1",
-                "shufflenetv2"
-            })
-    void everyStudentFamilyGetsThePapersCifarTrainingRecipe(String student) {
+    @ParameterizedTest(name = "{0} student on {1}: lr {2}, augment {3}")
+    @CsvSource({
+        "mlp,          synthetic,     0.05, false",
+        "lenet5,       mnist,         0.05, false",
+        "lenet5,       fashion-mnist, 0.05, false",
+        "mlp,          cifar10,       0.05, true",
+        "resnet8x4,    cifar100,      0.05, true",
+        "resnet32x4,   cifar10,       0.05, true",
+        "resnet56,     cifar100,      0.05, true",
+        "wrn_40_2,     cifar100,      0.05, true",
+        "vgg8,         cifar100,      0.05, true",
+        "vgg13,        fashion-mnist, 0.05, false",
+        "mobilenetv2,  cifar100,      0.01, true",
+        "mobilenetv2,  mnist,         0.01, false",
+        "shufflenetv1, cifar100,      0.01, true",
+        "shufflenetv1, synthetic,     0.01, false",
+        "shufflenetv2, cifar10,       0.01, true",
+        "shufflenetv2, fashion-mnist, 0.01, false"
+    })
+    void eachDatasetAndStudentFamilyGetsThePapersRecipe(
+            String student, String dataset, double learningRate, boolean augment) {
         ExperimentSpec resolved =
-                resolve(Specs.of("kd", student, "cifar100").teacher(new TeacherSpec("resnet32x4", null, null, null)));
+                resolve(Specs.of("kd", student, dataset).teacher(new TeacherSpec("resnet32x4", null, null, null)));
 
-        assertThat(resolved.training()).isEqualTo(README_TRAINING);
-        assertThat(resolved.teacher().training()).isEqualTo(README_TRAINING);
-        assertThat(resolved.name()).isEqualTo("kd " + student + " on cifar100");
+        TrainingSpec expected =
+                new TrainingSpec(240, 64, "sgd", learningRate, 0.9, 5e-4, List.of(150, 180, 210), 0.1, augment, null);
+        assertThat(resolved.training()).isEqualTo(expected);
+        assertThat(resolved.teacher().training())
+                .as("a teacher trained here inherits the student's resolved recipe")
+                .isEqualTo(expected);
+        assertThat(resolved.name()).isEqualTo("kd " + student + " on " + dataset);
+    }
+
+    /** A method's recipe (mlkd: 480 epochs, lr 0.025, augmented) wins over the dataset and student rule. */
+    @ParameterizedTest(name = "mlkd {0} on {1}")
+    @CsvSource({"mobilenetv2, mnist", "lenet5, synthetic", "shufflenetv2, cifar10"})
+    void aMethodsRecipeWinsOverTheDatasetAndStudentRule(String student, String dataset) {
+        ExperimentSpec resolved = resolve(Specs.of("mlkd", student, dataset));
+
+        assertThat(resolved.training())
+                .isEqualTo(new TrainingSpec(480, 64, "sgd", 0.025, 0.9, 5e-4, List.of(150, 180, 210), 0.1, true, null));
+    }
+
+    @Test
+    void givenTrainingFieldsWinOverTheRule() {
+        ExperimentSpec resolved = resolve(Specs.of("ce", "mobilenetv2", "cifar100")
+                .training(new TrainingSpec(null, null, null, 0.2, null, null, null, null, false, null)));
+
+        assertThat(resolved.training())
+                .isEqualTo(new TrainingSpec(240, 64, "sgd", 0.2, 0.9, 5e-4, List.of(150, 180, 210), 0.1, false, null));
     }
 
     @ParameterizedTest(name = "{0} → {1}")

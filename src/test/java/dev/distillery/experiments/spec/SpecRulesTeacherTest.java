@@ -33,8 +33,8 @@ class SpecRulesTeacherTest {
             new CatalogLookup(new MethodRegistry(), new ArchitectureCatalog(), new DatasetCatalog());
 
     private final Map<UUID, Experiment> experiments = new HashMap<>();
-    private final SpecRules rules =
-            new SpecRules(CATALOG, new TeacherExperiments(Experiments.repository(experiments), CODEC), "auto");
+    private final SpecRules rules = new SpecRules(
+            CATALOG, new TeacherExperiments(Experiments.repository(experiments), CODEC), null, "auto", () -> true);
 
     /** A stored experiment that trained {@code architecture} on {@code dataset} (synthetic: no files needed). */
     private Experiment stored(ExperimentStatus status, String architecture, String dataset) {

@@ -102,7 +102,8 @@ class SpecRulesTest {
     }
 
     private static SpecRules rules(String devices) {
-        return new SpecRules(catalog, new TeacherExperiments(Experiments.repository(Map.of()), CODEC), devices);
+        return new SpecRules(
+                catalog, new TeacherExperiments(Experiments.repository(Map.of()), CODEC), null, devices, () -> true);
     }
 
     static Stream<Arguments> methodsDatasetsAndStudents() {
@@ -173,11 +174,11 @@ class SpecRulesTest {
     }
 
     @Test
-    void aTeacherNeedsAnArchitectureOrAnExperiment() {
+    void aTeacherNeedsAnArchitectureAnExperimentOrAModel() {
         assertThat(rules.check(Specs.resolved("kd", "resnet8x4", "cifar100")
                         .teacher(new TeacherSpec(null, null, null, null))
                         .build()))
-                .containsExactly(new FieldViolation("teacher", "needs architecture or experimentId"));
+                .containsExactly(new FieldViolation("teacher", "needs architecture, experimentId or modelId"));
     }
 
     @Test

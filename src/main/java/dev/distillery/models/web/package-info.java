@@ -1,0 +1,2 @@
+/** HTTP API of the model registry: /api/v1/models. */
+package dev.distillery.models.web;
