@@ -41,30 +41,33 @@ public class Checkpointing {
         this.clock = clock;
     }
 
+    /**
+     * Writes the epoch's checkpoints (atomically each: the previous version stays until the new one is complete).
+     *
+     * @throws UncheckedIOException naming the checkpoint that could not be written, "no space left while writing
+     *     checkpoint …" when the disk is full
+     */
     public List<CheckpointRecord> save(
             UUID experimentId, int epoch, boolean best, ParameterWriter parameters, ParameterWriter trainingState) {
+        String writing = CheckpointNames.resume(epoch);
         try {
             List<CheckpointRecord> records = new ArrayList<>();
-            String resume = CheckpointNames.resume(epoch);
-            records.add(record(resume, epoch, store.write(experimentId, resume, trainingState)));
-            records.add(
-                    record(CheckpointNames.LAST, epoch, store.write(experimentId, CheckpointNames.LAST, parameters)));
+            records.add(record(writing, epoch, store.write(experimentId, writing, trainingState)));
+            writing = CheckpointNames.LAST;
+            records.add(record(writing, epoch, store.write(experimentId, writing, parameters)));
             if (best) {
-                records.add(record(
-                        CheckpointNames.BEST,
-                        epoch,
-                        store.copy(experimentId, CheckpointNames.LAST, CheckpointNames.BEST)));
+                writing = CheckpointNames.BEST;
+                records.add(record(writing, epoch, store.copy(experimentId, CheckpointNames.LAST, writing)));
             }
             if (properties.keepEvery() > 0 && epoch % properties.keepEvery() == 0) {
-                String periodic = CheckpointNames.periodic(epoch);
-                records.add(record(periodic, epoch, store.copy(experimentId, CheckpointNames.LAST, periodic)));
+                writing = CheckpointNames.periodic(epoch);
+                records.add(record(writing, epoch, store.copy(experimentId, CheckpointNames.LAST, writing)));
             }
             return records;
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot write the checkpoint of epoch " + epoch + ": " + e.getMessage()
-                            + " (the previous checkpoint is intact)",
-                    e);
+            String what = (DiskFull.is(e) ? "no space left while writing checkpoint '" : "cannot write checkpoint '")
+                    + writing + "' of epoch " + epoch;
+            throw new UncheckedIOException(what + ": " + e.getMessage() + " (the previous checkpoints are intact)", e);
         }
     }
 

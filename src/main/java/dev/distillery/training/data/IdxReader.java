@@ -3,11 +3,13 @@ package dev.distillery.training.data;
 import dev.distillery.training.InputShape;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /** Reads MNIST-style IDX files (unsigned byte images and labels), gzip-compressed or not (detected by content). */
 public final class IdxReader {
@@ -17,23 +19,52 @@ public final class IdxReader {
 
     private IdxReader() {}
 
-    /** Reads an image file and its label file into one split. */
+    /**
+     * Reads an image file and its label file into one split.
+     *
+     * @throws IOException naming the file that is not a whole IDX file (truncated, or not gzip/IDX at all), or when
+     *     the two disagree on the count
+     */
     public static ImageSplit read(Path images, Path labels) throws IOException {
-        try (DataInputStream imageIn = open(images);
-                DataInputStream labelIn = open(labels)) {
-            expectMagic(imageIn, IMAGES_MAGIC, images);
-            int count = imageIn.readInt();
-            InputShape shape = new InputShape(1, imageIn.readInt(), imageIn.readInt());
-            expectMagic(labelIn, LABELS_MAGIC, labels);
-            int labelCount = labelIn.readInt();
-            if (labelCount != count) {
-                throw new IOException(
-                        images + " holds " + count + " images but " + labels + " " + labelCount + " labels");
-            }
-            byte[] pixels = new byte[Math.multiplyExact(count, shape.size())];
-            imageIn.readFully(pixels);
-            return new ImageSplit(shape, pixels, readLabels(labelIn, count));
+        Images read = readImages(images);
+        int[] labelValues = readLabelFile(labels);
+        if (labelValues.length != read.count()) {
+            throw new IOException(
+                    images + " holds " + read.count() + " images but " + labels + " " + labelValues.length + " labels");
         }
+        return new ImageSplit(read.shape(), read.pixels(), labelValues);
+    }
+
+    private record Images(InputShape shape, int count, byte[] pixels) {}
+
+    private static Images readImages(Path file) throws IOException {
+        try (DataInputStream in = open(file)) {
+            expectMagic(in, IMAGES_MAGIC, file);
+            int count = in.readInt();
+            InputShape shape = new InputShape(1, in.readInt(), in.readInt());
+            byte[] pixels = new byte[Math.multiplyExact(count, shape.size())];
+            in.readFully(pixels);
+            return new Images(shape, count, pixels);
+        } catch (EOFException | ZipException | IllegalArgumentException | ArithmeticException broken) {
+            throw unreadable(file, broken);
+        }
+    }
+
+    private static int[] readLabelFile(Path file) throws IOException {
+        try (DataInputStream in = open(file)) {
+            expectMagic(in, LABELS_MAGIC, file);
+            return readLabels(in, in.readInt());
+        } catch (EOFException | ZipException | NegativeArraySizeException broken) {
+            throw unreadable(file, broken);
+        }
+    }
+
+    /** The file ends early or is not what its header says, e.g. truncated or changed after submission. */
+    private static IOException unreadable(Path file, Exception cause) {
+        return new IOException(
+                file + " is truncated or corrupt (" + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")",
+                cause);
     }
 
     private static int[] readLabels(DataInputStream in, int count) throws IOException {
