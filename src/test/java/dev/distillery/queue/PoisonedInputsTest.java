@@ -39,7 +39,12 @@ class PoisonedInputsTest {
         DataFixtures.writeIdxDataset(mnist, 256, 64, true);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DistilleryApplication.class)
                 .profiles("test")
-                .run("--distillery.workers=1", "--distillery.devices=cpu", "--server.port=0")) {
+                .run(
+                        "--distillery.workers=1",
+                        "--distillery.devices=cpu",
+                        "--server.port=0",
+                        // a spec's dataset.path must lie under the dataset roots (issue #13)
+                        "--distillery.datasets.roots=" + data.toAbsolutePath())) {
             ExperimentSubmission submission = service.getBean(ExperimentSubmission.class);
             ExperimentQueries queries = service.getBean(ExperimentQueries.class);
             JsonMapper json = service.getBean(JsonMapper.class);
