@@ -29,7 +29,10 @@ import org.springframework.test.context.ActiveProfiles;
  * CIFAR-10 directory) is downloaded as safetensors, loaded into mdistiller's class with {@code strict=True}, and
  * PyTorch's eval logits equal the service's predictions ({@code POST /api/v1/predictions}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "distillery.workers=1")
+// the test's CIFAR files lie in a JUnit temporary directory, which must be under a dataset root (issue #13)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"distillery.workers=1", "distillery.datasets.roots=${java.io.tmpdir}"})
 @ActiveProfiles("test")
 class PyTorchInteropTest {
 
