@@ -107,8 +107,8 @@ final class Hostile {
                     if (name != null) {
                         spec.put("name", name);
                     }
-                    if (temperature != null) {
-                        spec.put("temperature", temperature);
+                    if (temperature != null && spec.get("method").equals("kd")) {
+                        spec.put("temperature", temperature); // ce refuses settings it does not read
                     }
                     spec.put("priority", priority);
                     spec.put("tags", tags);
