@@ -1,7 +1,8 @@
 """PyTorch's side of Distillery's interop tests (Debian's python3-torch, no other package).
 
 Defines mdistiller's CIFAR resnet8x4, resnet32x4 and wrn_40_2 (transcribed from mdistiller/models/cifar/resnet.py
-and wrn.py: same module names, so the same state_dict keys; forward returns the logits only) and Distillery's
+and wrn.py: same module names, so the same state_dict keys; forward returns the logits only), vgg8/vgg13 (_bn),
+mobilenetv2 (mobile_half), shufflenetv1 and shufflenetv2 (ShuffleV1, ShuffleV2) likewise, and Distillery's
 lenet5 and mlp, and reads and writes safetensors by hand (an 8-byte little-endian header length, a JSON header,
 raw little-endian tensor bytes).
 
@@ -158,6 +159,203 @@ def wrn_40_2(num_classes, in_channels=3):
     return WideResNet(40, num_classes, 2, in_channels)
 
 
+# ---- mdistiller/models/cifar/vgg.py (vgg8_bn, vgg13_bn) ------------------------------------------------------
+
+class VGG(nn.Module):
+    def __init__(self, cfg, num_classes, in_channels=3):
+        super().__init__()
+        channels = [in_channels] + [stage[-1] for stage in cfg]
+        for i, stage in enumerate(cfg):
+            setattr(self, "block%d" % i, self._make_layers(stage, channels[i]))
+        self.pool = nn.MaxPool2d(kernel_size=2, stride=2)
+        self.classifier = nn.Linear(512, num_classes)
+
+    @staticmethod
+    def _make_layers(stage, in_channels):
+        layers = []
+        for v in stage:
+            layers += [nn.Conv2d(in_channels, v, kernel_size=3, padding=1), nn.BatchNorm2d(v), nn.ReLU(inplace=True)]
+            in_channels = v
+        return nn.Sequential(*layers[:-1])
+
+    def forward(self, x):
+        for i in range(5):
+            x = F.relu(getattr(self, "block%d" % i)(x))
+            if i < 3:
+                x = self.pool(x)
+        x = F.adaptive_avg_pool2d(x, (1, 1))
+        return self.classifier(x.reshape(x.size(0), -1))
+
+
+# ---- mdistiller/models/cifar/mobilenetv2.py (mobile_half: T 6, width 0.5) ------------------------------------
+
+class InvertedResidual(nn.Module):
+    def __init__(self, inp, oup, stride, expand_ratio):
+        super().__init__()
+        hidden = inp * expand_ratio
+        self.use_res_connect = stride == 1 and inp == oup
+        self.conv = nn.Sequential(
+            nn.Conv2d(inp, hidden, 1, 1, 0, bias=False), nn.BatchNorm2d(hidden), nn.ReLU(inplace=True),
+            nn.Conv2d(hidden, hidden, 3, stride, 1, groups=hidden, bias=False), nn.BatchNorm2d(hidden),
+            nn.ReLU(inplace=True),
+            nn.Conv2d(hidden, oup, 1, 1, 0, bias=False), nn.BatchNorm2d(oup))
+
+    def forward(self, x):
+        return x + self.conv(x) if self.use_res_connect else self.conv(x)
+
+
+class MobileNetV2(nn.Module):
+    def __init__(self, num_classes, in_channels=3, T=6, width_mult=0.5):
+        super().__init__()
+        setting = [[1, 16, 1, 1], [T, 24, 2, 1], [T, 32, 3, 2], [T, 64, 4, 2], [T, 96, 3, 1], [T, 160, 3, 2],
+                   [T, 320, 1, 1]]
+        channels = int(32 * width_mult)
+        self.conv1 = nn.Sequential(nn.Conv2d(in_channels, channels, 3, 2, 1, bias=False), nn.BatchNorm2d(channels),
+                                   nn.ReLU(inplace=True))
+        self.blocks = nn.ModuleList([])
+        for t, c, n, s in setting:
+            out = int(c * width_mult)
+            layers = []
+            for stride in [s] + [1] * (n - 1):
+                layers.append(InvertedResidual(channels, out, stride, t))
+                channels = out
+            self.blocks.append(nn.Sequential(*layers))
+        self.conv2 = nn.Sequential(nn.Conv2d(channels, 1280, 1, 1, 0, bias=False), nn.BatchNorm2d(1280),
+                                   nn.ReLU(inplace=True))
+        self.classifier = nn.Sequential(nn.Linear(1280, num_classes))
+        self.avgpool = nn.AvgPool2d(2, ceil_mode=True)
+
+    def forward(self, x):
+        out = self.conv1(x)
+        for block in self.blocks:
+            out = block(out)
+        out = self.avgpool(self.conv2(out))
+        return self.classifier(out.reshape(out.size(0), -1))
+
+
+# ---- mdistiller/models/cifar/ShuffleNetv1.py and ShuffleNetv2.py ---------------------------------------------
+
+def channel_shuffle(x, groups):
+    n, c, h, w = x.size()
+    return x.reshape(n, groups, c // groups, h, w).permute(0, 2, 1, 3, 4).reshape(n, c, h, w)
+
+
+class ShuffleV1Bottleneck(nn.Module):
+    def __init__(self, in_planes, out_planes, stride, groups):
+        super().__init__()
+        self.stride = stride
+        mid = int(out_planes / 4)
+        self.g = 1 if in_planes == 24 else groups
+        self.conv1 = nn.Conv2d(in_planes, mid, kernel_size=1, groups=self.g, bias=False)
+        self.bn1 = nn.BatchNorm2d(mid)
+        self.conv2 = nn.Conv2d(mid, mid, kernel_size=3, stride=stride, padding=1, groups=mid, bias=False)
+        self.bn2 = nn.BatchNorm2d(mid)
+        self.conv3 = nn.Conv2d(mid, out_planes, kernel_size=1, groups=groups, bias=False)
+        self.bn3 = nn.BatchNorm2d(out_planes)
+
+    def forward(self, x):
+        out = channel_shuffle(F.relu(self.bn1(self.conv1(x))), self.g)
+        out = F.relu(self.bn2(self.conv2(out)))
+        out = self.bn3(self.conv3(out))
+        if self.stride == 2:
+            return F.relu(torch.cat([out, F.avg_pool2d(x, 3, stride=2, padding=1)], 1))
+        return F.relu(out + x)
+
+
+class ShuffleNetV1(nn.Module):
+    def __init__(self, num_classes, in_channels=3):
+        super().__init__()
+        self.conv1 = nn.Conv2d(in_channels, 24, kernel_size=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(24)
+        self.in_planes = 24
+        self.layer1 = self._make_layer(240, 4)
+        self.layer2 = self._make_layer(480, 8)
+        self.layer3 = self._make_layer(960, 4)
+        self.linear = nn.Linear(960, num_classes)
+
+    def _make_layer(self, out_planes, blocks):
+        layers = []
+        for i in range(blocks):
+            cat = self.in_planes if i == 0 else 0
+            layers.append(ShuffleV1Bottleneck(self.in_planes, out_planes - cat, 2 if i == 0 else 1, 3))
+            self.in_planes = out_planes
+        return nn.Sequential(*layers)
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.layer3(self.layer2(self.layer1(out)))
+        out = F.avg_pool2d(out, 4)
+        return self.linear(out.reshape(out.size(0), -1))
+
+
+class ShuffleV2Basic(nn.Module):
+    def __init__(self, channels):
+        super().__init__()
+        half = channels // 2
+        self.conv1 = nn.Conv2d(half, half, kernel_size=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(half)
+        self.conv2 = nn.Conv2d(half, half, kernel_size=3, stride=1, padding=1, groups=half, bias=False)
+        self.bn2 = nn.BatchNorm2d(half)
+        self.conv3 = nn.Conv2d(half, half, kernel_size=1, bias=False)
+        self.bn3 = nn.BatchNorm2d(half)
+
+    def forward(self, x):
+        c = x.size(1) // 2
+        x1, x2 = x[:, :c], x[:, c:]
+        out = F.relu(self.bn1(self.conv1(x2)))
+        out = self.bn2(self.conv2(out))
+        out = F.relu(self.bn3(self.conv3(out)))
+        return channel_shuffle(torch.cat([x1, out], 1), 2)
+
+
+class ShuffleV2Down(nn.Module):
+    def __init__(self, in_channels, out_channels):
+        super().__init__()
+        mid = out_channels // 2
+        self.conv1 = nn.Conv2d(in_channels, in_channels, 3, stride=2, padding=1, groups=in_channels, bias=False)
+        self.bn1 = nn.BatchNorm2d(in_channels)
+        self.conv2 = nn.Conv2d(in_channels, mid, kernel_size=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(mid)
+        self.conv3 = nn.Conv2d(in_channels, mid, kernel_size=1, bias=False)
+        self.bn3 = nn.BatchNorm2d(mid)
+        self.conv4 = nn.Conv2d(mid, mid, 3, stride=2, padding=1, groups=mid, bias=False)
+        self.bn4 = nn.BatchNorm2d(mid)
+        self.conv5 = nn.Conv2d(mid, mid, kernel_size=1, bias=False)
+        self.bn5 = nn.BatchNorm2d(mid)
+
+    def forward(self, x):
+        left = F.relu(self.bn2(self.conv2(self.bn1(self.conv1(x)))))
+        right = F.relu(self.bn3(self.conv3(x)))
+        right = F.relu(self.bn5(self.conv5(self.bn4(self.conv4(right)))))
+        return channel_shuffle(torch.cat([left, right], 1), 2)
+
+
+class ShuffleNetV2(nn.Module):
+    def __init__(self, num_classes, in_channels=3):
+        super().__init__()
+        self.conv1 = nn.Conv2d(in_channels, 24, kernel_size=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(24)
+        self.in_channels = 24
+        self.layer1 = self._make_layer(116, 3)
+        self.layer2 = self._make_layer(232, 7)
+        self.layer3 = self._make_layer(464, 3)
+        self.conv2 = nn.Conv2d(464, 1024, kernel_size=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(1024)
+        self.linear = nn.Linear(1024, num_classes)
+
+    def _make_layer(self, out_channels, blocks):
+        layers = [ShuffleV2Down(self.in_channels, out_channels)] + [ShuffleV2Basic(out_channels) for _ in range(blocks)]
+        self.in_channels = out_channels
+        return nn.Sequential(*layers)
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.layer3(self.layer2(self.layer1(out)))
+        out = F.relu(self.bn2(self.conv2(out)))
+        out = F.avg_pool2d(out, 4)
+        return self.linear(out.reshape(out.size(0), -1))
+
+
 # ---- Distillery's lenet5 and mlp -----------------------------------------------------------------------------
 
 class LeNet5(nn.Module):
@@ -200,6 +398,16 @@ def build(arch, classes, c, h, w):
         return resnet32x4(classes, c)
     if arch == "wrn_40_2":
         return wrn_40_2(classes, c)
+    if arch == "vgg8":
+        return VGG([[64], [128], [256], [512], [512]], classes, c)
+    if arch == "vgg13":
+        return VGG([[64, 64], [128, 128], [256, 256], [512, 512], [512, 512]], classes, c)
+    if arch == "mobilenetv2":
+        return MobileNetV2(classes, c)
+    if arch == "shufflenetv1":
+        return ShuffleNetV1(classes, c)
+    if arch == "shufflenetv2":
+        return ShuffleNetV2(classes, c)
     if arch == "lenet5":
         return LeNet5(classes, c, h)
     if arch == "mlp":

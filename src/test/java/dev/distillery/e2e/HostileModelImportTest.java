@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.distillery.interop.PyTorch;
 import dev.distillery.interop.SafetensorsBytes;
+import dev.distillery.models.ModelProperties;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -38,7 +41,7 @@ class HostileModelImportTest {
     @LocalServerPort
     int port;
 
-    @Value("${distillery.models.dir}")
+    /** The directory the registry writes to (not {@code @Value}: the test data-dir's random.uuid differs per read). */
     Path models;
 
     @TempDir
@@ -46,9 +49,13 @@ class HostileModelImportTest {
 
     private ServiceClient service;
 
+    @Autowired
+    ModelProperties properties;
+
     @BeforeEach
     void client() {
         service = new ServiceClient(port);
+        models = Path.of(properties.dir()).toAbsolutePath().normalize();
     }
 
     @Test
@@ -59,8 +66,31 @@ class HostileModelImportTest {
         String id = JsonPath.read(created.body(), "$.id");
         assertThat(service.json("/api/v1/models/" + id).read("$.inputShape.height", Integer.class))
                 .isEqualTo(28);
+        assertThat(models.resolve(id).resolve("model.safetensors"))
+                .as("the directory the refusals are checked in is the registry's")
+                .exists();
         assertThat(service.delete("/api/v1/models/" + id).statusCode()).isEqualTo(204);
         assertThat(Files.exists(models.resolve(id))).isFalse();
+    }
+
+    @Test
+    void aModelWhoseFileChangedOnDiskIsNeverUsed() throws Exception {
+        HttpResponse<String> created = upload(LENET5, SafetensorsBytes.of(SafetensorsBytes.LENET5_28));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JsonPath.read(created.body(), "$.id");
+        Files.write(models.resolve(id).resolve("parameters.params"), new byte[] {1}, StandardOpenOption.APPEND);
+
+        String student = service.submit("{\"method\": \"kd\", \"teacher\": {\"modelId\": \"" + id + "\"}, "
+                + "\"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"synthetic\"}, "
+                + "\"training\": {\"epochs\": 1}, \"seed\": 2}");
+        var ended = service.awaitTerminal(student, Duration.ofMinutes(2));
+        HttpResponse<String> prediction =
+                service.post("/api/v1/predictions", "{\"model\": {\"modelId\": \"" + id + "\"}, \"inputs\": [[0]]}");
+
+        assertThat(ended.read("$.status", String.class)).isEqualTo("FAILED");
+        assertThat(ended.read("$.error", String.class)).contains("corrupt").contains("SHA-256");
+        assertThat(prediction.statusCode()).isEqualTo(404);
+        assertThat(prediction.body()).contains("corrupt");
     }
 
     @Test
@@ -203,6 +233,9 @@ class HostileModelImportTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.body()).contains(message);
         assertThat(files()).as("files under the model directory").isEqualTo(filesBefore);
+        assertThat(Files.isDirectory(models))
+                .as("the registry's directory, so the check above means something")
+                .isTrue();
         assertThat(service.json("/api/v1/models").read("$.length()", Integer.class))
                 .isEqualTo(modelsBefore);
         return answer;

@@ -5,12 +5,12 @@ import dev.distillery.models.ModelRegistry;
 import dev.distillery.models.ModelSummary;
 import dev.distillery.shared.Caller;
 import dev.distillery.shared.InvalidRequestException;
+import dev.distillery.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +104,7 @@ class ModelController {
                                     .toString())
                     .body(new FileSystemResource(file));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new NotFoundException("the file of model " + id + " is not available: " + e.getMessage());
         }
     }
 

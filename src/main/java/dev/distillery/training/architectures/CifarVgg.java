@@ -8,7 +8,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.Initializer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +49,20 @@ abstract class CifarVgg extends CifarArchitecture {
             }
         }
         return features;
+    }
+
+    /** mdistiller's {@code VGG} with BatchNorm: blockS.{3i} (conv), blockS.{3i+1} (BatchNorm), classifier. */
+    @Override
+    public final List<String> torchModules() {
+        List<String> modules = new ArrayList<>();
+        for (int stage = 0; stage < stages.length; stage++) {
+            for (int conv = 0; conv < stages[stage].length; conv++) {
+                modules.add("block" + stage + "." + 3 * conv);
+                modules.add("block" + stage + "." + (3 * conv + 1));
+            }
+        }
+        modules.add("classifier");
+        return modules;
     }
 
     @Override

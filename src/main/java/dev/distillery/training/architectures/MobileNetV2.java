@@ -10,6 +10,8 @@ import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.initializer.Initializer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code mobilenetv2}: mdistiller's {@code mobile_half} ({@code mdistiller/models/cifar/mobilenetv2.py}, expansion
@@ -56,6 +58,25 @@ public final class MobileNetV2 extends CifarArchitecture {
             }
         }
         return features.add(withBatchNormRelu(conv(LAST, 1, 1)));
+    }
+
+    /**
+     * mdistiller's {@code MobileNetV2}: conv1.{0,1}, blocks.S.R.conv.{0,1,3,4,6,7} (expand, depthwise, project, each
+     * with its BatchNorm), conv2.{0,1}, classifier.0.
+     */
+    @Override
+    public List<String> torchModules() {
+        List<String> modules = new ArrayList<>(List.of("conv1.0", "conv1.1"));
+        for (int stage = 0; stage < STAGES.length; stage++) {
+            for (int repeat = 0; repeat < STAGES[stage][2]; repeat++) {
+                String prefix = "blocks." + stage + "." + repeat + ".conv.";
+                for (int index : new int[] {0, 1, 3, 4, 6, 7}) {
+                    modules.add(prefix + index);
+                }
+            }
+        }
+        modules.addAll(List.of("conv2.0", "conv2.1", "classifier.0"));
+        return modules;
     }
 
     @Override

@@ -14,6 +14,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.Initializer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code shufflenetv1}: mdistiller's {@code ShuffleV1} ({@code mdistiller/models/cifar/ShuffleNetv1.py}, 3 groups):
@@ -50,6 +52,21 @@ public final class ShuffleNetV1 extends CifarArchitecture {
             }
         }
         return features;
+    }
+
+    /** mdistiller's {@code ShuffleNet}: conv1, bn1, layerS.B.{conv1, bn1, conv2, bn2, conv3, bn3}, linear. */
+    @Override
+    public List<String> torchModules() {
+        List<String> modules = new ArrayList<>(List.of("conv1", "bn1"));
+        for (int stage = 0; stage < WIDTHS.length; stage++) {
+            for (int block = 0; block < BLOCKS[stage]; block++) {
+                for (String module : List.of("conv1", "bn1", "conv2", "bn2", "conv3", "bn3")) {
+                    modules.add("layer" + (stage + 1) + "." + block + "." + module);
+                }
+            }
+        }
+        modules.add("linear");
+        return modules;
     }
 
     @Override

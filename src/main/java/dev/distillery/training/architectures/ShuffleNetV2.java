@@ -9,6 +9,8 @@ import static dev.distillery.training.architectures.Layers.withBatchNormRelu;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.initializer.Initializer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code shufflenetv2}: mdistiller's {@code ShuffleV2} ({@code mdistiller/models/cifar/ShuffleNetv2.py}, net size
@@ -47,6 +49,29 @@ public final class ShuffleNetV2 extends CifarArchitecture {
             inputs = WIDTHS[stage];
         }
         return features.add(withBatchNormRelu(conv(LAST, 1, 1)));
+    }
+
+    /**
+     * mdistiller's {@code ShuffleNetV2}: conv1, bn1, layerS.0.{conv1..5, bn1..5} (the down block), layerS.B.{conv1,
+     * bn1, conv2, bn2, conv3, bn3}, conv2, bn2, linear.
+     */
+    @Override
+    public List<String> torchModules() {
+        List<String> modules = new ArrayList<>(List.of("conv1", "bn1"));
+        for (int stage = 0; stage < WIDTHS.length; stage++) {
+            String layer = "layer" + (stage + 1) + ".";
+            for (int conv = 1; conv <= 5; conv++) {
+                modules.add(layer + "0.conv" + conv);
+                modules.add(layer + "0.bn" + conv);
+            }
+            for (int block = 1; block <= BLOCKS[stage]; block++) {
+                for (String module : List.of("conv1", "bn1", "conv2", "bn2", "conv3", "bn3")) {
+                    modules.add(layer + block + "." + module);
+                }
+            }
+        }
+        modules.addAll(List.of("conv2", "bn2", "linear"));
+        return modules;
     }
 
     @Override

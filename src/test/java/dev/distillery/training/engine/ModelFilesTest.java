@@ -21,10 +21,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * State dicts both ways against Debian's PyTorch, for mdistiller's resnet8x4, resnet32x4, wrn_40_2 and Distillery's
- * mlp and lenet5 (the classes in {@code torch_interop.py}): an exported network (random weights and BatchNorm
- * statistics) loads with {@code strict=True} and PyTorch's eval logits equal Distillery's; a PyTorch-trained state
- * dict (and the same model as TorchScript) imported here gives PyTorch's eval logits on the same 32 inputs.
+ * State dicts both ways against Debian's PyTorch, with the classes of {@code torch_interop.py}: an exported network
+ * (random weights and BatchNorm statistics) of every zoo family (mdistiller's resnet8x4, resnet32x4, wrn_40_2, vgg8,
+ * vgg13, mobilenetv2, shufflenetv1, shufflenetv2; Distillery's mlp and lenet5) loads with {@code strict=True} and
+ * PyTorch's eval logits equal Distillery's; a PyTorch-trained state dict (and the same model as TorchScript) imported
+ * here gives PyTorch's eval logits on the same 32 inputs.
  */
 class ModelFilesTest {
 
@@ -45,7 +46,12 @@ class ModelFilesTest {
         "lenet5,     1, 28, 28, 10",
         "resnet8x4,  3, 32, 32, 100",
         "resnet32x4, 3, 32, 32, 100",
-        "wrn_40_2,   3, 32, 32, 100"
+        "wrn_40_2,   3, 32, 32, 100",
+        "vgg8,       3, 32, 32, 100",
+        "vgg13,      3, 32, 32, 10",
+        "mobilenetv2, 3, 32, 32, 100",
+        "shufflenetv1, 3, 32, 32, 100",
+        "shufflenetv2, 3, 32, 32, 100"
     })
     void anExportedNetworkLoadsStrictlyInPyTorchWithTheSameLogits(
             String name, int channels, int height, int width, int classes) throws Exception {
