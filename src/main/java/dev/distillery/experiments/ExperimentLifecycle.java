@@ -147,6 +147,14 @@ public class ExperimentLifecycle {
         experiments.updateEpochFraction(id, epochFraction);
     }
 
+    /** Whether this epoch's metrics are recorded already (a write whose answer was lost may have committed). */
+    @Transactional(readOnly = true)
+    public boolean isRecorded(UUID id, EpochMetrics epoch) {
+        return metrics.history(id).stream()
+                .anyMatch(recorded ->
+                        recorded.epoch() == epoch.epoch() && recorded.phase().equals(epoch.phase()));
+    }
+
     /** Records an epoch of either phase. */
     @Transactional
     public void recordEpoch(UUID id, EpochMetrics epoch) {

@@ -36,8 +36,15 @@ final class CancelCheck implements BooleanSupplier {
     /** Whether the stop was a user's cancel (as opposed to a shutdown). */
     boolean cancelRequested() {
         if (!requested && !clock.instant().isBefore(nextRead)) {
-            requested = lifecycle.cancelRequested(experimentId);
             nextRead = clock.instant().plus(interval);
+            try {
+                requested = lifecycle.cancelRequested(experimentId);
+            } catch (RuntimeException failure) {
+                if (!DatabaseRetry.unreachable(failure)) {
+                    throw failure;
+                }
+                // the database is away: no cancel can be read, the run goes on and asks again later
+            }
         }
         return requested;
     }

@@ -32,6 +32,7 @@ class ExperimentRunner {
     private final WorkerMeters meters;
     private final WorkerShutdown shutdown;
     private final DeviceLeases leases;
+    private final DatabaseRetry retry;
 
     ExperimentRunner(
             ExperimentLifecycle lifecycle,
@@ -43,6 +44,7 @@ class ExperimentRunner {
             WorkerShutdown shutdown,
             DeviceLeases leases) {
         this.leases = leases;
+        this.retry = new DatabaseRetry(properties.databaseRetry());
         this.meters = meters;
         this.shutdown = shutdown;
         this.lifecycle = lifecycle;
@@ -104,14 +106,15 @@ class ExperimentRunner {
                             meters,
                             shutdown,
                             clock,
-                            properties.progressInterval()),
+                            properties.progressInterval(),
+                            retry),
                     stop,
                     lease.device());
             if (outcome == TrainingOutcome.COMPLETED) {
-                lifecycle.succeed(id);
+                retry.run("experiment " + id + " succeeded", () -> lifecycle.succeed(id));
                 log.info("Experiment {} succeeded", id);
             } else if (stop.cancelRequested()) {
-                lifecycle.cancelled(id);
+                retry.run("experiment " + id + " cancelled", () -> lifecycle.cancelled(id));
                 log.info("Experiment {} cancelled", id);
             } else {
                 requeue(id);
@@ -120,14 +123,14 @@ class ExperimentRunner {
             requeue(id);
         } catch (RuntimeException | Error failure) {
             log.warn("Experiment {} failed", id, failure);
-            lifecycle.fail(id, reason(failure));
+            retry.run("experiment " + id + " failed", () -> lifecycle.fail(id, reason(failure)));
         } finally {
             meters.running(lease.name(), -1);
         }
     }
 
     private void requeue(UUID id) {
-        lifecycle.requeue(id);
+        retry.run("experiment " + id + " requeued", () -> lifecycle.requeue(id));
         log.info("Experiment {} stopped by shutdown; queued again to resume from its last checkpoint", id);
     }
 

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (and checkpoint it) before interrupting them; Kubernetes' terminationGracePeriodSeconds must exceed it
  * @param cancelCheckInterval how often a running training looks for a cancel request
  * @param progressInterval how often a running training records how far its epoch is (live progress)
+ * @param databaseRetry how long a running training retries a write while the database is unreachable (waiting
+ *     meanwhile, its progress in memory) before the run fails
  */
 @ConfigurationProperties("distillery.queue")
 public record QueueProperties(
@@ -24,4 +26,5 @@ public record QueueProperties(
         @DefaultValue("1m") Duration reconcileInterval,
         @DefaultValue("2m") Duration shutdownGrace,
         @DefaultValue("2s") Duration cancelCheckInterval,
-        @DefaultValue("3s") Duration progressInterval) {}
+        @DefaultValue("3s") Duration progressInterval,
+        @DefaultValue("5m") Duration databaseRetry) {}

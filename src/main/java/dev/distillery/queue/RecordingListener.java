@@ -32,6 +32,7 @@ final class RecordingListener implements EpochListener {
     private final WorkerShutdown shutdown;
     private final Clock clock;
     private final Duration progressInterval;
+    private final DatabaseRetry retry;
     private Instant nextProgress;
 
     RecordingListener(
@@ -42,7 +43,9 @@ final class RecordingListener implements EpochListener {
             WorkerMeters meters,
             WorkerShutdown shutdown,
             Clock clock,
-            Duration progressInterval) {
+            Duration progressInterval,
+            DatabaseRetry retry) {
+        this.retry = retry;
         this.clock = clock;
         this.progressInterval = progressInterval;
         this.nextProgress = clock.instant().plus(progressInterval);
@@ -56,7 +59,7 @@ final class RecordingListener implements EpochListener {
 
     @Override
     public void onEpoch(EpochMetrics metrics) {
-        lifecycle.recordEpoch(experimentId, metrics);
+        record(metrics, () -> lifecycle.recordEpoch(experimentId, metrics));
         meters.epoch(device, metrics);
     }
 
@@ -89,12 +92,34 @@ final class RecordingListener implements EpochListener {
 
     @Override
     public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters, ParameterWriter trainingState) {
-        boolean best = lifecycle.isBest(experimentId, metrics);
+        boolean best =
+                retry.run("experiment " + experimentId + " best epoch", () -> lifecycle.isBest(experimentId, metrics));
         List<CheckpointRecord> written =
                 checkpointing.save(experimentId, metrics.epoch(), best, parameters, trainingState);
-        lifecycle.recordStudentEpoch(experimentId, metrics, written);
-        checkpointing.prune(experimentId, metrics.epoch());
+        record(metrics, () -> lifecycle.recordStudentEpoch(experimentId, metrics, written));
+        try {
+            checkpointing.prune(experimentId, metrics.epoch());
+        } catch (RuntimeException notPruned) {
+            if (!DatabaseRetry.unreachable(notPruned)) {
+                throw notPruned;
+            }
+            log.warn("Experiment {}: old training states not pruned now (database unreachable)", experimentId);
+        }
         meters.epoch(device, metrics);
         stopIfShuttingDown();
+    }
+
+    /**
+     * Writes an epoch, retrying while the database is unreachable; a retry first checks whether an earlier attempt
+     * committed after all (its answer lost), so every epoch is recorded exactly once.
+     */
+    private void record(EpochMetrics metrics, Runnable write) {
+        boolean[] tried = {false};
+        retry.run("experiment " + experimentId + " " + metrics.phase() + " epoch " + metrics.epoch(), () -> {
+            if (!tried[0] || !lifecycle.isRecorded(experimentId, metrics)) {
+                tried[0] = true;
+                write.run();
+            }
+        });
     }
 }

@@ -21,6 +21,7 @@ public final class ProblemTypes {
     public static final URI NOT_ACCEPTABLE = URI.create("urn:problem-type:distillery:not-acceptable");
     public static final URI CONFLICT = URI.create("urn:problem-type:distillery:conflict");
     public static final URI REQUEST_TIMEOUT = URI.create("urn:problem-type:distillery:request-timeout");
+    public static final URI DATABASE_UNAVAILABLE = URI.create("urn:problem-type:distillery:database-unavailable");
     public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:problem-type:distillery:payload-too-large");
     public static final URI INTERNAL = URI.create("urn:problem-type:distillery:internal-error");
 

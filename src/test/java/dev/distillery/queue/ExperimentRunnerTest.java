@@ -36,6 +36,7 @@ class ExperimentRunnerTest {
                     Duration.ofMinutes(1),
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
                     Duration.ofSeconds(1)),
             Clock.systemUTC(),
             meters,
