@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.distillery.interop.PyTorch;
 import dev.distillery.interop.SafetensorsBytes;
 import dev.distillery.models.ModelProperties;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -31,9 +32,14 @@ import org.springframework.test.context.ActiveProfiles;
  * Hostile model imports over HTTP: each is a 4xx whose message names the problem, and leaves no file in the model
  * directory and no model in the registry. An honest lenet5 state dict built by hand is the control.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "distillery.workers=1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"distillery.workers=1", "distillery.models.max-file-bytes=" + HostileModelImportTest.LIMIT})
 @ActiveProfiles("test")
 class HostileModelImportTest {
+
+    /** Above the largest honest file here (a resnet8x4 module, about 5 MB). */
+    static final long LIMIT = 8_000_000;
 
     private static final Map<String, String> LENET5 =
             Map.of("format", "safetensors", "architecture", "lenet5", "dataset", "synthetic");
@@ -51,6 +57,9 @@ class HostileModelImportTest {
 
     @Autowired
     ModelProperties properties;
+
+    @Autowired
+    ServletContext servlet;
 
     @BeforeEach
     void client() {
@@ -220,6 +229,21 @@ class HostileModelImportTest {
                 "not a module".getBytes(),
                 400,
                 "not a TorchScript module");
+    }
+
+    @Test
+    void aFileOverTheLimitIsA413WhileItStreamsAndLeavesNoPartBehind() throws Exception {
+        Path parts = ((java.io.File) servlet.getAttribute(ServletContext.TEMPDIR)).toPath();
+        byte[] big = new byte[(int) LIMIT + 1_000_000];
+
+        HttpResponse<String> answer = refused(LENET5, big, 413, String.valueOf(LIMIT));
+
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        try (Stream<Path> left = Files.list(parts)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString).filter(name -> name.startsWith("upload_")))
+                    .as("multipart parts left in " + parts)
+                    .isEmpty();
+        }
     }
 
     /** Uploads, expects the status and message, and checks that nothing was kept on disk or in the registry. */

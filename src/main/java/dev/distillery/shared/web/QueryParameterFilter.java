@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Query parameters that cannot be decoded (percent-encoding that is not UTF-8) or that hold a NUL
- * character are refused with a 400 problem before any controller or database sees them.
+ * character are refused with a 400 problem before any controller or database sees them. Only the query string is
+ * read: asking the container for its parameter map would parse a multipart body here, outside its size limit's
+ * handling.
  */
 @Component
 class QueryParameterFilter extends OncePerRequestFilter {
@@ -24,17 +25,16 @@ class QueryParameterFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Map<String, String[]> parameters;
+        List<String[]> parameters;
         try {
-            parameters = request.getParameterMap();
-        } catch (RuntimeException undecodable) {
+            parameters = QueryStrings.decode(request.getQueryString());
+        } catch (IllegalArgumentException undecodable) {
             reject(response, "query", "the query string is not valid UTF-8 percent-encoding");
             return;
         }
-        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-            if (parameter.getKey().indexOf('\0') >= 0
-                    || Arrays.stream(parameter.getValue()).anyMatch(value -> value.indexOf('\0') >= 0)) {
-                reject(response, parameter.getKey().replace("\0", ""), "NUL characters are not accepted");
+        for (String[] parameter : parameters) {
+            if (parameter[0].indexOf('\0') >= 0 || parameter[1].indexOf('\0') >= 0) {
+                reject(response, parameter[0].replace("\0", ""), "NUL characters are not accepted");
                 return;
             }
         }
