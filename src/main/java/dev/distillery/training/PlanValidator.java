@@ -72,7 +72,7 @@ final class PlanValidator {
         if (plan.teacherArchitecture() == null) {
             return Optional.of("method '" + plan.method() + "' needs a teacherArchitecture");
         }
-        if (ModelInterop.TORCHSCRIPT.equals(plan.teacherArchitecture())) {
+        if (plan.teacherIsTorchScript()) {
             return plan.teacherParameters() == null
                     ? Optional.of("a torchscript teacher needs teacherParameters: the module's file")
                     : teacherParametersProblem(plan.teacherParameters());

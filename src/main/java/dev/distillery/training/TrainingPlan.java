@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Everything a training run needs, fully resolved (no defaults left to fill in).
  *
- * @param teacherArchitecture null for methods without a teacher (ce)
+ * @param teacherArchitecture null for methods without a teacher (ce), {@link ModelInterop#TORCHSCRIPT} for a frozen
+ *     TorchScript module (then {@code teacherParameters} is the module file)
  * @param methodParams the method's own parameters (e.g. dkd's alpha, beta, warmupEpochs), all present
  * @param teacherParameters a trained teacher's parameters to load; null to train the teacher first
  * @param teacherPlan how to train the teacher first (a {@code ce} plan); null = the student's settings
@@ -89,5 +90,10 @@ public record TrainingPlan(
                 null,
                 null,
                 null);
+    }
+
+    /** Whether the teacher is a TorchScript module: a black box loaded from its file, with no architecture here. */
+    public boolean teacherIsTorchScript() {
+        return ModelInterop.TORCHSCRIPT.equals(teacherArchitecture);
     }
 }

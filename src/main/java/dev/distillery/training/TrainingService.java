@@ -5,7 +5,6 @@ import dev.distillery.methods.CrossEntropyMethod;
 import dev.distillery.methods.DistillationMethod;
 import dev.distillery.methods.MethodRegistry;
 import dev.distillery.training.data.ImageData;
-import dev.distillery.training.engine.TorchScriptTeacher;
 import dev.distillery.training.engine.TrainingRun;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -39,8 +38,8 @@ public class TrainingService {
     }
 
     private Architecture teacherArchitecture(TrainingPlan plan) {
-        return ModelInterop.TORCHSCRIPT.equals(plan.teacherArchitecture())
-                ? TorchScriptTeacher.INSTANCE
+        return plan.teacherIsTorchScript()
+                ? null
                 : architectures.find(plan.teacherArchitecture()).orElseThrow();
     }
 

@@ -21,7 +21,7 @@ record RunSetup(
         ImageData data,
         ImageData teacherData,
         Architecture studentArchitecture,
-        Architecture teacherArchitecture,
+        Architecture teacherArchitecture, // null without a teacher or for a TorchScript one
         DistillationMethod method,
         DistillationMethod teacherMethod,
         TrainingRun.Options options,

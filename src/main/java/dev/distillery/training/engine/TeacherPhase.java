@@ -58,7 +58,7 @@ final class TeacherPhase {
 
     /** A frozen teacher with the parameters a previous run wrote to {@code file}, or a TorchScript module. */
     Network load(Path file) {
-        if (setup.teacherArchitecture() instanceof TorchScriptTeacher) {
+        if (setup.plan().teacherIsTorchScript()) {
             Network module = Network.torchScript(file, setup.device());
             module.freeze();
             log.info("TorchScript teacher loaded from {}", file);

@@ -98,7 +98,8 @@ public final class TrainingRun {
 
     /**
      * @param teacherData         the data the teacher is trained on (the teacher plan's limits of the same dataset)
-     * @param teacherArchitecture required when the method needs a teacher, ignored otherwise
+     * @param teacherArchitecture required when the method needs a teacher, unless the plan's teacher is a TorchScript
+     *     module; ignored otherwise
      * @param teacherMethod       the teacherless objective that trains the teacher (normally {@code ce})
      */
     public TrainingRun(
@@ -111,7 +112,7 @@ public final class TrainingRun {
             DistillationMethod method,
             DistillationMethod teacherMethod,
             Options options) {
-        if (method.needsTeacher() && teacherArchitecture == null) {
+        if (method.needsTeacher() && teacherArchitecture == null && !plan.teacherIsTorchScript()) {
             throw new TrainingException("method '" + method.name() + "' needs a teacher architecture");
         }
         if (teacherMethod.needsTeacher()) {
