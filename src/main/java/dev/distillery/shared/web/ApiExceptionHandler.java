@@ -149,6 +149,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (DatabaseUnavailableAdvice.isOutage(ex)) {
+            log.warn("Database unavailable: {}", ex.toString());
+            return DatabaseUnavailableAdvice.answer();
+        }
         log.error("Unexpected error", ex);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,

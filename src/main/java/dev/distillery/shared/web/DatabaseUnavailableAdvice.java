@@ -39,6 +39,30 @@ class DatabaseUnavailableAdvice {
     })
     ResponseEntity<Object> unavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.toString());
+        return answer();
+    }
+
+    /**
+     * Whether {@code failure} comes from a database that cannot be reached, seen anywhere in its causes: a lost or
+     * refused connection (SQLState class 08, Hikari's "Connection is closed" included) or a socket timeout. Catches
+     * what the types above miss, such as a failed rollback that overrides the read that timed out.
+     */
+    static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.net.ConnectException
+                    || (cause instanceof java.sql.SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ResponseEntity<Object> answer() {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "the database cannot be reached right now; retry in " + RETRY_AFTER_SECONDS + " s");

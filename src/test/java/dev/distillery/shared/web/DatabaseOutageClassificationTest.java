@@ -1,0 +1,52 @@
+package dev.distillery.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import org.hibernate.TransactionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.jpa.JpaSystemException;
+
+/** Which failures are a database that cannot be reached (503) and which are bugs (500). */
+class DatabaseOutageClassificationTest {
+
+    @Test
+    void aRollbackThatFailsOnAClosedConnectionIsAnOutage() {
+        // seen under load with every PostgreSQL process frozen: the read timed out, Hikari closed the connection and
+        // the rollback's failure replaced the read's
+        var rollback = new JpaSystemException(new RuntimeException(new TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed", "08003"))));
+
+        assertThat(DatabaseUnavailableAdvice.isOutage(rollback)).isTrue();
+        assertThat(ApiStatus.of(rollback)).isEqualTo(503);
+    }
+
+    @Test
+    void aReadTimeoutDeepInTheCausesIsAnOutage() {
+        var timeout = new IllegalStateException(new SQLException("I/O error", null, new SocketTimeoutException()));
+
+        assertThat(DatabaseUnavailableAdvice.isOutage(timeout)).isTrue();
+    }
+
+    @Test
+    void constraintViolationsAndBugsAreNot() {
+        var duplicate = new DataIntegrityViolationException("dup", new SQLException("duplicate key", "23505"));
+
+        assertThat(DatabaseUnavailableAdvice.isOutage(duplicate)).isFalse();
+        assertThat(DatabaseUnavailableAdvice.isOutage(new NullPointerException()))
+                .isFalse();
+        assertThat(ApiStatus.of(new NullPointerException())).isEqualTo(500);
+    }
+
+    /** The status the API's catch-all answers for a failure no specific handler took. */
+    private static final class ApiStatus {
+        static int of(Exception failure) {
+            return new ApiExceptionHandler(org.springframework.util.unit.DataSize.ofBytes(1))
+                    .unexpected(failure)
+                    .getStatusCode()
+                    .value();
+        }
+    }
+}
