@@ -8,16 +8,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Query parameters that cannot be decoded (percent-encoding that is not UTF-8) or that hold a NUL
- * character are refused with a 400 problem before any controller or database sees them. Only the query string is
- * read: asking the container for its parameter map would parse a multipart body here, outside its size limit's
- * handling.
+ * character are refused with a 400 problem before any controller or database sees them.
  */
 @Component
 class QueryParameterFilter extends OncePerRequestFilter {
@@ -27,8 +27,8 @@ class QueryParameterFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         List<String[]> parameters;
         try {
-            parameters = QueryStrings.decode(request.getQueryString());
-        } catch (IllegalArgumentException undecodable) {
+            parameters = parameters(request);
+        } catch (RuntimeException undecodable) {
             reject(response, "query", "the query string is not valid UTF-8 percent-encoding");
             return;
         }
@@ -39,6 +39,24 @@ class QueryParameterFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Every name-value pair of the request's parameters; of a multipart request only those of the query string, since
+     * the container would otherwise parse the parts here, outside the upload limit's handling.
+     */
+    private static List<String[]> parameters(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return QueryStrings.decode(request.getQueryString());
+        }
+        List<String[]> pairs = new ArrayList<>();
+        request.getParameterMap().forEach((name, values) -> {
+            for (String value : values) {
+                pairs.add(new String[] {name, value});
+            }
+        });
+        return pairs;
     }
 
     private static void reject(HttpServletResponse response, String field, String reason) throws IOException {
