@@ -68,6 +68,7 @@ class DatasetApiTest {
                 .getResponse()
                 .getContentAsString();
         String firstHash = JsonPath.read(registered, "$.contentHash");
+        assertThat(firstHash).isEqualTo(treeHash(first));
         mvc.perform(get("/api/v1/datasets"))
                 .andExpect(jsonPath("$[?(@.name == '" + name + "')].present").value(hasItem(true)));
 
@@ -84,11 +85,15 @@ class DatasetApiTest {
         Path second = Files.createDirectories(Path.of("target", "registered-" + UUID.randomUUID()))
                 .toAbsolutePath();
         DataFixtures.writeIdxDataset(second, 24, 8, true);
+        String secondHash = treeHash(second);
         mvc.perform(post("/api/v1/datasets")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(registration(name, "idx", second.toString())))
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contentHash").value(secondHash));
         String two = submit(name);
+        mvc.perform(get("/api/v1/experiments/" + two))
+                .andExpect(jsonPath("$.spec.dataset.contentHash").value(secondHash));
 
         String comparison = mvc.perform(get("/api/v1/comparisons").param("ids", one + "," + two))
                 .andExpect(status().isOk())
@@ -96,7 +101,10 @@ class DatasetApiTest {
                 .getResponse()
                 .getContentAsString();
         List<String> hashes = JsonPath.read(comparison, "$.specDiff['dataset.contentHash']");
-        assertThat(hashes).hasSize(2).doesNotHaveDuplicates().contains(firstHash);
+        assertThat(secondHash).isNotEqualTo(firstHash);
+        assertThat(hashes)
+                .as("the runs' hashes in the order the ids were given")
+                .containsExactly(firstHash, secondHash);
     }
 
     @Test
@@ -135,6 +143,28 @@ class DatasetApiTest {
                 .getResponse()
                 .getContentAsString();
         return JsonPath.read(body, "$.id");
+    }
+
+    /**
+     * The documented content hash of a directory, computed here with the JDK's digest: SHA-256 over every regular
+     * file's relative path, a NUL, the file's SHA-256 in hex and a newline, in path order.
+     */
+    private static String treeHash(Path directory) throws Exception {
+        StringBuilder listing = new StringBuilder();
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                listing.append(directory.relativize(file).toString().replace('\\', '/'))
+                        .append('\0')
+                        .append(sha256(Files.readAllBytes(file)))
+                        .append('\n');
+            }
+        }
+        return sha256(listing.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String registration(String name, String format, String path) {
