@@ -77,7 +77,11 @@ class CifarArchiveEndToEndTest {
         assertThat(JsonPath.parse(refused.body()).read("$.errors[0].field", String.class))
                 .isEqualTo("dataset.path");
         assertThat(JsonPath.parse(refused.body()).read("$.errors[0].message", String.class))
-                .contains("checksum mismatch", "MD5");
+                .as("names the copy's MD5 and the one expected, both computed here with the JDK's digest")
+                .contains(
+                        "checksum mismatch",
+                        "MD5 " + jdkMd5(BASE.resolve("roots/corrupt/cifar-100-binary.tar.gz")),
+                        jdkMd5(BASE.resolve("c100/cifar-100-binary.tar.gz")));
         assertThat(BASE.resolve("c100")).isDirectoryContaining(p -> p.endsWith("cifar-100-binary.tar.gz"));
     }
 
@@ -108,6 +112,11 @@ class CifarArchiveEndToEndTest {
         String where = path == null ? "" : ", \"path\": \"" + path + "\"";
         return "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"" + dataset
                 + "\"" + where + "}, \"training\": " + TRAINING + ", \"seed\": 3}";
+    }
+
+    private static String jdkMd5(Path file) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
     }
 
     private static String md5(Path file) {
