@@ -95,7 +95,9 @@ public final class ImageFolderBenchmark {
                 Runtime.getRuntime().availableProcessors());
 
         System.out.printf(
-                Locale.ROOT, "%nloading                                   s wall     s cpu   images/s (wall)%n");
+                Locale.ROOT,
+                "%nloading %d images                         s wall     s cpu   images/s: wall      cpu%n",
+                images);
         Loaded decoded = load(folder, side, cache);
         row("decode + cache, " + side + "x" + side, decoded, images);
         Loaded cached = load(folder, side, cache);
@@ -201,11 +203,12 @@ public final class ImageFolderBenchmark {
     private static void row(String name, Loaded loaded, int images) {
         System.out.printf(
                 Locale.ROOT,
-                "  %-38s %8.2f %9.2f %12.0f   (%d decoded)%n",
+                "  %-38s %8.2f %9.2f %13.0f %8.0f   (%d decoded)%n",
                 name,
                 loaded.seconds().wall(),
                 loaded.seconds().cpu(),
                 images / loaded.seconds().wall(),
+                images / loaded.seconds().cpu(),
                 loaded.decodes());
     }
 
