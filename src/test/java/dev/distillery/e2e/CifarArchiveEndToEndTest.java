@@ -71,6 +71,13 @@ class CifarArchiveEndToEndTest {
         assertThat(done.read("$.status", String.class)).as(done.jsonString()).isEqualTo("SUCCEEDED");
         assertThat(service.json(run + "/metrics").read("$.epochs.length()", Integer.class))
                 .isEqualTo(1);
+        String sha256 = jdkDigest("SHA-256", BASE.resolve("c100/cifar-100-binary.tar.gz"));
+        assertThat(done.read("$.spec.dataset.contentHash", String.class))
+                .as("the run records the archive's SHA-256")
+                .isEqualTo(sha256);
+        HttpResponse<String> listed = service.get("/api/v1/datasets/cifar100", "application/json");
+        assertThat(JsonPath.parse(listed.body()).read("$.contentHash", String.class))
+                .isEqualTo(sha256);
 
         HttpResponse<String> refused = service.post("/api/v1/experiments", spec("cifar100", "corrupt"));
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -115,8 +122,12 @@ class CifarArchiveEndToEndTest {
     }
 
     private static String jdkMd5(Path file) throws Exception {
+        return jdkDigest("MD5", file);
+    }
+
+    private static String jdkDigest(String algorithm, Path file) throws Exception {
         return java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+                .formatHex(java.security.MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
     }
 
     private static String md5(Path file) {
