@@ -8,7 +8,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.util.Collections;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -50,8 +51,11 @@ final class ArchiveUnpacker {
 
     private void unzip(Path archive, Path target) throws IOException {
         try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
-            for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements(); ) {
-                ZipArchiveEntry entry = all.nextElement();
+            List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
+            if (all.size() > limits.maxEntries()) {
+                throw tooManyEntries(); // a zip lists its entries first: refused before anything is written
+            }
+            for (ZipArchiveEntry entry : all) {
                 if (entry.isUnixSymlink()) {
                     throw refused(entry.getName(), "is a symbolic link; links are not accepted");
                 }
@@ -89,9 +93,7 @@ final class ArchiveUnpacker {
     /** Where an entry goes: inside {@code target}, or a 400 naming it. Counts it against the entry limit. */
     private Path destination(Path target, String name) {
         if (++entries > limits.maxEntries()) {
-            throw new InvalidRequestException(
-                    FIELD,
-                    "holds more than " + limits.maxEntries() + " entries (distillery.datasets.upload.max-entries)");
+            throw tooManyEntries();
         }
         String normalized = name.replace('\\', '/');
         if (normalized.isEmpty()
@@ -130,6 +132,11 @@ final class ArchiveUnpacker {
                 out.write(buffer, 0, n);
             }
         }
+    }
+
+    private InvalidRequestException tooManyEntries() {
+        return new InvalidRequestException(
+                FIELD, "holds more than " + limits.maxEntries() + " entries (distillery.datasets.upload.max-entries)");
     }
 
     private static InvalidRequestException refused(String entry, String why) {

@@ -81,6 +81,11 @@ public class DatasetCatalog {
         return roots;
     }
 
+    /** Where decoded image folders are cached (one file per content hash and image size). */
+    public Path cacheDirectory() {
+        return registered.cacheDirectory();
+    }
+
     /** An image folder named by path: a size in range, a path under the roots, a readable tree. */
     private Optional<String> imageFolderProblem(DatasetRef ref) {
         Optional<String> size = RegisteredSources.fieldProblem(

@@ -30,6 +30,10 @@ final class RegisteredSources {
         this.cacheDirectory = cacheDirectory;
     }
 
+    Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
     void use(RegisteredDatasets registry) {
         this.registry = registry;
     }

@@ -71,13 +71,24 @@ class CifarArchiveEndToEndTest {
         assertThat(done.read("$.status", String.class)).as(done.jsonString()).isEqualTo("SUCCEEDED");
         assertThat(service.json(run + "/metrics").read("$.epochs.length()", Integer.class))
                 .isEqualTo(1);
+        String sha256 = jdkDigest("SHA-256", BASE.resolve("c100/cifar-100-binary.tar.gz"));
+        assertThat(done.read("$.spec.dataset.contentHash", String.class))
+                .as("the run records the archive's SHA-256")
+                .isEqualTo(sha256);
+        HttpResponse<String> listed = service.get("/api/v1/datasets/cifar100", "application/json");
+        assertThat(JsonPath.parse(listed.body()).read("$.contentHash", String.class))
+                .isEqualTo(sha256);
 
         HttpResponse<String> refused = service.post("/api/v1/experiments", spec("cifar100", "corrupt"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JsonPath.parse(refused.body()).read("$.errors[0].field", String.class))
                 .isEqualTo("dataset.path");
         assertThat(JsonPath.parse(refused.body()).read("$.errors[0].message", String.class))
-                .contains("checksum mismatch", "MD5");
+                .as("names the copy's MD5 and the one expected, both computed here with the JDK's digest")
+                .contains(
+                        "checksum mismatch",
+                        "MD5 " + jdkMd5(BASE.resolve("roots/corrupt/cifar-100-binary.tar.gz")),
+                        jdkMd5(BASE.resolve("c100/cifar-100-binary.tar.gz")));
         assertThat(BASE.resolve("c100")).isDirectoryContaining(p -> p.endsWith("cifar-100-binary.tar.gz"));
     }
 
@@ -108,6 +119,15 @@ class CifarArchiveEndToEndTest {
         String where = path == null ? "" : ", \"path\": \"" + path + "\"";
         return "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": {\"name\": \"" + dataset
                 + "\"" + where + "}, \"training\": " + TRAINING + ", \"seed\": 3}";
+    }
+
+    private static String jdkMd5(Path file) throws Exception {
+        return jdkDigest("MD5", file);
+    }
+
+    private static String jdkDigest(String algorithm, Path file) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
     }
 
     private static String md5(Path file) {

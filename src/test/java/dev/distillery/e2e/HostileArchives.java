@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -19,12 +21,15 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Archives made to break an unpacker: and a well-formed image folder zip for comparison. */
-final class HostileArchives {
+public final class HostileArchives {
+
+    /** Bombs made so far by size: deflating a gigabyte takes seconds, and two tests use the same one. */
+    private static final Map<Long, byte[]> BOMBS = new HashMap<>();
 
     private HostileArchives() {}
 
     /** Every file under {@code root}, stored under {@code prefix/}. */
-    static byte[] zipOf(Path root, String prefix) throws IOException {
+    public static byte[] zipOf(Path root, String prefix) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes);
                 Stream<Path> files = Files.walk(root)) {
@@ -39,7 +44,7 @@ final class HostileArchives {
     }
 
     /** A zip of the given names and contents (names as given: '..' and absolute ones included). */
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -52,7 +57,7 @@ final class HostileArchives {
     }
 
     /** A zip whose entry is a Unix symbolic link to {@code target}. */
-    static byte[] zipWithSymlink(String name, String target) throws IOException {
+    public static byte[] zipWithSymlink(String name, String target) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
             ZipArchiveEntry link = new ZipArchiveEntry(name);
@@ -65,7 +70,7 @@ final class HostileArchives {
     }
 
     /** A tar.gz whose entry is a symbolic link to {@code target}. */
-    static byte[] tarWithSymlink(String name, String target) throws IOException {
+    public static byte[] tarWithSymlink(String name, String target) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gzip = new GzipCompressorOutputStream(bytes);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
@@ -78,9 +83,14 @@ final class HostileArchives {
     }
 
     /** One entry of {@code size} zero bytes whose central directory declares 1,000 bytes. */
-    static byte[] zipBomb(long size) throws IOException {
+    public static synchronized byte[] zipBomb(long size) throws IOException {
+        byte[] made = BOMBS.get(size);
+        if (made != null) {
+            return made.clone();
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(Deflater.BEST_SPEED); // zeros still shrink ~1000-fold, in a fraction of the time
             zip.putNextEntry(new ZipEntry("train/circle/bomb.png"));
             byte[] zeros = new byte[1 << 20];
             for (long written = 0; written < size; written += zeros.length) {
@@ -96,11 +106,12 @@ final class HostileArchives {
                 break;
             }
         }
-        return archive;
+        BOMBS.put(size, archive);
+        return archive.clone();
     }
 
     /** {@code count} empty entries. */
-    static byte[] manyEmptyEntries(int count) throws IOException {
+    public static byte[] manyEmptyEntries(int count) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int i = 0; i < count; i++) {
@@ -111,7 +122,7 @@ final class HostileArchives {
         return bytes.toByteArray();
     }
 
-    static List<String> names(Path directory) throws IOException {
+    public static List<String> names(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.distillery.datasets.DatasetUploads;
+import dev.distillery.training.DatasetCatalog;
 import dev.distillery.training.data.ImageDecoder;
 import dev.distillery.training.data.ImageFolders;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -54,6 +56,12 @@ class ImageFolderUploadEndToEndTest {
 
     @Autowired
     DatasetUploads uploads;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DatasetCatalog catalog;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -138,6 +146,8 @@ class ImageFolderUploadEndToEndTest {
                 "not-an-archive", ".zip or .tar.gz",
                 "too-large", "max-bytes");
         List<String> before = HostileArchives.names(uploads.directory());
+        Path cache = catalog.cacheDirectory();
+        List<String> cachedBefore = HostileArchives.names(cache);
 
         for (Map.Entry<String, byte[]> hostile : cases.entrySet()) {
             String name = "hostile-" + hostile.getKey();
@@ -151,6 +161,15 @@ class ImageFolderUploadEndToEndTest {
             assertThat(HostileArchives.names(uploads.directory()))
                     .as(hostile.getKey() + " leaves nothing behind")
                     .isEqualTo(before);
+            assertThat(HostileArchives.names(cache))
+                    .as(hostile.getKey() + " caches nothing")
+                    .isEqualTo(cachedBefore);
+            assertThat(jdbc.sql("select count(*) from registered_datasets where name = ?")
+                            .param(name)
+                            .query(Long.class)
+                            .single())
+                    .as(hostile.getKey() + " registers nothing")
+                    .isZero();
             assertThat(new ServiceClient(port)
                             .get("/api/v1/datasets/" + name, "application/json")
                             .statusCode())
@@ -160,6 +179,13 @@ class ImageFolderUploadEndToEndTest {
                 .isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("evil-"));
         assertThat(upload("fine", HostileArchives.zipOf(folder, "ok")).statusCode())
                 .isEqualTo(201);
+        assertThat(HostileArchives.names(cache))
+                .as("the directory watched above is where decoded folders are cached")
+                .hasSize(cachedBefore.size() + 1);
+        assertThat(jdbc.sql("select count(*) from registered_datasets where name = 'fine'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private HttpResponse<String> upload(String name, byte[] archive) throws IOException, InterruptedException {

@@ -90,10 +90,12 @@ final class ImageFolderCache {
         for (int i = 0; i < split.size(); i++) {
             out.writeInt(split.label(i));
         }
+        byte[] image = new byte[split.shape().size()];
         for (int i = 0; i < split.size(); i++) {
-            for (int p = 0; p < split.shape().size(); p++) {
-                out.writeByte(split.pixel(i, p));
+            for (int p = 0; p < image.length; p++) {
+                image[p] = (byte) split.pixel(i, p);
             }
+            out.write(image); // one call per image, not one per byte through the synchronized stream
         }
     }
 }

@@ -68,8 +68,12 @@ class DatasetApiTest {
                 .getResponse()
                 .getContentAsString();
         String firstHash = JsonPath.read(registered, "$.contentHash");
+        assertThat(firstHash).isEqualTo(treeHash(first));
         mvc.perform(get("/api/v1/datasets"))
                 .andExpect(jsonPath("$[?(@.name == '" + name + "')].present").value(hasItem(true)));
+        mvc.perform(get("/api/v1/catalog"))
+                .andExpect(
+                        jsonPath("$.datasets[?(@.name == '" + name + "')].name").value(hasItem(name)));
 
         String one = submit(name);
         mvc.perform(get("/api/v1/experiments/" + one))
@@ -84,11 +88,15 @@ class DatasetApiTest {
         Path second = Files.createDirectories(Path.of("target", "registered-" + UUID.randomUUID()))
                 .toAbsolutePath();
         DataFixtures.writeIdxDataset(second, 24, 8, true);
+        String secondHash = treeHash(second);
         mvc.perform(post("/api/v1/datasets")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(registration(name, "idx", second.toString())))
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contentHash").value(secondHash));
         String two = submit(name);
+        mvc.perform(get("/api/v1/experiments/" + two))
+                .andExpect(jsonPath("$.spec.dataset.contentHash").value(secondHash));
 
         String comparison = mvc.perform(get("/api/v1/comparisons").param("ids", one + "," + two))
                 .andExpect(status().isOk())
@@ -96,7 +104,61 @@ class DatasetApiTest {
                 .getResponse()
                 .getContentAsString();
         List<String> hashes = JsonPath.read(comparison, "$.specDiff['dataset.contentHash']");
-        assertThat(hashes).hasSize(2).doesNotHaveDuplicates().contains(firstHash);
+        assertThat(secondHash).isNotEqualTo(firstHash);
+        assertThat(hashes)
+                .as("the runs' hashes in the order the ids were given")
+                .containsExactly(firstHash, secondHash);
+    }
+
+    /**
+     * Solid-colour PNGs make the statistics known in advance: in train/, three blue (0, 0, 255) images and one
+     * yellow (255, 255, 0) give red and green a mean of 1/4 and blue 3/4, each with a population std of
+     * sqrt(1/4 * 3/4). The test split is val/; class folders are made in reverse name order and listed sorted.
+     */
+    @Test
+    void aRegisteredImageFolderListsSortedClassesAndItsTrainSplitsPerChannelStatistics() throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "registered-" + UUID.randomUUID()))
+                .toAbsolutePath();
+        solid(folder.resolve("train/zebra"), 1, 0xFFFF00);
+        solid(folder.resolve("train/apple"), 3, 0x0000FF);
+        solid(folder.resolve("val/zebra"), 1, 0xFFFF00);
+        solid(folder.resolve("val/apple"), 1, 0x0000FF);
+        String name = "solid-" + UUID.randomUUID().toString().substring(0, 8);
+        double std = Math.sqrt(0.25 * 0.75);
+
+        String view = mvc.perform(post("/api/v1/datasets")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\", \"format\": \"imagefolder\", \"path\": \"" + folder
+                                + "\", \"imageSize\": 16}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(JsonPath.<List<String>>read(view, "$.classNames")).containsExactly("apple", "zebra");
+        assertThat(JsonPath.<Integer>read(view, "$.trainSize")).isEqualTo(4);
+        assertThat(JsonPath.<Integer>read(view, "$.testSize")).isEqualTo(2);
+        List<Double> mean = JsonPath.read(view, "$.normalization.mean");
+        List<Double> stds = JsonPath.read(view, "$.normalization.std");
+        assertThat(mean).hasSize(3);
+        assertThat(mean.get(0)).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mean.get(1)).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mean.get(2)).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(stds).allSatisfy(s -> assertThat(s).isCloseTo(std, org.assertj.core.data.Offset.offset(1e-9)));
+    }
+
+    private static void solid(Path folder, int count, int rgb) throws Exception {
+        Files.createDirectories(folder);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            javax.imageio.ImageIO.write(image, "png", folder.resolve(i + ".png").toFile());
+        }
     }
 
     @Test
@@ -135,6 +197,28 @@ class DatasetApiTest {
                 .getResponse()
                 .getContentAsString();
         return JsonPath.read(body, "$.id");
+    }
+
+    /**
+     * The documented content hash of a directory, computed here with the JDK's digest: SHA-256 over every regular
+     * file's relative path, a NUL, the file's SHA-256 in hex and a newline, in path order.
+     */
+    private static String treeHash(Path directory) throws Exception {
+        StringBuilder listing = new StringBuilder();
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                listing.append(directory.relativize(file).toString().replace('\\', '/'))
+                        .append('\0')
+                        .append(sha256(Files.readAllBytes(file)))
+                        .append('\n');
+            }
+        }
+        return sha256(listing.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String registration(String name, String format, String path) {

@@ -59,6 +59,9 @@ class OpenApiContractTest {
                         "/api/v1/experiments/{id}/cancel:",
                         "/api/v1/experiments/{id}/metrics:",
                         "/api/v1/catalog:",
+                        "/api/v1/datasets:",
+                        "/api/v1/datasets/{name}:",
+                        "/api/v1/datasets/{name}/archive:",
                         "ce on synthetic");
     }
 }

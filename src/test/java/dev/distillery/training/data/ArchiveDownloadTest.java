@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,13 @@ class ArchiveDownloadTest {
                     .hasMessageContaining("download of cifar-100-binary.tar.gz")
                     .hasMessageContaining("failed");
             assertThat(target).doesNotExist();
-            assertThat(dir.resolve("datasets/cifar-100-binary.tar.gz.part")).doesNotExist();
+            Path part = dir.resolve("datasets/cifar-100-binary.tar.gz.part");
+            assertThat(part).doesNotExist();
+            // what a process killed in mid-download would leave: the first half of the archive under .part
+            Files.write(part, Arrays.copyOf(content, content.length / 2));
+            assertThat(source.problem(defaultDirectory))
+                    .as("a partial file does not count as the archive: it will be downloaded")
+                    .isEmpty();
 
             ImageData data = source.load(defaultDirectory);
 
@@ -52,6 +59,9 @@ class ArchiveDownloadTest {
             assertThat(data.train().size()).isEqualTo(300);
             assertThat(data.test().pixel(39, 100)).isEqualTo(DataFixtures.pixel(39, 100));
             assertThat(target).hasBinaryContent(content);
+            assertThat(part)
+                    .as("the partial file was replaced by a fresh download, not kept")
+                    .doesNotExist();
             source.load(defaultDirectory);
             assertThat(server.requests())
                     .as("the placed archive is used, not fetched again")

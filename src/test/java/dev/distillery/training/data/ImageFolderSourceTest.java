@@ -46,6 +46,22 @@ class ImageFolderSourceTest {
         assertThat(ImageDecoder.decodes() - before)
                 .as("a changed folder is decoded again")
                 .isEqualTo(18 + 17);
+
+        // same names, one file's content replaced: train/ is circle 1-3, square 0-3, triangle 0-3 in name order
+        Files.copy(
+                root.resolve("train/circle/2.png"),
+                root.resolve("train/triangle/0.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ImageData replaced = new ImageFolderSource("shapes", root.toString(), 16, cache).load(root);
+        assertThat(ImageDecoder.decodes() - before)
+                .as("a file whose content changed is decoded again")
+                .isEqualTo(18 + 17 + 17);
+        assertThat(replaced.train().label(7)).isEqualTo(2);
+        for (int p = 0; p < 3 * 16 * 16; p += 37) {
+            assertThat(replaced.train().pixel(7, p))
+                    .as("pixel " + p)
+                    .isEqualTo(replaced.train().pixel(1, p));
+        }
     }
 
     @Test
