@@ -200,9 +200,13 @@ function lineChart(container, name, title, labels, data, options = {}) {
   const box = el('div', { class: 'chart', 'data-chart': name }, el('h3', { text: title }));
   container.append(box);
   const width = Math.max(260, Math.min(640, box.clientWidth - 16 || 420));
+  let drawn;
+  const firstDraw = new Promise((resolve) => { drawn = resolve; });
   const plot = new uPlot({
     width,
     height: 240,
+    // uPlot paints in a microtask after construction: the hook says when the canvas holds the data
+    hooks: { draw: [() => drawn()] },
     scales: { x: { time: false }, ...(options.log ? { y: { distr: 3 } } : {}) },
     // whole epochs only on the x axis
     axes: [{ label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500], values: (u, ticks) => ticks.map((t) => String(t)) }, {}],
@@ -210,12 +214,22 @@ function lineChart(container, name, title, labels, data, options = {}) {
       label,
       stroke: PALETTE[i % PALETTE.length],
       width: 1.5,
-      points: { show: true, size: 5 },
+      // a marker at each epoch while the markers stand apart (≥ 6 px); a long run's line alone
+      points: { size: 5, space: 6 },
       spanGaps: false,
     }))],
   }, data, box);
-  state.charts[name] = plot;
+  plot.firstDraw = firstDraw;
+  if (box.isConnected) state.charts[name] = plot; // not a chart of a page already replaced
   return plot;
+}
+
+/**
+ * A performance mark (read by the dashboard benchmark through the browser's performance API): its
+ * startTime is milliseconds since the page's navigation began. Set once per page load.
+ */
+function markOnce(name) {
+  if (!performance.getEntriesByName(name, 'mark').length) performance.mark(name);
 }
 
 // charts follow their box's width (a phone, a resized window)
@@ -240,14 +254,22 @@ function parseHash() {
   return { parts: path.split('/').map(decodeURIComponent), params: new URLSearchParams(query) };
 }
 
+let routeGeneration = 0;
+
+/**
+ * Shows the page the hash names. Each page draws into a view of its own: when the hash changes while a page is
+ * still loading, the newer page replaces that view, and the older one, on finishing, is stopped unseen.
+ */
 async function route() {
+  const generation = ++routeGeneration;
   cleanup();
   cleanup = () => {};
   for (const plot of Object.values(state.charts)) plot.destroy();
   state.charts = {};
   state.page = null;
   const { parts, params } = parseHash();
-  main.replaceChildren();
+  const view = el('div', { class: 'view' });
+  main.replaceChildren(view);
   const auth = document.getElementById('auth');
   auth.hidden = true;
   auth.replaceChildren();
@@ -257,10 +279,15 @@ async function route() {
     const pages = { experiments: experimentsPage, experiment: experimentPage, compare: comparePage,
       submit: submitPage, sweep: sweepPage };
     const page = pages[parts[0]] || experimentsPage;
-    const stop = await page(parts, params);
+    const stop = await page(parts, params, view);
+    if (generation !== routeGeneration) {
+      if (typeof stop === 'function') stop();
+      return;
+    }
     if (typeof stop === 'function') cleanup = stop;
   } catch (e) {
-    main.append(el('p', { class: 'error', role: 'alert', text: 'Error: ' + e.message }));
+    if (generation !== routeGeneration) return;
+    view.append(el('p', { class: 'error', role: 'alert', text: 'Error: ' + e.message }));
   }
   state.page = parts[0];
   document.body.dataset.page = parts[0];
@@ -272,7 +299,7 @@ window.addEventListener('hashchange', route);
 
 const SORTS = { name: 'name', method: 'method', status: 'status', created: 'createdAt' };
 
-async function experimentsPage(parts, params) {
+async function experimentsPage(parts, params, view) {
   const catalog = await getJson('/api/v1/catalog');
   const q = {
     status: params.get('status') || '', method: params.get('method') || '', tag: params.get('tag') || '',
@@ -287,7 +314,7 @@ async function experimentsPage(parts, params) {
     location.hash = '#/experiments?' + p.toString();
   };
 
-  main.append(el('h1', { text: 'Experiments' }));
+  view.append(el('h1', { text: 'Experiments' }));
   const status = el('select', { id: 'f-status', name: 'status' }, el('option', { value: '', text: 'any status' }),
     ['WAITING', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'].map((s) => el('option', { value: s, text: s })));
   status.value = q.status;
@@ -323,7 +350,7 @@ async function experimentsPage(parts, params) {
     return th;
   };
   const pager = el('div', { class: 'pager' });
-  main.append(filters, el('div', { class: 'table-wrap' }, el('table', { id: 'experiments' },
+  view.append(filters, el('div', { class: 'table-wrap' }, el('table', { id: 'experiments' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, el('span', { class: 'visually-hidden', text: 'select' })),
       header('Name', 'name'), header('Method', 'method'), header('zscore'), header('Student'), header('Teacher'),
       header('Status', 'status'), header('Best top-1', null, 'num'), header('Created', 'created'))),
@@ -377,7 +404,10 @@ async function experimentsPage(parts, params) {
       el('button', { type: 'button', text: '‹ Previous', disabled: q.page <= 0, onclick: () => go({ page: q.page - 1 }) }),
       el('span', { id: 'page-info', text: 'page ' + (result.page + 1) + ' of ' + Math.max(1, result.totalPages) + ' · ' + result.totalItems + ' experiments' }),
       el('button', { type: 'button', text: 'Next ›', disabled: result.page + 1 >= result.totalPages, onclick: () => go({ page: q.page + 1 }) }));
-    main.dataset.loaded = String(Date.now());
+    if (view.isConnected) {
+      main.dataset.loaded = String(Date.now());
+      markOnce('distillery:table-rendered');
+    }
     // live rows: poll quickly while something on the page is in flight, slowly otherwise
     const busy = result.items.some((x) => ACTIVE.has(x.status));
     timer = setTimeout(() => load().catch(() => {}), busy ? 2000 : 5000);
@@ -420,7 +450,7 @@ function seriesOf(epochs, pick) {
   return { labels, data };
 }
 
-async function experimentPage(parts) {
+async function experimentPage(parts, params, view) {
   const id = parts[1];
   const base = '/api/v1/experiments/' + encodeURIComponent(id);
   let experiment = await getJson(base);
@@ -434,7 +464,7 @@ async function experimentPage(parts) {
   const charts = el('div', { class: 'charts', id: 'charts' });
   const teacherCharts = el('div', { class: 'charts', id: 'teacher-charts' });
   const checkpoints = el('div', { id: 'checkpoints' });
-  main.append(title, summary, actions, message, el('h2', { text: 'Curves' }), charts,
+  view.append(title, summary, actions, message, el('h2', { text: 'Curves' }), charts,
     el('h2', { text: 'Teacher phase', id: 'teacher-heading', hidden: true }), teacherCharts,
     el('h2', { text: 'Checkpoints' }), checkpoints, el('h2', { text: 'Spec' }), specView(experiment.spec));
 
@@ -472,6 +502,24 @@ async function experimentPage(parts) {
   };
   renderSummary();
 
+  // A chart out of view takes new data when it scrolls into view: a live run redraws only what is seen.
+  const outOfView = new Set();
+  const pending = new Map();
+  const viewer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const name = entry.target.dataset.chart;
+      if (!entry.isIntersecting) {
+        outOfView.add(name);
+        continue;
+      }
+      outOfView.delete(name);
+      if (pending.has(name)) {
+        state.charts[name]?.setData(pending.get(name));
+        pending.delete(name);
+      }
+    }
+  }, { rootMargin: '100px' });
+
   const draw = () => {
     const student = history.filter((m) => m.phase !== 'teacher').sort((a, b) => a.epoch - b.epoch);
     const teacher = history.filter((m) => m.phase === 'teacher').sort((a, b) => a.epoch - b.epoch);
@@ -480,25 +528,33 @@ async function experimentPage(parts) {
         const { labels, data } = seriesOf(epochs, pick);
         const existing = state.charts[name];
         if (existing && existing.series.length - 1 === labels.length) {
-          existing.setData(data);
+          if (outOfView.has(name)) pending.set(name, data);
+          else existing.setData(data);
         } else {
           if (existing) {
             existing.destroy();
-            container.querySelector('[data-chart="' + name + '"]').remove();
+            const box = container.querySelector('[data-chart="' + name + '"]');
+            viewer.unobserve(box);
+            box.remove();
             delete state.charts[name];
+            pending.delete(name);
           }
-          if (labels.length && epochs.length) lineChart(container, name, label, labels, data, { log: name === 'lr' });
+          if (labels.length && epochs.length) {
+            viewer.observe(lineChart(container, name, label, labels, data, { log: name === 'lr' }).root.parentElement);
+          }
         }
       }
     };
     drawSet(charts, STUDENT_CHARTS, student);
     if (teacher.length) {
-      document.getElementById('teacher-heading').hidden = false;
+      view.querySelector('#teacher-heading').hidden = false;
       drawSet(teacherCharts, TEACHER_CHARTS, teacher);
     }
     charts.dataset.epochs = String(student.length);
   };
   draw();
+  const firstCharts = Object.values(state.charts).map((plot) => plot.firstDraw);
+  if (firstCharts.length) Promise.all(firstCharts).then(() => markOnce('distillery:chart-rendered'));
   if (!history.length) charts.append(el('p', { id: 'no-epochs', text: 'No finished epoch yet; curves appear live.' }));
 
   const loadCheckpoints = async () => {
@@ -514,14 +570,14 @@ async function experimentPage(parts) {
   };
   await loadCheckpoints().catch((e) => checkpoints.replaceChildren(el('p', { class: 'error', text: e.message })));
 
-  if (TERMINAL.has(experiment.status)) return () => {};
-  return subscribe(base + '/events', (name, data) => {
+  if (TERMINAL.has(experiment.status)) return () => viewer.disconnect();
+  const unsubscribe = subscribe(base + '/events', (name, data) => {
     if (name === 'epoch') {
       const k = data.phase + ':' + data.epoch;
       if (!seen.has(k)) {
         seen.add(k);
         history.push(data);
-        document.getElementById('no-epochs')?.remove();
+        view.querySelector('#no-epochs')?.remove();
         draw();
       }
     } else if (name === 'status') {
@@ -536,6 +592,10 @@ async function experimentPage(parts) {
       }
     }
   });
+  return () => {
+    unsubscribe();
+    viewer.disconnect();
+  };
 }
 
 function flatten(value, prefix = '', out = []) {
@@ -555,11 +615,11 @@ function specView(spec) {
 
 // ---------- compare ----------
 
-async function comparePage(parts, params) {
+async function comparePage(parts, params, view) {
   const ids = (params.get('ids') || '').split(',').filter(Boolean);
-  main.append(el('h1', { text: 'Compare' }));
+  view.append(el('h1', { text: 'Compare' }));
   if (!ids.length) {
-    main.append(el('p', { text: 'Select runs on the Experiments page, then "Compare".' }));
+    view.append(el('p', { text: 'Select runs on the Experiments page, then "Compare".' }));
     return;
   }
   const baseline = params.get('baseline') || ids[0];
@@ -586,7 +646,7 @@ async function comparePage(parts, params) {
     el('button', { type: 'button', id: 'export-csv', text: 'CSV', onclick: () => download('/api/v1/comparisons?' + query, 'comparison.csv', 'text/csv') }),
     el('button', { type: 'button', text: 'SVG', onclick: () => download('/api/v1/comparisons/chart?ids=' + ids.join(',') + '&metric=' + encodeURIComponent(metric) + '&format=svg', metric + '.svg') }),
     el('button', { type: 'button', text: 'PNG', onclick: () => download('/api/v1/comparisons/chart?ids=' + ids.join(',') + '&metric=' + encodeURIComponent(metric) + '&format=png', metric + '.png') }));
-  main.append(el('div', { class: 'filters' }, el('label', {}, 'Baseline', baselineSelect), el('label', {}, 'Metric', metricSelect), el('span', { text: 'Export:' }), exports), chartBox);
+  view.append(el('div', { class: 'filters' }, el('label', {}, 'Baseline', baselineSelect), el('label', {}, 'Metric', metricSelect), el('span', { text: 'Export:' }), exports), chartBox);
 
   const drawChart = () => {
     state.charts.compare?.destroy();
@@ -602,7 +662,7 @@ async function comparePage(parts, params) {
     if (x === null || x === undefined) return el('span', { text: '–' });
     return el('span', { class: x > 0 ? 'pos' : x < 0 ? 'neg' : '', text: (x > 0 ? '+' : '') + Number(x).toFixed(digits) });
   };
-  main.append(el('h2', { text: 'Runs' }), el('div', { class: 'table-wrap' }, el('table', { id: 'compare-table' },
+  view.append(el('h2', { text: 'Runs' }), el('div', { class: 'table-wrap' }, el('table', { id: 'compare-table' },
     el('thead', {}, el('tr', {}, ['Run', 'Method', 'zscore', 'Student', 'Teacher', 'Seed', 'Best top-1', 'Δ best top-1',
       'Last top-1', 'Δ last top-1', 'Wall s', 'Δ wall s'].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, c.runs.map((r) => el('tr', { 'data-id': r.id, class: r.id === c.baseline ? 'best' : null },
@@ -618,7 +678,7 @@ async function comparePage(parts, params) {
 
   const diffKeys = Object.keys(c.specDiff || {});
   const baseIndex = c.runs.findIndex((r) => r.id === c.baseline);
-  main.append(el('h2', { text: 'Spec differences' }), diffKeys.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'spec-diff' },
+  view.append(el('h2', { text: 'Spec differences' }), diffKeys.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'spec-diff' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'field' }), c.runs.map((r) => el('th', { scope: 'col', text: r.identity.name })))),
     el('tbody', {}, diffKeys.map((k) => el('tr', {}, el('th', { scope: 'row', text: k }),
       c.specDiff[k].map((v, i) => el('td', { class: i !== baseIndex && JSON.stringify(v) !== JSON.stringify(c.specDiff[k][baseIndex]) ? 'diff' : null,
@@ -626,7 +686,7 @@ async function comparePage(parts, params) {
 
   if (c.groups && c.groups.length) {
     const ms = (m) => (m && m.mean !== null ? fmt(m.mean) + ' ± ' + fmt(m.std) : '–');
-    main.append(el('h2', { text: 'Seed groups' }), el('table', { id: 'groups' },
+    view.append(el('h2', { text: 'Seed groups' }), el('table', { id: 'groups' },
       el('thead', {}, el('tr', {}, ['Group', 'n', 'Seeds', 'Best top-1 (mean ± std)', 'Last top-1 (mean ± std)'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, c.groups.map((g) => el('tr', {}, el('td', { text: short(g.group) }), el('td', { class: 'num', text: g.n }),
         el('td', { text: (g.seeds || []).join(', ') }), el('td', { class: 'num', text: ms(g.bestTestTop1) }), el('td', { class: 'num', text: ms(g.lastTestTop1) }))))));
@@ -652,16 +712,16 @@ function fieldErrorsInto(form, general, problem) {
   }
 }
 
-async function submitPage() {
+async function submitPage(parts, params, view) {
   const catalog = await getJson('/api/v1/catalog');
-  main.append(el('h1', { text: 'Submit' }));
+  view.append(el('h1', { text: 'Submit' }));
   if (!(await maySubmit().catch(() => true))) {
-    main.append(el('p', { id: 'may-not-submit', role: 'alert', text: 'This API key may not submit experiments (403: it needs the submitter role).' }));
+    view.append(el('p', { id: 'may-not-submit', role: 'alert', text: 'This API key may not submit experiments (403: it needs the submitter role).' }));
     return;
   }
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const panel = el('div', { id: 'submit-panel' });
-  main.append(tabs, panel);
+  view.append(tabs, panel);
   const prefill = sessionStorage.getItem('distillery.prefill');
   sessionStorage.removeItem('distillery.prefill');
   const show = (which) => {
@@ -796,13 +856,13 @@ function specForm(catalog) {
 
 // ---------- sweep ----------
 
-async function sweepPage(parts) {
+async function sweepPage(parts, params, view) {
   const id = parts[1];
   const base = '/api/v1/sweeps/' + encodeURIComponent(id);
   const head = el('div', { id: 'sweep-progress' });
   const cells = el('div', { class: 'table-wrap', id: 'sweep-cells' });
   const heat = el('div', { class: 'heatmap', id: 'heatmap' });
-  main.append(el('h1', { text: 'Sweep ' + short(id) }), head, el('h2', { text: 'Cells' }), cells, el('h2', { text: 'Heatmap' }), heat);
+  view.append(el('h1', { text: 'Sweep ' + short(id) }), head, el('h2', { text: 'Cells' }), cells, el('h2', { text: 'Heatmap' }), heat);
   let timer = null;
   let stopped = false;
   let axesDrawn = false;

@@ -26,14 +26,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium (Debian's chromium and chromium-driver) for the dashboard tests, plus a
  * watcher that saves a screenshot of the page when a test fails (target/dashboard-screenshots).
  */
-final class DashboardBrowser implements TestWatcher {
+public final class DashboardBrowser implements TestWatcher {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private WebDriver driver;
 
-    WebDriver start() {
+    public WebDriver start() {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "dashboard browser tests skipped: install Debian's chromium and chromium-driver "
@@ -51,7 +51,7 @@ final class DashboardBrowser implements TestWatcher {
         return driver;
     }
 
-    void quit() {
+    public void quit() {
         if (driver != null) {
             driver.quit();
             driver = null;

@@ -461,11 +461,21 @@ class DashboardBrowserTest {
         input.sendKeys(text);
     }
 
-    /** The data a uPlot chart of the page plots: x first, then each series. */
+    /**
+     * The data a uPlot chart of the page plots: x first, then each series. The chart is scrolled into view first,
+     * as a reader would: a chart out of view takes a live run's new epochs when it comes into view.
+     */
     @SuppressWarnings("unchecked")
     private List<List<Double>> plotted(String chart) {
         List<List<Object>> raw = (List<List<Object>>) ((JavascriptExecutor) driver)
-                .executeScript("return window.distillery.charts[arguments[0]].data.map(s => Array.from(s));", chart);
+                .executeAsyncScript(
+                        """
+                        const done = arguments[arguments.length - 1];
+                        const plot = window.distillery.charts[arguments[0]];
+                        plot.root.scrollIntoView();
+                        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(
+                          () => done(plot.data.map(s => Array.from(s))), 50)));""",
+                        chart);
         return raw.stream()
                 .map(series -> series.stream()
                         .map(v -> v == null ? null : ((Number) v).doubleValue())
