@@ -41,6 +41,7 @@ function teacherOf(spec) {
   if (!t) return '–';
   if (t.architecture) return t.architecture;
   if (t.experimentId) return 'experiment ' + short(t.experimentId) + ' (' + (t.checkpoint || 'best') + ')';
+  if (t.modelId) return 'model ' + short(t.modelId);
   return JSON.stringify(t);
 }
 
@@ -714,6 +715,8 @@ function fieldErrorsInto(form, general, problem) {
 
 async function submitPage(parts, params, view) {
   const catalog = await getJson('/api/v1/catalog');
+  // imported models may be teachers; a key that may not list them just gets none to pick
+  const models = await getJson('/api/v1/models').catch(() => []);
   view.append(el('h1', { text: 'Submit' }));
   if (!(await maySubmit().catch(() => true))) {
     view.append(el('p', { id: 'may-not-submit', role: 'alert', text: 'This API key may not submit experiments (403: it needs the submitter role).' }));
@@ -726,7 +729,7 @@ async function submitPage(parts, params, view) {
   sessionStorage.removeItem('distillery.prefill');
   const show = (which) => {
     for (const b of tabs.children) b.setAttribute('aria-selected', String(b.dataset.tab === which));
-    panel.replaceChildren(which === 'form' ? specForm(catalog) : which === 'json' ? jsonEditor('/api/v1/experiments', prefill, 'experiment')
+    panel.replaceChildren(which === 'form' ? specForm(catalog, models) : which === 'json' ? jsonEditor('/api/v1/experiments', prefill, 'experiment')
       : jsonEditor('/api/v1/sweeps', null, 'sweep'));
   };
   for (const [tab, label] of [['form', 'Form'], ['json', 'JSON spec'], ['sweep', 'Sweep']]) {
@@ -763,7 +766,7 @@ function jsonEditor(path, prefill, kind) {
   return form;
 }
 
-function specForm(catalog) {
+function specForm(catalog, models) {
   const field = (name, label, input, hint) => el('label', {}, label, input,
     hint ? el('small', { text: hint }) : null, el('span', { class: 'field-error', 'data-for': name, role: 'alert' }));
   const input = (id, attrs = {}) => el('input', { id: 'in-' + id.replace(/\./g, '-'), name: id, ...attrs });
@@ -774,8 +777,10 @@ function specForm(catalog) {
   const archs = catalog.architectures.map((a) => ({ value: a.name, label: a.name + ' (' + a.parameters + ' params)' }));
   const student = select('student.architecture', archs);
   const teacherKind = select('teacher.kind', [{ value: 'none', label: 'none' }, { value: 'architecture', label: 'train an architecture first' },
-    { value: 'experiment', label: 'an earlier experiment' }]);
+    { value: 'experiment', label: 'an earlier experiment' }, ...(models.length ? [{ value: 'model', label: 'an imported model' }] : [])]);
   const teacherArch = select('teacher.architecture', archs);
+  const teacherModel = select('teacher.modelId', models.map((m) => ({ value: m.id,
+    label: (m.name || short(m.id)) + ' (' + m.architecture + (m.dataset ? ', ' + m.dataset : '') + ', sha256 ' + m.sha256.slice(0, 12) + '…)' })));
   const teacherExp = input('teacher.experimentId', { placeholder: 'experiment id' });
   const dataset = select('dataset.name', catalog.datasets.map((d) => ({ value: d.name, label: d.name + (d.present ? '' : ' (files missing)') })));
   const defaults = el('p', { id: 'method-defaults' });
@@ -805,6 +810,7 @@ function specForm(catalog) {
     else if (teacherKind.value === 'none') teacherKind.value = 'architecture';
     teacherArch.disabled = teacherKind.value !== 'architecture';
     teacherExp.disabled = teacherKind.value !== 'experiment';
+    teacherModel.disabled = teacherKind.value !== 'model';
   };
   method.addEventListener('change', showDefaults);
   fields.zscore.addEventListener('change', showDefaults);
@@ -818,6 +824,7 @@ function specForm(catalog) {
     if (fields.name.value.trim()) spec.name = fields.name.value;
     if (teacherKind.value === 'architecture') spec.teacher = { architecture: teacherArch.value };
     if (teacherKind.value === 'experiment') spec.teacher = { experimentId: teacherExp.value.trim(), checkpoint: 'best' };
+    if (teacherKind.value === 'model') spec.teacher = { modelId: teacherModel.value };
     if (num(fields.trainLimit) !== undefined) spec.dataset.trainLimit = num(fields.trainLimit);
     if (num(fields.testLimit) !== undefined) spec.dataset.testLimit = num(fields.testLimit);
     if (num(fields.temperature) !== undefined) spec.temperature = num(fields.temperature);
@@ -843,7 +850,7 @@ function specForm(catalog) {
   } },
   field('name', 'Name', fields.name), field('method', 'Method', method), defaults,
   field('student', 'Student', student), field('teacher', 'Teacher', teacherKind), field('teacher.architecture', 'Teacher architecture', teacherArch),
-  field('teacher.experimentId', 'Teacher experiment', teacherExp), field('dataset', 'Dataset', dataset),
+  field('teacher.experimentId', 'Teacher experiment', teacherExp), models.length ? field('teacher.modelId', 'Teacher model', teacherModel) : null, field('dataset', 'Dataset', dataset),
   field('dataset.trainLimit', 'Train limit', fields.trainLimit), field('dataset.testLimit', 'Test limit', fields.testLimit),
   field('temperature', 'Temperature τ', fields.temperature), field('zscore', 'zscore (logit standardization)', fields.zscore),
   field('lossWeights.ce', 'λ_CE', fields.ce), field('lossWeights.kd', 'λ_KD', fields.kd),

@@ -120,6 +120,36 @@ public final class DashboardBrowser implements TestWatcher {
             }
         }
 
+        /** A multipart/form-data POST: the fields, then {@code content} as the part {@code file}. */
+        HttpResponse<String> upload(String path, java.util.Map<String, String> fields, byte[] content) {
+            String boundary = "----distillery-dashboard-" + java.util.UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+            fields.forEach((name, value) -> body.writeBytes(("--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                    .getBytes(utf8)));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"model"
+                            + ".safetensors\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            if (key != null) {
+                request.header("X-API-Key", key);
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         String get(String path) {
             return send("GET", path, null).body();
         }

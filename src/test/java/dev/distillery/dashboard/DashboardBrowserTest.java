@@ -440,6 +440,55 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    @Order(11)
+    void anImportedModelCanBeChosenAsTheTeacherInTheForm() {
+        var imported = api.upload(
+                "/api/v1/models",
+                Map.of(
+                        "format",
+                        "safetensors",
+                        "architecture",
+                        "lenet5",
+                        "dataset",
+                        "synthetic",
+                        "name",
+                        "lenet5 import"),
+                dev.distillery.interop.SafetensorsBytes.of(dev.distillery.interop.SafetensorsBytes.LENET5_28));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String model = JsonPath.parse(imported.body()).read("$.id", String.class);
+        List<String> listed = JsonPath.parse(api.get("/api/v1/models")).read("$[*].id");
+        assertThat(listed).contains(model);
+
+        driver.get("about:blank"); // a fresh load: the form reads the models when it is built
+        open("/#/submit");
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("in-teacher-modelId")).isEmpty());
+        new Select(driver.findElement(By.id("in-method"))).selectByValue("kd");
+        new Select(driver.findElement(By.id("in-student-architecture"))).selectByValue("mlp");
+        new Select(driver.findElement(By.id("in-dataset-name"))).selectByValue("synthetic");
+        new Select(driver.findElement(By.id("in-teacher-kind"))).selectByValue("model");
+        Select models = new Select(driver.findElement(By.id("in-teacher-modelId")));
+        assertThat(models.getOptions()).extracting(o -> o.getAttribute("value")).containsExactlyElementsOf(listed);
+        models.selectByValue(model);
+        type("in-name", "from an imported teacher");
+        type("in-dataset-trainLimit", "100");
+        type("in-dataset-testLimit", "50");
+        type("in-training-epochs", "1");
+        type("in-training-batchSize", "50");
+        driver.findElement(By.id("submit-form")).click();
+
+        browser.waiting(Duration.ofSeconds(10)).until(d -> hash().startsWith("#/experiment/"));
+        String id = hash().substring("#/experiment/".length());
+        DocumentContext experiment = JsonPath.parse(api.get("/api/v1/experiments/" + id));
+        assertThat(experiment.read("$.spec.teacher.modelId", String.class)).isEqualTo(model);
+        assertThat(experiment.read("$.spec.teacher.architecture", String.class)).isEqualTo("lenet5");
+        browser.waiting(TRAINING).until(d -> "SUCCEEDED".equals(attribute("summary", "data-status")));
+        assertThat(JsonPath.parse(api.get("/api/v1/experiments/" + id)).read("$.teacher.testTop1", Double.class))
+                .as("the imported teacher was scored before the student's first epoch")
+                .isNotNull();
+    }
+
     // ---------- helpers ----------
 
     private void open(String path) {
