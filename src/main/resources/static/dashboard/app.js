@@ -300,13 +300,26 @@ window.addEventListener('hashchange', route);
 
 const SORTS = { name: 'name', method: 'method', status: 'status', created: 'createdAt' };
 
+/** The API query of the experiment table's filters, sort and page. */
+function listQuery(q) {
+  const p = new URLSearchParams({ page: q.page, size: q.size, sort: q.sort });
+  if (q.status) p.set('status', q.status);
+  if (q.method) p.set('method', q.method);
+  if (q.tag) p.set('tag', q.tag);
+  if (q.name) p.set('name', q.name);
+  return '/api/v1/experiments?' + p.toString();
+}
+
 async function experimentsPage(parts, params, view) {
-  const catalog = await getJson('/api/v1/catalog');
   const q = {
     status: params.get('status') || '', method: params.get('method') || '', tag: params.get('tag') || '',
     name: params.get('name') || '', sort: params.get('sort') || 'createdAt,desc',
     page: Number(params.get('page') || 0), size: Number(params.get('size') || 20),
   };
+  // the first page of rows is asked for together with the catalog (the method filter's choices)
+  let firstRows = getJson(listQuery(q));
+  firstRows.catch(() => {});
+  const catalog = await getJson('/api/v1/catalog');
   const selected = new Set((params.get('selected') || '').split(',').filter(Boolean));
   const go = (changes) => {
     const next = { ...q, ...changes };
@@ -363,19 +376,11 @@ async function experimentsPage(parts, params, view) {
   };
   updateCompare();
 
-  const query = () => {
-    const p = new URLSearchParams({ page: q.page, size: q.size, sort: q.sort });
-    if (q.status) p.set('status', q.status);
-    if (q.method) p.set('method', q.method);
-    if (q.tag) p.set('tag', q.tag);
-    if (q.name) p.set('name', q.name);
-    return '/api/v1/experiments?' + p.toString();
-  };
-
   let timer = null;
   let stopped = false;
   const load = async () => {
-    const result = await getJson(query());
+    const result = await (firstRows || getJson(listQuery(q)));
+    firstRows = null;
     if (stopped) return;
     tbody.replaceChildren(...result.items.map((x) => {
       const box = el('input', { type: 'checkbox', 'aria-label': 'select ' + x.name, 'data-id': x.id, checked: selected.has(x.id),
@@ -454,8 +459,11 @@ function seriesOf(epochs, pick) {
 async function experimentPage(parts, params, view) {
   const id = parts[1];
   const base = '/api/v1/experiments/' + encodeURIComponent(id);
-  let experiment = await getJson(base);
-  const history = (await getJson(base + '/metrics')).epochs;
+  // the three requests the first paint needs go out together
+  const capable = maySubmit().catch(() => true);
+  const [first, metrics] = await Promise.all([getJson(base), getJson(base + '/metrics')]);
+  let experiment = first;
+  const history = metrics.epochs;
   const seen = new Set(history.map((m) => m.phase + ':' + m.epoch));
 
   const title = el('h1', { id: 'experiment-name', text: experiment.name });
@@ -469,7 +477,7 @@ async function experimentPage(parts, params, view) {
     el('h2', { text: 'Teacher phase', id: 'teacher-heading', hidden: true }), teacherCharts,
     el('h2', { text: 'Checkpoints' }), checkpoints, el('h2', { text: 'Spec' }), specView(experiment.spec));
 
-  const submitter = await maySubmit().catch(() => true);
+  const submitter = await capable;
   const renderSummary = () => {
     const e = experiment;
     const rows = [

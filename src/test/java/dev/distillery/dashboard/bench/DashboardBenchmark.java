@@ -83,11 +83,13 @@ public final class DashboardBenchmark {
                 report(
                         "experiment list (#/experiments) to table rendered",
                         page.timeTo("/#/experiments", TABLE, options.get("rounds")));
+                page.breakdown();
                 page.check("document.querySelectorAll('#experiment-rows tr[data-id]').length", "table rows");
                 page.check("document.getElementById('page-info').textContent", "pager");
                 report(
                         "run page (" + epochs + " epochs) to charts drawn",
                         page.timeTo("/#/experiment/" + longRun, CHART, options.get("rounds")));
+                page.breakdown();
                 page.check("window.distillery.charts.loss.data[0].length", "epochs on the loss chart");
 
                 page.open("/#/experiment/" + liveRun, CHART);
@@ -99,9 +101,12 @@ public final class DashboardBenchmark {
                 cpu.report("run page, " + streamed + " epochs streamed live (1 every " + options.get("interval-ms")
                         + " ms)");
 
+                int listed = streamed / 2;
+                UUID listRun = seeder.running("bench live list", epochs, epochs - listed);
                 page.open("/#/experiments", TABLE);
-                CpuUse idle = CpuUse.during(driver, () -> Thread.sleep(options.get("stream-seconds") * 1000L / 2));
-                idle.report("experiment list, rows refreshing (a run in flight on the page: a poll every 2 s)");
+                Thread rows = seeder.stream(listRun, epochs - listed + 1, epochs, options.get("interval-ms"));
+                CpuUse list = CpuUse.during(driver, () -> rows.join());
+                list.report("experiment list, " + listed + " epochs of a run on the page (rows polled every 2 s)");
             } finally {
                 browser.quit();
             }
@@ -132,6 +137,20 @@ public final class DashboardBenchmark {
                                             + " return m ? m.startTime : null;",
                                     mark));
             return ((Number) time).doubleValue();
+        }
+
+        /** Where the last load's time went: the document, DOMContentLoaded, and each request's end. */
+        void breakdown() {
+            System.out.println(
+                    "  last load: "
+                            + driver.executeScript(
+                                    """
+                    const n = performance.getEntriesByType('navigation')[0];
+                    return ['document ' + n.responseEnd.toFixed(0) + ' ms',
+                      'DOMContentLoaded ' + n.domContentLoadedEventEnd.toFixed(0) + ' ms',
+                      ...performance.getEntriesByType('resource').map(r =>
+                        r.name.replace(location.origin, '').split('?')[0] + ' ' + r.startTime.toFixed(0)
+                          + '-' + r.responseEnd.toFixed(0) + ' ms')].join('; ');"""));
         }
 
         void check(String expression, String what) {
