@@ -46,6 +46,7 @@ class DashboardBrowserTest {
             "training": {"epochs": 1, "batchSize": 50, "learningRate": 0.05}""";
     private static final String IMG = "<img src=x onerror=alert(1)>";
     private static final String SCRIPT = "<script>window.__pwned=2</script>\"'&";
+    private static final String LINK = "javascript:window.__pwned=3";
 
     @RegisterExtension
     final DashboardBrowser browser = new DashboardBrowser();
@@ -170,22 +171,23 @@ class DashboardBrowserTest {
     @Test
     @Order(3)
     void hostileNamesAndTagsAreShownAsTextAndRunNothing() {
-        for (String name : List.of(IMG, SCRIPT)) {
+        for (String name : List.of(IMG, SCRIPT, LINK)) {
             var created = api.send(
                     "POST",
                     "/api/v1/experiments",
-                    "{\"name\": " + quote(name) + ", \"tags\": {\"link\": \"javascript:window.__pwned=3\"}, " + TINY
-                            + "}");
+                    "{\"name\": " + quote(name) + ", \"tags\": {\"link\": " + quote(LINK) + ", \"img\": " + quote(IMG)
+                            + ", \"script\": " + quote(SCRIPT) + "}, " + TINY + "}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             hostileRuns.add(JsonPath.parse(created.body()).read("$.id", String.class));
         }
         open("/#/experiments");
         browser.waiting(Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.cssSelector("tr[data-id='" + hostileRuns.get(1) + "']"))
+                .until(d -> !d.findElements(By.cssSelector("tr[data-id='" + hostileRuns.get(2) + "']"))
                         .isEmpty());
         for (int i = 0; i < hostileRuns.size(); i++) {
             WebElement link = driver.findElement(By.cssSelector("tr[data-id='" + hostileRuns.get(i) + "'] td.name a"));
-            assertThat(link.getText()).isEqualTo(List.of(IMG, SCRIPT).get(i).trim());
+            assertThat(link.getText())
+                    .isEqualTo(List.of(IMG, SCRIPT, LINK).get(i).trim());
             assertThat(link.getAttribute("href")).endsWith("#/experiment/" + hostileRuns.get(i));
         }
         assertNothingInjected();
@@ -194,8 +196,51 @@ class DashboardBrowserTest {
         browser.waiting(Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.id("spec")).isEmpty());
         assertThat(driver.findElement(By.id("experiment-name")).getText()).isEqualTo(IMG);
-        assertThat(driver.findElement(By.id("spec")).getText()).contains("javascript:window.__pwned=3");
+        String spec = driver.findElement(By.id("spec")).getText();
+        assertThat(spec).contains(LINK, IMG, SCRIPT);
         assertNothingInjected();
+
+        // the submit page, pre-filled from the hostile run: its JSON shows the payloads as text
+        driver.findElement(By.id("run-again")).click();
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("json-experiment")).isEmpty());
+        assertThat(driver.findElement(By.id("json-experiment")).getAttribute("value"))
+                .contains(IMG, LINK, "<script>window.__pwned=2</script>");
+        assertNothingInjected();
+    }
+
+    @Test
+    @Order(12)
+    void theContentSecurityPolicyAllowsNoInlineScript() {
+        open("/#/experiments");
+        rowsLoaded();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String policy = (String) js.executeScript(
+                "return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content;");
+        String scripts = java.util.Arrays.stream(policy.split(";"))
+                .map(String::trim)
+                .filter(d -> d.startsWith("script-src"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(scripts).isEqualTo("script-src 'self'");
+        assertThat(js.executeScript("return [...document.scripts].every(s => s.src && !s.textContent.trim());"))
+                .as("the page's own scripts are files")
+                .isEqualTo(true);
+        // an inline script or handler that got into the page anyway is refused by the browser, and reported
+        js.executeScript(
+                """
+                window.__violations = [];
+                document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
+                const s = document.createElement('script');
+                s.textContent = 'window.__inline = true;';
+                document.body.append(s);
+                const i = document.createElement('img');
+                i.setAttribute('onerror', 'window.__inline = true;');
+                i.src = 'data:,x';
+                document.body.append(i);""");
+        browser.waiting(Duration.ofSeconds(5))
+                .until(d -> ((Number) js.executeScript("return window.__violations.length;")).intValue() >= 2);
+        assertThat(js.executeScript("return window.__inline === undefined;")).isEqualTo(true);
     }
 
     @Test
