@@ -368,6 +368,43 @@ class DashboardBrowserTest {
             assertThat(text.contains("★ best")).isEqualTo(means.get(i).doubleValue() == best);
         }
         assertThat(driver.findElement(By.id("sweep-progress")).getText()).contains("100 %");
+
+        // the heatmap shown is the API's picture of the two axes the page names
+        String x = new Select(driver.findElement(By.id("heat-x")))
+                .getFirstSelectedOption()
+                .getAttribute("value");
+        String y = new Select(driver.findElement(By.id("heat-y")))
+                .getFirstSelectedOption()
+                .getAttribute("value");
+        assertThat(List.of(x, y)).containsExactlyInAnyOrder("training.learningRate", "seed");
+        String svg = api.get("/api/v1/sweeps/" + sweep + "/heatmap?x=" + x + "&y=" + y + "&format=svg");
+        assertThat(svg).contains("<svg");
+        // drawn side by side on canvases, the page's image and the API's SVG give the same pixels
+        Object differing = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        """
+                const done = arguments[arguments.length - 1];
+                const pixels = (img) => {
+                  const c = document.createElement('canvas');
+                  c.width = img.naturalWidth;
+                  c.height = img.naturalHeight;
+                  c.getContext('2d').drawImage(img, 0, 0);
+                  return c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                };
+                const api = new Image();
+                api.onload = () => {
+                  const a = pixels(document.getElementById('heatmap-image'));
+                  const b = pixels(api);
+                  if (a.length !== b.length || a.length === 0) return done('sizes ' + a.length + ' vs ' + b.length);
+                  let n = 0;
+                  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+                  done(n);
+                };
+                api.onerror = () => done('the API SVG did not load');
+                api.src = 'data:image/svg+xml;base64,' + arguments[0];""",
+                        java.util.Base64.getEncoder()
+                                .encodeToString(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(differing).isEqualTo(0L);
     }
 
     @Test
