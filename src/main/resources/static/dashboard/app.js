@@ -494,6 +494,11 @@ async function experimentPage(parts, params, view) {
     ];
     summary.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v, 'data-field': k })]));
     summary.dataset.status = e.status;
+    // the buttons are rebuilt only when they change: a status event must not pull a button from under the
+    // pointer or the keyboard focus
+    const cancellable = String(submitter && ACTIVE.has(e.status));
+    if (actions.dataset.cancellable === cancellable) return;
+    actions.dataset.cancellable = cancellable;
     actions.replaceChildren(...[
       submitter && ACTIVE.has(e.status) ? el('button', { type: 'button', id: 'cancel', text: 'Cancel', onclick: async () => {
         try {
