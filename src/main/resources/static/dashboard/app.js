@@ -41,6 +41,7 @@ function teacherOf(spec) {
   if (!t) return '–';
   if (t.architecture) return t.architecture;
   if (t.experimentId) return 'experiment ' + short(t.experimentId) + ' (' + (t.checkpoint || 'best') + ')';
+  if (t.modelId) return 'model ' + short(t.modelId);
   return JSON.stringify(t);
 }
 
@@ -200,9 +201,13 @@ function lineChart(container, name, title, labels, data, options = {}) {
   const box = el('div', { class: 'chart', 'data-chart': name }, el('h3', { text: title }));
   container.append(box);
   const width = Math.max(260, Math.min(640, box.clientWidth - 16 || 420));
+  let drawn;
+  const firstDraw = new Promise((resolve) => { drawn = resolve; });
   const plot = new uPlot({
     width,
     height: 240,
+    // uPlot paints in a microtask after construction: the hook says when the canvas holds the data
+    hooks: { draw: [() => drawn()] },
     scales: { x: { time: false }, ...(options.log ? { y: { distr: 3 } } : {}) },
     // whole epochs only on the x axis
     axes: [{ label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500], values: (u, ticks) => ticks.map((t) => String(t)) }, {}],
@@ -210,12 +215,22 @@ function lineChart(container, name, title, labels, data, options = {}) {
       label,
       stroke: PALETTE[i % PALETTE.length],
       width: 1.5,
-      points: { show: true, size: 5 },
+      // a marker at each epoch while the markers stand apart (≥ 6 px); a long run's line alone
+      points: { size: 5, space: 6 },
       spanGaps: false,
     }))],
   }, data, box);
-  state.charts[name] = plot;
+  plot.firstDraw = firstDraw;
+  if (box.isConnected) state.charts[name] = plot; // not a chart of a page already replaced
   return plot;
+}
+
+/**
+ * A performance mark (read by the dashboard benchmark through the browser's performance API): its
+ * startTime is milliseconds since the page's navigation began. Set once per page load.
+ */
+function markOnce(name) {
+  if (!performance.getEntriesByName(name, 'mark').length) performance.mark(name);
 }
 
 // charts follow their box's width (a phone, a resized window)
@@ -240,14 +255,22 @@ function parseHash() {
   return { parts: path.split('/').map(decodeURIComponent), params: new URLSearchParams(query) };
 }
 
+let routeGeneration = 0;
+
+/**
+ * Shows the page the hash names. Each page draws into a view of its own: when the hash changes while a page is
+ * still loading, the newer page replaces that view, and the older one, on finishing, is stopped unseen.
+ */
 async function route() {
+  const generation = ++routeGeneration;
   cleanup();
   cleanup = () => {};
   for (const plot of Object.values(state.charts)) plot.destroy();
   state.charts = {};
   state.page = null;
   const { parts, params } = parseHash();
-  main.replaceChildren();
+  const view = el('div', { class: 'view' });
+  main.replaceChildren(view);
   const auth = document.getElementById('auth');
   auth.hidden = true;
   auth.replaceChildren();
@@ -257,10 +280,15 @@ async function route() {
     const pages = { experiments: experimentsPage, experiment: experimentPage, compare: comparePage,
       submit: submitPage, sweep: sweepPage };
     const page = pages[parts[0]] || experimentsPage;
-    const stop = await page(parts, params);
+    const stop = await page(parts, params, view);
+    if (generation !== routeGeneration) {
+      if (typeof stop === 'function') stop();
+      return;
+    }
     if (typeof stop === 'function') cleanup = stop;
   } catch (e) {
-    main.append(el('p', { class: 'error', role: 'alert', text: 'Error: ' + e.message }));
+    if (generation !== routeGeneration) return;
+    view.append(el('p', { class: 'error', role: 'alert', text: 'Error: ' + e.message }));
   }
   state.page = parts[0];
   document.body.dataset.page = parts[0];
@@ -272,13 +300,26 @@ window.addEventListener('hashchange', route);
 
 const SORTS = { name: 'name', method: 'method', status: 'status', created: 'createdAt' };
 
-async function experimentsPage(parts, params) {
-  const catalog = await getJson('/api/v1/catalog');
+/** The API query of the experiment table's filters, sort and page. */
+function listQuery(q) {
+  const p = new URLSearchParams({ page: q.page, size: q.size, sort: q.sort });
+  if (q.status) p.set('status', q.status);
+  if (q.method) p.set('method', q.method);
+  if (q.tag) p.set('tag', q.tag);
+  if (q.name) p.set('name', q.name);
+  return '/api/v1/experiments?' + p.toString();
+}
+
+async function experimentsPage(parts, params, view) {
   const q = {
     status: params.get('status') || '', method: params.get('method') || '', tag: params.get('tag') || '',
     name: params.get('name') || '', sort: params.get('sort') || 'createdAt,desc',
     page: Number(params.get('page') || 0), size: Number(params.get('size') || 20),
   };
+  // the first page of rows is asked for together with the catalog (the method filter's choices)
+  let firstRows = getJson(listQuery(q));
+  firstRows.catch(() => {});
+  const catalog = await getJson('/api/v1/catalog');
   const selected = new Set((params.get('selected') || '').split(',').filter(Boolean));
   const go = (changes) => {
     const next = { ...q, ...changes };
@@ -287,7 +328,7 @@ async function experimentsPage(parts, params) {
     location.hash = '#/experiments?' + p.toString();
   };
 
-  main.append(el('h1', { text: 'Experiments' }));
+  view.append(el('h1', { text: 'Experiments' }));
   const status = el('select', { id: 'f-status', name: 'status' }, el('option', { value: '', text: 'any status' }),
     ['WAITING', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'].map((s) => el('option', { value: s, text: s })));
   status.value = q.status;
@@ -323,7 +364,7 @@ async function experimentsPage(parts, params) {
     return th;
   };
   const pager = el('div', { class: 'pager' });
-  main.append(filters, el('div', { class: 'table-wrap' }, el('table', { id: 'experiments' },
+  view.append(filters, el('div', { class: 'table-wrap' }, el('table', { id: 'experiments' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, el('span', { class: 'visually-hidden', text: 'select' })),
       header('Name', 'name'), header('Method', 'method'), header('zscore'), header('Student'), header('Teacher'),
       header('Status', 'status'), header('Best top-1', null, 'num'), header('Created', 'created'))),
@@ -335,19 +376,11 @@ async function experimentsPage(parts, params) {
   };
   updateCompare();
 
-  const query = () => {
-    const p = new URLSearchParams({ page: q.page, size: q.size, sort: q.sort });
-    if (q.status) p.set('status', q.status);
-    if (q.method) p.set('method', q.method);
-    if (q.tag) p.set('tag', q.tag);
-    if (q.name) p.set('name', q.name);
-    return '/api/v1/experiments?' + p.toString();
-  };
-
   let timer = null;
   let stopped = false;
   const load = async () => {
-    const result = await getJson(query());
+    const result = await (firstRows || getJson(listQuery(q)));
+    firstRows = null;
     if (stopped) return;
     tbody.replaceChildren(...result.items.map((x) => {
       const box = el('input', { type: 'checkbox', 'aria-label': 'select ' + x.name, 'data-id': x.id, checked: selected.has(x.id),
@@ -377,7 +410,10 @@ async function experimentsPage(parts, params) {
       el('button', { type: 'button', text: '‹ Previous', disabled: q.page <= 0, onclick: () => go({ page: q.page - 1 }) }),
       el('span', { id: 'page-info', text: 'page ' + (result.page + 1) + ' of ' + Math.max(1, result.totalPages) + ' · ' + result.totalItems + ' experiments' }),
       el('button', { type: 'button', text: 'Next ›', disabled: result.page + 1 >= result.totalPages, onclick: () => go({ page: q.page + 1 }) }));
-    main.dataset.loaded = String(Date.now());
+    if (view.isConnected) {
+      main.dataset.loaded = String(Date.now());
+      markOnce('distillery:table-rendered');
+    }
     // live rows: poll quickly while something on the page is in flight, slowly otherwise
     const busy = result.items.some((x) => ACTIVE.has(x.status));
     timer = setTimeout(() => load().catch(() => {}), busy ? 2000 : 5000);
@@ -420,11 +456,14 @@ function seriesOf(epochs, pick) {
   return { labels, data };
 }
 
-async function experimentPage(parts) {
+async function experimentPage(parts, params, view) {
   const id = parts[1];
   const base = '/api/v1/experiments/' + encodeURIComponent(id);
-  let experiment = await getJson(base);
-  const history = (await getJson(base + '/metrics')).epochs;
+  // the three requests the first paint needs go out together
+  const capable = maySubmit().catch(() => true);
+  const [first, metrics] = await Promise.all([getJson(base), getJson(base + '/metrics')]);
+  let experiment = first;
+  const history = metrics.epochs;
   const seen = new Set(history.map((m) => m.phase + ':' + m.epoch));
 
   const title = el('h1', { id: 'experiment-name', text: experiment.name });
@@ -434,11 +473,11 @@ async function experimentPage(parts) {
   const charts = el('div', { class: 'charts', id: 'charts' });
   const teacherCharts = el('div', { class: 'charts', id: 'teacher-charts' });
   const checkpoints = el('div', { id: 'checkpoints' });
-  main.append(title, summary, actions, message, el('h2', { text: 'Curves' }), charts,
+  view.append(title, summary, actions, message, el('h2', { text: 'Curves' }), charts,
     el('h2', { text: 'Teacher phase', id: 'teacher-heading', hidden: true }), teacherCharts,
     el('h2', { text: 'Checkpoints' }), checkpoints, el('h2', { text: 'Spec' }), specView(experiment.spec));
 
-  const submitter = await maySubmit().catch(() => true);
+  const submitter = await capable;
   const renderSummary = () => {
     const e = experiment;
     const rows = [
@@ -455,6 +494,11 @@ async function experimentPage(parts) {
     ];
     summary.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v, 'data-field': k })]));
     summary.dataset.status = e.status;
+    // the buttons are rebuilt only when they change: a status event must not pull a button from under the
+    // pointer or the keyboard focus
+    const cancellable = String(submitter && ACTIVE.has(e.status));
+    if (actions.dataset.cancellable === cancellable) return;
+    actions.dataset.cancellable = cancellable;
     actions.replaceChildren(...[
       submitter && ACTIVE.has(e.status) ? el('button', { type: 'button', id: 'cancel', text: 'Cancel', onclick: async () => {
         try {
@@ -472,6 +516,24 @@ async function experimentPage(parts) {
   };
   renderSummary();
 
+  // A chart out of view takes new data when it scrolls into view: a live run redraws only what is seen.
+  const outOfView = new Set();
+  const pending = new Map();
+  const viewer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const name = entry.target.dataset.chart;
+      if (!entry.isIntersecting) {
+        outOfView.add(name);
+        continue;
+      }
+      outOfView.delete(name);
+      if (pending.has(name)) {
+        state.charts[name]?.setData(pending.get(name));
+        pending.delete(name);
+      }
+    }
+  }, { rootMargin: '100px' });
+
   const draw = () => {
     const student = history.filter((m) => m.phase !== 'teacher').sort((a, b) => a.epoch - b.epoch);
     const teacher = history.filter((m) => m.phase === 'teacher').sort((a, b) => a.epoch - b.epoch);
@@ -480,25 +542,33 @@ async function experimentPage(parts) {
         const { labels, data } = seriesOf(epochs, pick);
         const existing = state.charts[name];
         if (existing && existing.series.length - 1 === labels.length) {
-          existing.setData(data);
+          if (outOfView.has(name)) pending.set(name, data);
+          else existing.setData(data);
         } else {
           if (existing) {
             existing.destroy();
-            container.querySelector('[data-chart="' + name + '"]').remove();
+            const box = container.querySelector('[data-chart="' + name + '"]');
+            viewer.unobserve(box);
+            box.remove();
             delete state.charts[name];
+            pending.delete(name);
           }
-          if (labels.length && epochs.length) lineChart(container, name, label, labels, data, { log: name === 'lr' });
+          if (labels.length && epochs.length) {
+            viewer.observe(lineChart(container, name, label, labels, data, { log: name === 'lr' }).root.parentElement);
+          }
         }
       }
     };
     drawSet(charts, STUDENT_CHARTS, student);
     if (teacher.length) {
-      document.getElementById('teacher-heading').hidden = false;
+      view.querySelector('#teacher-heading').hidden = false;
       drawSet(teacherCharts, TEACHER_CHARTS, teacher);
     }
     charts.dataset.epochs = String(student.length);
   };
   draw();
+  const firstCharts = Object.values(state.charts).map((plot) => plot.firstDraw);
+  if (firstCharts.length) Promise.all(firstCharts).then(() => markOnce('distillery:chart-rendered'));
   if (!history.length) charts.append(el('p', { id: 'no-epochs', text: 'No finished epoch yet; curves appear live.' }));
 
   const loadCheckpoints = async () => {
@@ -514,14 +584,14 @@ async function experimentPage(parts) {
   };
   await loadCheckpoints().catch((e) => checkpoints.replaceChildren(el('p', { class: 'error', text: e.message })));
 
-  if (TERMINAL.has(experiment.status)) return () => {};
-  return subscribe(base + '/events', (name, data) => {
+  if (TERMINAL.has(experiment.status)) return () => viewer.disconnect();
+  const unsubscribe = subscribe(base + '/events', (name, data) => {
     if (name === 'epoch') {
       const k = data.phase + ':' + data.epoch;
       if (!seen.has(k)) {
         seen.add(k);
         history.push(data);
-        document.getElementById('no-epochs')?.remove();
+        view.querySelector('#no-epochs')?.remove();
         draw();
       }
     } else if (name === 'status') {
@@ -536,6 +606,10 @@ async function experimentPage(parts) {
       }
     }
   });
+  return () => {
+    unsubscribe();
+    viewer.disconnect();
+  };
 }
 
 function flatten(value, prefix = '', out = []) {
@@ -555,11 +629,11 @@ function specView(spec) {
 
 // ---------- compare ----------
 
-async function comparePage(parts, params) {
+async function comparePage(parts, params, view) {
   const ids = (params.get('ids') || '').split(',').filter(Boolean);
-  main.append(el('h1', { text: 'Compare' }));
+  view.append(el('h1', { text: 'Compare' }));
   if (!ids.length) {
-    main.append(el('p', { text: 'Select runs on the Experiments page, then "Compare".' }));
+    view.append(el('p', { text: 'Select runs on the Experiments page, then "Compare".' }));
     return;
   }
   const baseline = params.get('baseline') || ids[0];
@@ -586,7 +660,7 @@ async function comparePage(parts, params) {
     el('button', { type: 'button', id: 'export-csv', text: 'CSV', onclick: () => download('/api/v1/comparisons?' + query, 'comparison.csv', 'text/csv') }),
     el('button', { type: 'button', text: 'SVG', onclick: () => download('/api/v1/comparisons/chart?ids=' + ids.join(',') + '&metric=' + encodeURIComponent(metric) + '&format=svg', metric + '.svg') }),
     el('button', { type: 'button', text: 'PNG', onclick: () => download('/api/v1/comparisons/chart?ids=' + ids.join(',') + '&metric=' + encodeURIComponent(metric) + '&format=png', metric + '.png') }));
-  main.append(el('div', { class: 'filters' }, el('label', {}, 'Baseline', baselineSelect), el('label', {}, 'Metric', metricSelect), el('span', { text: 'Export:' }), exports), chartBox);
+  view.append(el('div', { class: 'filters' }, el('label', {}, 'Baseline', baselineSelect), el('label', {}, 'Metric', metricSelect), el('span', { text: 'Export:' }), exports), chartBox);
 
   const drawChart = () => {
     state.charts.compare?.destroy();
@@ -602,7 +676,7 @@ async function comparePage(parts, params) {
     if (x === null || x === undefined) return el('span', { text: '–' });
     return el('span', { class: x > 0 ? 'pos' : x < 0 ? 'neg' : '', text: (x > 0 ? '+' : '') + Number(x).toFixed(digits) });
   };
-  main.append(el('h2', { text: 'Runs' }), el('div', { class: 'table-wrap' }, el('table', { id: 'compare-table' },
+  view.append(el('h2', { text: 'Runs' }), el('div', { class: 'table-wrap' }, el('table', { id: 'compare-table' },
     el('thead', {}, el('tr', {}, ['Run', 'Method', 'zscore', 'Student', 'Teacher', 'Seed', 'Best top-1', 'Δ best top-1',
       'Last top-1', 'Δ last top-1', 'Wall s', 'Δ wall s'].map((h) => el('th', { scope: 'col', text: h })))),
     el('tbody', {}, c.runs.map((r) => el('tr', { 'data-id': r.id, class: r.id === c.baseline ? 'best' : null },
@@ -618,7 +692,7 @@ async function comparePage(parts, params) {
 
   const diffKeys = Object.keys(c.specDiff || {});
   const baseIndex = c.runs.findIndex((r) => r.id === c.baseline);
-  main.append(el('h2', { text: 'Spec differences' }), diffKeys.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'spec-diff' },
+  view.append(el('h2', { text: 'Spec differences' }), diffKeys.length ? el('div', { class: 'table-wrap' }, el('table', { id: 'spec-diff' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'field' }), c.runs.map((r) => el('th', { scope: 'col', text: r.identity.name })))),
     el('tbody', {}, diffKeys.map((k) => el('tr', {}, el('th', { scope: 'row', text: k }),
       c.specDiff[k].map((v, i) => el('td', { class: i !== baseIndex && JSON.stringify(v) !== JSON.stringify(c.specDiff[k][baseIndex]) ? 'diff' : null,
@@ -626,7 +700,7 @@ async function comparePage(parts, params) {
 
   if (c.groups && c.groups.length) {
     const ms = (m) => (m && m.mean !== null ? fmt(m.mean) + ' ± ' + fmt(m.std) : '–');
-    main.append(el('h2', { text: 'Seed groups' }), el('table', { id: 'groups' },
+    view.append(el('h2', { text: 'Seed groups' }), el('table', { id: 'groups' },
       el('thead', {}, el('tr', {}, ['Group', 'n', 'Seeds', 'Best top-1 (mean ± std)', 'Last top-1 (mean ± std)'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, c.groups.map((g) => el('tr', {}, el('td', { text: short(g.group) }), el('td', { class: 'num', text: g.n }),
         el('td', { text: (g.seeds || []).join(', ') }), el('td', { class: 'num', text: ms(g.bestTestTop1) }), el('td', { class: 'num', text: ms(g.lastTestTop1) }))))));
@@ -652,21 +726,23 @@ function fieldErrorsInto(form, general, problem) {
   }
 }
 
-async function submitPage() {
+async function submitPage(parts, params, view) {
   const catalog = await getJson('/api/v1/catalog');
-  main.append(el('h1', { text: 'Submit' }));
+  // imported models may be teachers; a key that may not list them just gets none to pick
+  const models = await getJson('/api/v1/models').catch(() => []);
+  view.append(el('h1', { text: 'Submit' }));
   if (!(await maySubmit().catch(() => true))) {
-    main.append(el('p', { id: 'may-not-submit', role: 'alert', text: 'This API key may not submit experiments (403: it needs the submitter role).' }));
+    view.append(el('p', { id: 'may-not-submit', role: 'alert', text: 'This API key may not submit experiments (403: it needs the submitter role).' }));
     return;
   }
   const tabs = el('div', { class: 'tabs', role: 'tablist' });
   const panel = el('div', { id: 'submit-panel' });
-  main.append(tabs, panel);
+  view.append(tabs, panel);
   const prefill = sessionStorage.getItem('distillery.prefill');
   sessionStorage.removeItem('distillery.prefill');
   const show = (which) => {
     for (const b of tabs.children) b.setAttribute('aria-selected', String(b.dataset.tab === which));
-    panel.replaceChildren(which === 'form' ? specForm(catalog) : which === 'json' ? jsonEditor('/api/v1/experiments', prefill, 'experiment')
+    panel.replaceChildren(which === 'form' ? specForm(catalog, models) : which === 'json' ? jsonEditor('/api/v1/experiments', prefill, 'experiment')
       : jsonEditor('/api/v1/sweeps', null, 'sweep'));
   };
   for (const [tab, label] of [['form', 'Form'], ['json', 'JSON spec'], ['sweep', 'Sweep']]) {
@@ -703,7 +779,7 @@ function jsonEditor(path, prefill, kind) {
   return form;
 }
 
-function specForm(catalog) {
+function specForm(catalog, models) {
   const field = (name, label, input, hint) => el('label', {}, label, input,
     hint ? el('small', { text: hint }) : null, el('span', { class: 'field-error', 'data-for': name, role: 'alert' }));
   const input = (id, attrs = {}) => el('input', { id: 'in-' + id.replace(/\./g, '-'), name: id, ...attrs });
@@ -714,8 +790,10 @@ function specForm(catalog) {
   const archs = catalog.architectures.map((a) => ({ value: a.name, label: a.name + ' (' + a.parameters + ' params)' }));
   const student = select('student.architecture', archs);
   const teacherKind = select('teacher.kind', [{ value: 'none', label: 'none' }, { value: 'architecture', label: 'train an architecture first' },
-    { value: 'experiment', label: 'an earlier experiment' }]);
+    { value: 'experiment', label: 'an earlier experiment' }, ...(models.length ? [{ value: 'model', label: 'an imported model' }] : [])]);
   const teacherArch = select('teacher.architecture', archs);
+  const teacherModel = select('teacher.modelId', models.map((m) => ({ value: m.id,
+    label: (m.name || short(m.id)) + ' (' + m.architecture + (m.dataset ? ', ' + m.dataset : '') + ', sha256 ' + m.sha256.slice(0, 12) + '…)' })));
   const teacherExp = input('teacher.experimentId', { placeholder: 'experiment id' });
   const dataset = select('dataset.name', catalog.datasets.map((d) => ({ value: d.name, label: d.name + (d.present ? '' : ' (files missing)') })));
   const defaults = el('p', { id: 'method-defaults' });
@@ -745,6 +823,7 @@ function specForm(catalog) {
     else if (teacherKind.value === 'none') teacherKind.value = 'architecture';
     teacherArch.disabled = teacherKind.value !== 'architecture';
     teacherExp.disabled = teacherKind.value !== 'experiment';
+    teacherModel.disabled = teacherKind.value !== 'model';
   };
   method.addEventListener('change', showDefaults);
   fields.zscore.addEventListener('change', showDefaults);
@@ -758,6 +837,7 @@ function specForm(catalog) {
     if (fields.name.value.trim()) spec.name = fields.name.value;
     if (teacherKind.value === 'architecture') spec.teacher = { architecture: teacherArch.value };
     if (teacherKind.value === 'experiment') spec.teacher = { experimentId: teacherExp.value.trim(), checkpoint: 'best' };
+    if (teacherKind.value === 'model') spec.teacher = { modelId: teacherModel.value };
     if (num(fields.trainLimit) !== undefined) spec.dataset.trainLimit = num(fields.trainLimit);
     if (num(fields.testLimit) !== undefined) spec.dataset.testLimit = num(fields.testLimit);
     if (num(fields.temperature) !== undefined) spec.temperature = num(fields.temperature);
@@ -783,7 +863,7 @@ function specForm(catalog) {
   } },
   field('name', 'Name', fields.name), field('method', 'Method', method), defaults,
   field('student', 'Student', student), field('teacher', 'Teacher', teacherKind), field('teacher.architecture', 'Teacher architecture', teacherArch),
-  field('teacher.experimentId', 'Teacher experiment', teacherExp), field('dataset', 'Dataset', dataset),
+  field('teacher.experimentId', 'Teacher experiment', teacherExp), models.length ? field('teacher.modelId', 'Teacher model', teacherModel) : null, field('dataset', 'Dataset', dataset),
   field('dataset.trainLimit', 'Train limit', fields.trainLimit), field('dataset.testLimit', 'Test limit', fields.testLimit),
   field('temperature', 'Temperature τ', fields.temperature), field('zscore', 'zscore (logit standardization)', fields.zscore),
   field('lossWeights.ce', 'λ_CE', fields.ce), field('lossWeights.kd', 'λ_KD', fields.kd),
@@ -796,13 +876,13 @@ function specForm(catalog) {
 
 // ---------- sweep ----------
 
-async function sweepPage(parts) {
+async function sweepPage(parts, params, view) {
   const id = parts[1];
   const base = '/api/v1/sweeps/' + encodeURIComponent(id);
   const head = el('div', { id: 'sweep-progress' });
   const cells = el('div', { class: 'table-wrap', id: 'sweep-cells' });
   const heat = el('div', { class: 'heatmap', id: 'heatmap' });
-  main.append(el('h1', { text: 'Sweep ' + short(id) }), head, el('h2', { text: 'Cells' }), cells, el('h2', { text: 'Heatmap' }), heat);
+  view.append(el('h1', { text: 'Sweep ' + short(id) }), head, el('h2', { text: 'Cells' }), cells, el('h2', { text: 'Heatmap' }), heat);
   let timer = null;
   let stopped = false;
   let axesDrawn = false;

@@ -26,14 +26,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium (Debian's chromium and chromium-driver) for the dashboard tests, plus a
  * watcher that saves a screenshot of the page when a test fails (target/dashboard-screenshots).
  */
-final class DashboardBrowser implements TestWatcher {
+public final class DashboardBrowser implements TestWatcher {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private WebDriver driver;
 
-    WebDriver start() {
+    public WebDriver start() {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "dashboard browser tests skipped: install Debian's chromium and chromium-driver "
@@ -51,7 +51,7 @@ final class DashboardBrowser implements TestWatcher {
         return driver;
     }
 
-    void quit() {
+    public void quit() {
         if (driver != null) {
             driver.quit();
             driver = null;
@@ -107,6 +107,36 @@ final class DashboardBrowser implements TestWatcher {
             if (json != null) {
                 request.header("Content-Type", "application/json");
             }
+            if (key != null) {
+                request.header("X-API-Key", key);
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** A multipart/form-data POST: the fields, then {@code content} as the part {@code file}. */
+        HttpResponse<String> upload(String path, java.util.Map<String, String> fields, byte[] content) {
+            String boundary = "----distillery-dashboard-" + java.util.UUID.randomUUID();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+            fields.forEach((name, value) -> body.writeBytes(("--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                    .getBytes(utf8)));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"model"
+                            + ".safetensors\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
             if (key != null) {
                 request.header("X-API-Key", key);
             }

@@ -46,6 +46,7 @@ class DashboardBrowserTest {
             "training": {"epochs": 1, "batchSize": 50, "learningRate": 0.05}""";
     private static final String IMG = "<img src=x onerror=alert(1)>";
     private static final String SCRIPT = "<script>window.__pwned=2</script>\"'&";
+    private static final String LINK = "javascript:window.__pwned=3";
 
     @RegisterExtension
     final DashboardBrowser browser = new DashboardBrowser();
@@ -170,22 +171,23 @@ class DashboardBrowserTest {
     @Test
     @Order(3)
     void hostileNamesAndTagsAreShownAsTextAndRunNothing() {
-        for (String name : List.of(IMG, SCRIPT)) {
+        for (String name : List.of(IMG, SCRIPT, LINK)) {
             var created = api.send(
                     "POST",
                     "/api/v1/experiments",
-                    "{\"name\": " + quote(name) + ", \"tags\": {\"link\": \"javascript:window.__pwned=3\"}, " + TINY
-                            + "}");
+                    "{\"name\": " + quote(name) + ", \"tags\": {\"link\": " + quote(LINK) + ", \"img\": " + quote(IMG)
+                            + ", \"script\": " + quote(SCRIPT) + "}, " + TINY + "}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             hostileRuns.add(JsonPath.parse(created.body()).read("$.id", String.class));
         }
         open("/#/experiments");
         browser.waiting(Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.cssSelector("tr[data-id='" + hostileRuns.get(1) + "']"))
+                .until(d -> !d.findElements(By.cssSelector("tr[data-id='" + hostileRuns.get(2) + "']"))
                         .isEmpty());
         for (int i = 0; i < hostileRuns.size(); i++) {
             WebElement link = driver.findElement(By.cssSelector("tr[data-id='" + hostileRuns.get(i) + "'] td.name a"));
-            assertThat(link.getText()).isEqualTo(List.of(IMG, SCRIPT).get(i).trim());
+            assertThat(link.getText())
+                    .isEqualTo(List.of(IMG, SCRIPT, LINK).get(i).trim());
             assertThat(link.getAttribute("href")).endsWith("#/experiment/" + hostileRuns.get(i));
         }
         assertNothingInjected();
@@ -194,8 +196,51 @@ class DashboardBrowserTest {
         browser.waiting(Duration.ofSeconds(10))
                 .until(d -> !d.findElements(By.id("spec")).isEmpty());
         assertThat(driver.findElement(By.id("experiment-name")).getText()).isEqualTo(IMG);
-        assertThat(driver.findElement(By.id("spec")).getText()).contains("javascript:window.__pwned=3");
+        String spec = driver.findElement(By.id("spec")).getText();
+        assertThat(spec).contains(LINK, IMG, SCRIPT);
         assertNothingInjected();
+
+        // the submit page, pre-filled from the hostile run: its JSON shows the payloads as text
+        driver.findElement(By.id("run-again")).click();
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("json-experiment")).isEmpty());
+        assertThat(driver.findElement(By.id("json-experiment")).getAttribute("value"))
+                .contains(IMG, LINK, "<script>window.__pwned=2</script>");
+        assertNothingInjected();
+    }
+
+    @Test
+    @Order(12)
+    void theContentSecurityPolicyAllowsNoInlineScript() {
+        open("/#/experiments");
+        rowsLoaded();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String policy = (String) js.executeScript(
+                "return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content;");
+        String scripts = java.util.Arrays.stream(policy.split(";"))
+                .map(String::trim)
+                .filter(d -> d.startsWith("script-src"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(scripts).isEqualTo("script-src 'self'");
+        assertThat(js.executeScript("return [...document.scripts].every(s => s.src && !s.textContent.trim());"))
+                .as("the page's own scripts are files")
+                .isEqualTo(true);
+        // an inline script or handler that got into the page anyway is refused by the browser, and reported
+        js.executeScript(
+                """
+                window.__violations = [];
+                document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));
+                const s = document.createElement('script');
+                s.textContent = 'window.__inline = true;';
+                document.body.append(s);
+                const i = document.createElement('img');
+                i.setAttribute('onerror', 'window.__inline = true;');
+                i.src = 'data:,x';
+                document.body.append(i);""");
+        browser.waiting(Duration.ofSeconds(5))
+                .until(d -> ((Number) js.executeScript("return window.__violations.length;")).intValue() >= 2);
+        assertThat(js.executeScript("return window.__inline === undefined;")).isEqualTo(true);
     }
 
     @Test
@@ -323,6 +368,43 @@ class DashboardBrowserTest {
             assertThat(text.contains("★ best")).isEqualTo(means.get(i).doubleValue() == best);
         }
         assertThat(driver.findElement(By.id("sweep-progress")).getText()).contains("100 %");
+
+        // the heatmap shown is the API's picture of the two axes the page names
+        String x = new Select(driver.findElement(By.id("heat-x")))
+                .getFirstSelectedOption()
+                .getAttribute("value");
+        String y = new Select(driver.findElement(By.id("heat-y")))
+                .getFirstSelectedOption()
+                .getAttribute("value");
+        assertThat(List.of(x, y)).containsExactlyInAnyOrder("training.learningRate", "seed");
+        String svg = api.get("/api/v1/sweeps/" + sweep + "/heatmap?x=" + x + "&y=" + y + "&format=svg");
+        assertThat(svg).contains("<svg");
+        // drawn side by side on canvases, the page's image and the API's SVG give the same pixels
+        Object differing = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        """
+                const done = arguments[arguments.length - 1];
+                const pixels = (img) => {
+                  const c = document.createElement('canvas');
+                  c.width = img.naturalWidth;
+                  c.height = img.naturalHeight;
+                  c.getContext('2d').drawImage(img, 0, 0);
+                  return c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                };
+                const api = new Image();
+                api.onload = () => {
+                  const a = pixels(document.getElementById('heatmap-image'));
+                  const b = pixels(api);
+                  if (a.length !== b.length || a.length === 0) return done('sizes ' + a.length + ' vs ' + b.length);
+                  let n = 0;
+                  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+                  done(n);
+                };
+                api.onerror = () => done('the API SVG did not load');
+                api.src = 'data:image/svg+xml;base64,' + arguments[0];""",
+                        java.util.Base64.getEncoder()
+                                .encodeToString(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(differing).isEqualTo(0L);
     }
 
     @Test
@@ -440,6 +522,55 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    @Order(11)
+    void anImportedModelCanBeChosenAsTheTeacherInTheForm() {
+        var imported = api.upload(
+                "/api/v1/models",
+                Map.of(
+                        "format",
+                        "safetensors",
+                        "architecture",
+                        "lenet5",
+                        "dataset",
+                        "synthetic",
+                        "name",
+                        "lenet5 import"),
+                dev.distillery.interop.SafetensorsBytes.of(dev.distillery.interop.SafetensorsBytes.LENET5_28));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String model = JsonPath.parse(imported.body()).read("$.id", String.class);
+        List<String> listed = JsonPath.parse(api.get("/api/v1/models")).read("$[*].id");
+        assertThat(listed).contains(model);
+
+        driver.get("about:blank"); // a fresh load: the form reads the models when it is built
+        open("/#/submit");
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("in-teacher-modelId")).isEmpty());
+        new Select(driver.findElement(By.id("in-method"))).selectByValue("kd");
+        new Select(driver.findElement(By.id("in-student-architecture"))).selectByValue("mlp");
+        new Select(driver.findElement(By.id("in-dataset-name"))).selectByValue("synthetic");
+        new Select(driver.findElement(By.id("in-teacher-kind"))).selectByValue("model");
+        Select models = new Select(driver.findElement(By.id("in-teacher-modelId")));
+        assertThat(models.getOptions()).extracting(o -> o.getAttribute("value")).containsExactlyElementsOf(listed);
+        models.selectByValue(model);
+        type("in-name", "from an imported teacher");
+        type("in-dataset-trainLimit", "100");
+        type("in-dataset-testLimit", "50");
+        type("in-training-epochs", "1");
+        type("in-training-batchSize", "50");
+        driver.findElement(By.id("submit-form")).click();
+
+        browser.waiting(Duration.ofSeconds(10)).until(d -> hash().startsWith("#/experiment/"));
+        String id = hash().substring("#/experiment/".length());
+        DocumentContext experiment = JsonPath.parse(api.get("/api/v1/experiments/" + id));
+        assertThat(experiment.read("$.spec.teacher.modelId", String.class)).isEqualTo(model);
+        assertThat(experiment.read("$.spec.teacher.architecture", String.class)).isEqualTo("lenet5");
+        browser.waiting(TRAINING).until(d -> "SUCCEEDED".equals(attribute("summary", "data-status")));
+        assertThat(JsonPath.parse(api.get("/api/v1/experiments/" + id)).read("$.teacher.testTop1", Double.class))
+                .as("the imported teacher was scored before the student's first epoch")
+                .isNotNull();
+    }
+
     // ---------- helpers ----------
 
     private void open(String path) {
@@ -461,11 +592,21 @@ class DashboardBrowserTest {
         input.sendKeys(text);
     }
 
-    /** The data a uPlot chart of the page plots: x first, then each series. */
+    /**
+     * The data a uPlot chart of the page plots: x first, then each series. The chart is scrolled into view first,
+     * as a reader would: a chart out of view takes a live run's new epochs when it comes into view.
+     */
     @SuppressWarnings("unchecked")
     private List<List<Double>> plotted(String chart) {
         List<List<Object>> raw = (List<List<Object>>) ((JavascriptExecutor) driver)
-                .executeScript("return window.distillery.charts[arguments[0]].data.map(s => Array.from(s));", chart);
+                .executeAsyncScript(
+                        """
+                        const done = arguments[arguments.length - 1];
+                        const plot = window.distillery.charts[arguments[0]];
+                        plot.root.scrollIntoView();
+                        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(
+                          () => done(plot.data.map(s => Array.from(s))), 50)));""",
+                        chart);
         return raw.stream()
                 .map(series -> series.stream()
                         .map(v -> v == null ? null : ((Number) v).doubleValue())

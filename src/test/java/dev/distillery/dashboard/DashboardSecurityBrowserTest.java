@@ -81,6 +81,29 @@ class DashboardSecurityBrowserTest {
         assertThat(js.executeScript("return localStorage.length;")).isEqualTo(0L);
         assertThat(js.executeScript("return document.cookie;")).isEqualTo("");
 
+        // every API request of a page carries the key in the X-API-Key header, none in its URL
+        js.executeScript(
+                """
+                window.__sent = [];
+                const send = window.fetch;
+                window.fetch = (url, options) => {
+                  window.__sent.push([String(url), new Headers((options && options.headers) || {}).get('X-API-Key')]);
+                  return send(url, options);
+                };
+                location.hash = '#/experiments?sort=name,asc';""");
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> ((Number)
+                                        js.executeScript(
+                                                "return window.__sent.filter(s => s[0].startsWith('/api/v1/experiments?')).length;"))
+                                .intValue()
+                        > 0);
+        @SuppressWarnings("unchecked")
+        List<List<String>> sent = (List<List<String>>) js.executeScript("return window.__sent;");
+        assertThat(sent).isNotEmpty().allSatisfy(request -> {
+            assertThat(request.get(1)).as(request.get(0)).isEqualTo(TestKeys.READER);
+            assertThat(request.get(0)).doesNotContain(TestKeys.READER);
+        });
+
         assertThat(driver.findElement(By.id("nav-submit")).isDisplayed())
                 .as("a reader gets no Submit")
                 .isFalse();
