@@ -64,15 +64,31 @@ final class DatabaseRetry {
                     || cause instanceof QueryTimeoutException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || failedToEndTransaction(cause)
                     || cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLRecoverableException
-                    || cause instanceof java.sql.SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08")) {
+                    || cause instanceof java.sql.SQLException sql && connectionLost(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A commit or rollback that failed in JDBC: the connection broke under the transaction (a stopped server resets
+     * it; the pool then closes it and the rollback meets "Connection is closed", an SQLException with no state), and
+     * Spring throws this in place of the failure that caused the rollback.
+     */
+    private static boolean failedToEndTransaction(Throwable cause) {
+        return cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof java.sql.SQLException;
+    }
+
+    /**
+     * Class 08 (connection exception) and 57P (the server is shutting down, crashed or starting up: what a stopped and
+     * restarted PostgreSQL answers a query in flight or a new connection).
+     */
+    private static boolean connectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     private static void sleep(long millis) {
