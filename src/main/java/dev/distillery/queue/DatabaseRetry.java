@@ -1,13 +1,10 @@
 package dev.distillery.queue;
 
+import dev.distillery.shared.DatabaseFailures;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What a worker does when the database goes away mid-run: it keeps its in-memory progress and retries the write
@@ -58,37 +55,7 @@ final class DatabaseRetry {
 
     /** Whether {@code failure} says the database could not be reached (rather than that it refused the write). */
     static boolean unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof QueryTimeoutException
-                    || cause instanceof TransientDataAccessException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || failedToEndTransaction(cause)
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLRecoverableException
-                    || cause instanceof java.sql.SQLException sql && connectionLost(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A commit or rollback that failed in JDBC: the connection broke under the transaction (a stopped server resets
-     * it; the pool then closes it and the rollback meets "Connection is closed", an SQLException with no state), and
-     * Spring throws this in place of the failure that caused the rollback.
-     */
-    private static boolean failedToEndTransaction(Throwable cause) {
-        return cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof java.sql.SQLException;
-    }
-
-    /**
-     * Class 08 (connection exception) and 57P (the server is shutting down, crashed or starting up: what a stopped and
-     * restarted PostgreSQL answers a query in flight or a new connection).
-     */
-    private static boolean connectionLost(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+        return DatabaseFailures.unreachable(failure);
     }
 
     private static void sleep(long millis) {

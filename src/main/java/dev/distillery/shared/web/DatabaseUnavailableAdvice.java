@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * While the database cannot be reached (stopped, frozen, partitioned) the API answers 503 problem+json with
  * {@code Retry-After}, within the pool's and the driver's timeouts (2 s for a connection, 4 s for a read), never a
- * 500 or a hang. Ordered before {@link ApiExceptionHandler}, whose catch-all would answer 500.
+ * 500 or a hang. Ordered before {@link ApiExceptionHandler}, whose catch-all would answer 500 (it answers a database
+ * failure of another type, such as a rollback that failed on a broken connection, through {@link #unavailable} too).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,7 +38,11 @@ class DatabaseUnavailableAdvice {
         TransientDataAccessResourceException.class,
         org.hibernate.exception.JDBCConnectionException.class
     })
-    ResponseEntity<Object> unavailable(Exception ex) {
+    ResponseEntity<Object> databaseUnavailable(Exception ex) {
+        return unavailable(ex);
+    }
+
+    static ResponseEntity<Object> unavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.toString());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE,
