@@ -77,13 +77,14 @@ public final class LoadBenchmark {
             ScheduledExecutorService pacer = generate(base, runs, rate, mix, latencies);
             Thread.sleep(seconds * 1000L);
             pacer.shutdownNow();
-            int loadedUntil = queries.metrics(training).size();
+            int loadedUntil = epochsWhenReadable(queries, training).size();
             Thread.sleep(10_000); // answers still on their way (each at most 10 s)
-            List<EpochMetrics> epochs = queries.metrics(training);
+            List<EpochMetrics> epochs = epochsWhenReadable(queries, training);
             // epoch 1 warms up; the epoch running when the load began is partly quiet, so neither is counted
             int firstLoaded = quietUntil + 2;
             double quiet = meanSeconds(epochs.subList(1, quietUntil));
-            double loaded = meanSeconds(epochs.subList(firstLoaded - 1, loadedUntil));
+            // NaN (printed as such) when the load stalled the training so much that no whole epoch ran under it
+            double loaded = meanSeconds(epochs.subList(Math.min(firstLoaded - 1, loadedUntil), loadedUntil));
             report(latencies, seconds);
             System.out.printf(
                     Locale.ROOT,
@@ -200,6 +201,21 @@ public final class LoadBenchmark {
                     sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0);
         }
         System.out.printf(Locale.ROOT, "total %d requests, %.1f req/s%n", total, total / (double) seconds);
+    }
+
+    /** An overloaded service may have no free connection for a while after the load stops: ask until it has one. */
+    private static List<EpochMetrics> epochsWhenReadable(ExperimentQueries queries, UUID training)
+            throws InterruptedException {
+        for (int tries = 1; ; tries++) {
+            try {
+                return queries.metrics(training);
+            } catch (RuntimeException busy) {
+                if (tries == 60) {
+                    throw busy;
+                }
+                Thread.sleep(1000);
+            }
+        }
     }
 
     private static double meanSeconds(List<EpochMetrics> epochs) {
