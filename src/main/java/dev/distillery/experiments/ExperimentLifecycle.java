@@ -27,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a worker does to an experiment, each step its own short transaction: take it, record an
  * epoch (metrics rows, checkpoint records and aggregate together), finish it. Ending an experiment
- * also settles the experiments waiting for it as their teacher.
+ * also settles the experiments waiting for it as their teacher. Every write after the start names the attempt it
+ * belongs to and is refused once a later attempt has started ({@link SupersededAttemptException}): a worker cut off
+ * longer than the dead-worker limit never writes beside the one that took its run up.
  */
 @NamedInterface("lifecycle")
 @Service
@@ -73,7 +75,7 @@ public class ExperimentLifecycle {
      * training state: the epochs up to it keep their rows, later ones are trained again.
      */
     @Transactional
-    public Optional<TrainingPlan> start(UUID id, String device) {
+    public Optional<StartedRun> start(UUID id, String device) {
         Experiment experiment = load(id);
         if (experiment.status().isTerminal() || experiment.status() == ExperimentStatus.WAITING) {
             return Optional.empty();
@@ -108,7 +110,7 @@ public class ExperimentLifecycle {
                     spec,
                     teacherParameters(spec),
                     resume.map(ResumePoint::state).orElse(null));
-            return Optional.of(plan);
+            return Optional.of(new StartedRun(plan, experiment.attempts()));
         } catch (IOException unusableTeacher) {
             end(experiment, () -> experiment.fail(unusableTeacher.getMessage(), clock.instant()));
             return Optional.empty();
@@ -135,21 +137,31 @@ public class ExperimentLifecycle {
         return SpecDefaults.GPU.equals(codec.read(load(id).specJson()).device());
     }
 
-    /** Whether this student epoch would be the experiment's best so far (never one with invalid scores). */
+    /**
+     * Whether this student epoch would be the experiment's best so far (never one with invalid scores). Asked before
+     * the epoch's checkpoint files are written, so it refuses a superseded attempt too: such a worker writes no files.
+     */
     @Transactional(readOnly = true)
-    public boolean isBest(UUID id, EpochMetrics epoch) {
-        return load(id).isBest(epoch);
+    public boolean isBest(UUID id, int attempt, EpochMetrics epoch) {
+        Experiment experiment = load(id);
+        requireCurrent(experiment, attempt);
+        return experiment.isBest(epoch);
     }
 
     /** How far the running student epoch is, 0 to 1. */
     @Transactional
-    public void recordBatchProgress(UUID id, double epochFraction) {
+    public void recordBatchProgress(UUID id, int attempt, double epochFraction) {
+        hold(id, attempt);
         experiments.updateEpochFraction(id, epochFraction);
     }
 
-    /** Whether this epoch's metrics are recorded already (a write whose answer was lost may have committed). */
+    /**
+     * Whether this epoch's metrics are recorded already (a write whose answer was lost may have committed); refuses a
+     * superseded attempt, whose epoch may have been recorded by the attempt that took the run up.
+     */
     @Transactional(readOnly = true)
-    public boolean isRecorded(UUID id, EpochMetrics epoch) {
+    public boolean isRecorded(UUID id, int attempt, EpochMetrics epoch) {
+        requireCurrent(load(id), attempt);
         return metrics.history(id).stream()
                 .anyMatch(recorded ->
                         recorded.epoch() == epoch.epoch() && recorded.phase().equals(epoch.phase()));
@@ -157,26 +169,36 @@ public class ExperimentLifecycle {
 
     /** Records an epoch of either phase. */
     @Transactional
-    public void recordEpoch(UUID id, EpochMetrics epoch) {
+    public void recordEpoch(UUID id, int attempt, EpochMetrics epoch) {
+        hold(id, attempt);
         metrics.record(id, epoch);
         load(id).recordEpoch(epoch);
     }
 
     /** The frozen teacher's own test accuracy, measured before the student's first epoch. */
     @Transactional
-    public void recordTeacherScore(UUID id, double top1, double top5) {
+    public void recordTeacherScore(UUID id, int attempt, double top1, double top5) {
+        hold(id, attempt);
         experiments.recordTeacherScore(id, top1, top5);
     }
 
     /** Records a student epoch together with the checkpoints written for it. */
     @Transactional
-    public void recordStudentEpoch(UUID id, EpochMetrics epoch, List<CheckpointRecord> written) {
-        recordEpoch(id, epoch);
+    public void recordStudentEpoch(UUID id, int attempt, EpochMetrics epoch, List<CheckpointRecord> written) {
+        recordEpoch(id, attempt, epoch);
         written.forEach(record -> checkpoints.save(id, record));
     }
 
+    /** Drops the training states older than {@code epoch} (records, then files), once the newer one is recorded. */
     @Transactional
-    public void succeed(UUID id) {
+    public void pruneTrainingStates(UUID id, int attempt, int epoch) {
+        hold(id, attempt);
+        checkpointing.prune(id, epoch);
+    }
+
+    @Transactional
+    public void succeed(UUID id, int attempt) {
+        hold(id, attempt);
         Experiment experiment = load(id);
         end(experiment, () -> experiment.succeed(clock.instant()));
     }
@@ -188,18 +210,21 @@ public class ExperimentLifecycle {
 
     /** The run stopped on a cancel request: CANCELLED, metrics and checkpoints so far kept. */
     @Transactional
-    public void cancelled(UUID id) {
+    public void cancelled(UUID id, int attempt) {
+        hold(id, attempt);
         Experiment experiment = load(id);
         end(experiment, () -> experiment.cancelled(clock.instant()));
     }
 
     @Transactional
-    public void requeue(UUID id) {
+    public void requeue(UUID id, int attempt) {
+        hold(id, attempt);
         load(id).requeue();
     }
 
     @Transactional
-    public void fail(UUID id, String reason) {
+    public void fail(UUID id, int attempt, String reason) {
+        hold(id, attempt);
         Experiment experiment = load(id);
         end(experiment, () -> experiment.fail(reason, clock.instant()));
     }
@@ -214,6 +239,22 @@ public class ExperimentLifecycle {
     /** Releases or fails waiting experiments whose teacher has ended. */
     public void settleWaiting() {
         waiting.settleAll();
+    }
+
+    /** The fence: the write goes on only while {@code attempt} is current, and no other attempt starts until it ends. */
+    private void hold(UUID id, int attempt) {
+        if (experiments.holdAttempt(id, attempt) == 0) {
+            if (!experiments.existsById(id)) {
+                throw new NotFoundException("no experiment " + id);
+            }
+            throw new SupersededAttemptException(id, attempt);
+        }
+    }
+
+    private static void requireCurrent(Experiment experiment, int attempt) {
+        if (experiment.attempts() != attempt) {
+            throw new SupersededAttemptException(experiment.id(), attempt);
+        }
     }
 
     private void end(Experiment experiment, Runnable transition) {

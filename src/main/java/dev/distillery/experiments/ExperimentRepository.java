@@ -35,6 +35,16 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID>, J
             + "and e.status = dev.distillery.experiments.ExperimentStatus.RUNNING")
     int updateEpochFraction(UUID id, double fraction);
 
+    /**
+     * The fence of a worker's write: matches only while {@code attempt} is the experiment's current attempt, and locks
+     * its row until the transaction ends, so a later attempt cannot start between this check and the write's commit.
+     */
+    @Modifying
+    @Query(
+            value = "update experiments set attempts = attempts where id = :id and attempts = :attempt",
+            nativeQuery = true)
+    int holdAttempt(UUID id, int attempt);
+
     @Query("select e.cancelRequested from Experiment e where e.id = :id")
     boolean isCancelRequested(UUID id);
 

@@ -1,13 +1,10 @@
 package dev.distillery.queue;
 
+import dev.distillery.shared.DatabaseFailures;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What a worker does when the database goes away mid-run: it keeps its in-memory progress and retries the write
@@ -58,21 +55,7 @@ final class DatabaseRetry {
 
     /** Whether {@code failure} says the database could not be reached (rather than that it refused the write). */
     static boolean unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof QueryTimeoutException
-                    || cause instanceof TransientDataAccessException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLRecoverableException
-                    || cause instanceof java.sql.SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseFailures.unreachable(failure);
     }
 
     private static void sleep(long millis) {

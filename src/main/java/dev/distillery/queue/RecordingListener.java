@@ -1,6 +1,7 @@
 package dev.distillery.queue;
 
 import dev.distillery.experiments.ExperimentLifecycle;
+import dev.distillery.experiments.SupersededAttemptException;
 import dev.distillery.tracking.CheckpointRecord;
 import dev.distillery.tracking.Checkpointing;
 import dev.distillery.training.EpochListener;
@@ -18,13 +19,15 @@ import org.slf4j.LoggerFactory;
  * (atomic files, including the training state to resume from), then metrics and checkpoint records
  * in one transaction. A crash between the two leaves the previous state recorded: the epoch is
  * trained again, deterministically, and recorded once. Live batch progress is best-effort: a database error
- * while saving it is logged and the run goes on.
+ * while saving it is logged and the run goes on. Every write names this worker's attempt; once a later attempt has
+ * started, the write is refused and {@link SupersededAttemptException} ends the training.
  */
 final class RecordingListener implements EpochListener {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingListener.class);
 
     private final UUID experimentId;
+    private final int attempt;
     private final String device;
     private final ExperimentLifecycle lifecycle;
     private final Checkpointing checkpointing;
@@ -37,6 +40,7 @@ final class RecordingListener implements EpochListener {
 
     RecordingListener(
             UUID experimentId,
+            int attempt,
             String device,
             ExperimentLifecycle lifecycle,
             Checkpointing checkpointing,
@@ -51,6 +55,7 @@ final class RecordingListener implements EpochListener {
         this.nextProgress = clock.instant().plus(progressInterval);
         this.shutdown = shutdown;
         this.experimentId = experimentId;
+        this.attempt = attempt;
         this.device = device;
         this.lifecycle = lifecycle;
         this.checkpointing = checkpointing;
@@ -59,13 +64,15 @@ final class RecordingListener implements EpochListener {
 
     @Override
     public void onEpoch(EpochMetrics metrics) {
-        record(metrics, () -> lifecycle.recordEpoch(experimentId, metrics));
+        record(metrics, () -> lifecycle.recordEpoch(experimentId, attempt, metrics));
         meters.epoch(device, metrics);
     }
 
     @Override
     public void onTeacherScore(double top1, double top5) {
-        lifecycle.recordTeacherScore(experimentId, top1, top5);
+        retry.run(
+                "experiment " + experimentId + " teacher score",
+                () -> lifecycle.recordTeacherScore(experimentId, attempt, top1, top5));
     }
 
     /** Student batches move the experiment's live progress, at most once per progress interval. */
@@ -74,7 +81,9 @@ final class RecordingListener implements EpochListener {
         if (EpochMetrics.STUDENT.equals(phase) && !clock.instant().isBefore(nextProgress)) {
             nextProgress = clock.instant().plus(progressInterval);
             try {
-                lifecycle.recordBatchProgress(experimentId, (double) step / steps);
+                lifecycle.recordBatchProgress(experimentId, attempt, (double) step / steps);
+            } catch (SupersededAttemptException superseded) {
+                throw superseded;
             } catch (RuntimeException notSaved) {
                 log.warn(
                         "Experiment {}: live progress not saved, training goes on ({})",
@@ -92,13 +101,13 @@ final class RecordingListener implements EpochListener {
 
     @Override
     public void onStudentEpoch(EpochMetrics metrics, ParameterWriter parameters, ParameterWriter trainingState) {
-        boolean best =
-                retry.run("experiment " + experimentId + " best epoch", () -> lifecycle.isBest(experimentId, metrics));
+        boolean best = retry.run(
+                "experiment " + experimentId + " best epoch", () -> lifecycle.isBest(experimentId, attempt, metrics));
         List<CheckpointRecord> written =
                 checkpointing.save(experimentId, metrics.epoch(), best, parameters, trainingState);
-        record(metrics, () -> lifecycle.recordStudentEpoch(experimentId, metrics, written));
+        record(metrics, () -> lifecycle.recordStudentEpoch(experimentId, attempt, metrics, written));
         try {
-            checkpointing.prune(experimentId, metrics.epoch());
+            lifecycle.pruneTrainingStates(experimentId, attempt, metrics.epoch());
         } catch (RuntimeException notPruned) {
             if (!DatabaseRetry.unreachable(notPruned)) {
                 throw notPruned;
@@ -116,7 +125,7 @@ final class RecordingListener implements EpochListener {
     private void record(EpochMetrics metrics, Runnable write) {
         boolean[] tried = {false};
         retry.run("experiment " + experimentId + " " + metrics.phase() + " epoch " + metrics.epoch(), () -> {
-            if (!tried[0] || !lifecycle.isRecorded(experimentId, metrics)) {
+            if (!tried[0] || !lifecycle.isRecorded(experimentId, attempt, metrics)) {
                 tried[0] = true;
                 write.run();
             }

@@ -45,11 +45,15 @@ class SchedulerConfiguration {
     Task<Void> runExperimentTask(ExperimentRunner runner, QueueProperties properties, Clock clock) {
         return Tasks.custom(QueueTasks.RUN_EXPERIMENT)
                 .onDeadExecutionRevive()
-                .execute((instance, context) -> runner.run(UUID.fromString(instance.getId()))
-                        ? new CompletionHandler.OnCompleteRemove<>()
-                        : (complete, operations) -> operations.reschedule(
+                .execute((instance, context) -> switch (runner.run(UUID.fromString(instance.getId()))) {
+                    case DONE -> new CompletionHandler.OnCompleteRemove<>();
+                    case OFFER_AGAIN ->
+                        (complete, operations) -> operations.reschedule(
                                 complete,
-                                clock.instant().plus(properties.pollInterval().multipliedBy(5))));
+                                clock.instant().plus(properties.pollInterval().multipliedBy(5)));
+                    // the entry was revived for the attempt that superseded this one: it is no longer ours to touch
+                    case SUPERSEDED -> (complete, operations) -> {};
+                });
     }
 
     @Bean

@@ -16,10 +16,11 @@ public final class SimulatedRuns {
 
     /** Epoch i (from 1) gets test top-1 {@code top1[i-1]}, top-5 0.9, train loss 2/i and kd loss term 1/i. */
     public void finish(UUID id, double... top1) {
-        lifecycle.start(id, "cpu").orElseThrow();
+        int attempt = lifecycle.start(id, "cpu").orElseThrow().attempt();
         for (int i = 1; i <= top1.length; i++) {
             lifecycle.recordEpoch(
                     id,
+                    attempt,
                     new EpochMetrics(
                             i,
                             2.0 / i,
@@ -34,6 +35,6 @@ public final class SimulatedRuns {
                             Map.of("kd", 1.0 / i),
                             null));
         }
-        lifecycle.succeed(id);
+        lifecycle.succeed(id, attempt);
     }
 }

@@ -49,7 +49,7 @@ class ExperimentRunnerTest {
         when(lifecycle.start(any(), anyString()))
                 .thenThrow(new DataAccessResourceFailureException("connection refused"));
 
-        assertThat(runner.run(id)).isFalse();
+        assertThat(runner.run(id)).isEqualTo(ExperimentRunner.RunEnd.OFFER_AGAIN);
 
         verifyNoInteractions(training);
         assertThat(meters.running("cpu")).isZero();
@@ -59,7 +59,7 @@ class ExperimentRunnerTest {
     void aStartThatKeepsLosingToConcurrentChangesIsNoThrowEither() {
         when(lifecycle.start(any(), anyString())).thenThrow(new OptimisticLockingFailureException("changed"));
 
-        assertThat(runner.run(UUID.randomUUID())).isFalse();
+        assertThat(runner.run(UUID.randomUUID())).isEqualTo(ExperimentRunner.RunEnd.OFFER_AGAIN);
     }
 
     @Test

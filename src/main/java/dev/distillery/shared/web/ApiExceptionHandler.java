@@ -2,6 +2,7 @@ package dev.distillery.shared.web;
 
 import dev.distillery.shared.ConflictException;
 import dev.distillery.shared.ContentTooLargeException;
+import dev.distillery.shared.DatabaseFailures;
 import dev.distillery.shared.FieldViolation;
 import dev.distillery.shared.ForbiddenException;
 import dev.distillery.shared.InvalidRequestException;
@@ -147,11 +148,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         new FieldViolation(ex.getName(), "'" + ex.getValue() + "' is not a valid " + expected))));
     }
 
+    /** Also the database failures no specific type names, e.g. a rollback that failed on a broken connection. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
-        if (DatabaseUnavailableAdvice.isOutage(ex)) {
-            log.warn("Database unavailable: {}", ex.toString());
-            return DatabaseUnavailableAdvice.answer();
+        if (DatabaseFailures.unreachable(ex)) {
+            return DatabaseUnavailableAdvice.unavailable(ex);
         }
         log.error("Unexpected error", ex);
         return problem(

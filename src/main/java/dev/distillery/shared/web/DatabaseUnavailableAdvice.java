@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * While the database cannot be reached (stopped, frozen, partitioned) the API answers 503 problem+json with
  * {@code Retry-After}, within the pool's and the driver's timeouts (2 s for a connection, 4 s for a read), never a
- * 500 or a hang. Ordered before {@link ApiExceptionHandler}, whose catch-all would answer 500.
+ * 500 or a hang. Ordered before {@link ApiExceptionHandler}, whose catch-all would answer 500 (it answers a database
+ * failure of another type, such as a rollback that failed on a broken connection, through {@link #unavailable} too).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,29 +38,13 @@ class DatabaseUnavailableAdvice {
         TransientDataAccessResourceException.class,
         org.hibernate.exception.JDBCConnectionException.class
     })
-    ResponseEntity<Object> unavailable(Exception ex) {
-        log.warn("Database unavailable: {}", ex.toString());
-        return answer();
+    ResponseEntity<Object> databaseUnavailable(Exception ex) {
+        return unavailable(ex);
     }
 
-    /**
-     * Whether {@code failure} comes from a database that cannot be reached, seen anywhere in its causes: a lost or
-     * refused connection (SQLState class 08, Hikari's "Connection is closed" included) or a socket timeout. Catches
-     * what the types above miss, such as a failed rollback that overrides the read that timed out.
-     */
-    static boolean isOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.net.SocketTimeoutException
-                    || cause instanceof java.net.ConnectException
-                    || (cause instanceof java.sql.SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08"))) {
-                return true;
-            }
-        }
-        return false;
+    static ResponseEntity<Object> unavailable(Exception ex) {
+        log.warn("Database unavailable: {}", ex.toString());
+        return answer();
     }
 
     static ResponseEntity<Object> answer() {

@@ -106,11 +106,12 @@ public final class ComparisonBenchmark {
     }
 
     private static void finish(ExperimentLifecycle lifecycle, UUID id, int epochs) {
-        lifecycle.start(id, "cpu").orElseThrow();
+        int attempt = lifecycle.start(id, "cpu").orElseThrow().attempt();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             double top1 = 0.7 * (1 - Math.exp(-epoch / 40.0)) + 0.001 * (id.hashCode() % 10);
             lifecycle.recordEpoch(
                     id,
+                    attempt,
                     new EpochMetrics(
                             epoch,
                             2.0 / epoch,
@@ -125,7 +126,7 @@ public final class ComparisonBenchmark {
                             Map.of("ce", 0.2, "kd", 1.0 / epoch),
                             new LogitDiagnostics(0.8, 0.3, 0.2, 0.0, 3.0, 0.0, 4.0)));
         }
-        lifecycle.succeed(id);
+        lifecycle.succeed(id, attempt);
     }
 
     private static double[] time(Callable<?> call, Map<String, Integer> options) throws Exception {

@@ -219,23 +219,30 @@ public final class DashboardBenchmark {
             lifecycle = app.getBean(ExperimentLifecycle.class);
         }
 
+        /** The attempt each started run writes under (the lifecycle fences every write with it). */
+        private final java.util.Map<UUID, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private void start(UUID id) {
+            attempts.put(id, lifecycle.start(id, "cpu").orElseThrow().attempt());
+        }
+
         List<UUID> finished(String name, int repeats, int epochs) {
             List<UUID> ids = submit(name, repeats, epochs);
             for (UUID id : ids) {
-                lifecycle.start(id, "cpu").orElseThrow();
+                start(id);
                 for (int epoch = 1; epoch <= epochs; epoch++) {
-                    lifecycle.recordEpoch(id, epoch(id, epoch));
+                    lifecycle.recordEpoch(id, attempts.get(id), epoch(id, epoch));
                 }
-                lifecycle.succeed(id);
+                lifecycle.succeed(id, attempts.get(id));
             }
             return ids;
         }
 
         UUID running(String name, int epochs, int done) {
             UUID id = submit(name, 1, epochs).get(0);
-            lifecycle.start(id, "cpu").orElseThrow();
+            start(id);
             for (int epoch = 1; epoch <= done; epoch++) {
-                lifecycle.recordEpoch(id, epoch(id, epoch));
+                lifecycle.recordEpoch(id, attempts.get(id), epoch(id, epoch));
             }
             return id;
         }
@@ -246,9 +253,9 @@ public final class DashboardBenchmark {
                 try {
                     for (int epoch = from; epoch <= to; epoch++) {
                         Thread.sleep(intervalMillis);
-                        lifecycle.recordEpoch(id, epoch(id, epoch));
+                        lifecycle.recordEpoch(id, attempts.get(id), epoch(id, epoch));
                     }
-                    lifecycle.succeed(id);
+                    lifecycle.succeed(id, attempts.get(id));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

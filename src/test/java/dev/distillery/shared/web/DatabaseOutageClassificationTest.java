@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.jpa.JpaSystemException;
 
-/** Which failures are a database that cannot be reached (503) and which are bugs (500). */
+/** What the API's catch-all answers: 503 for a database that cannot be reached, 500 for a bug. */
 class DatabaseOutageClassificationTest {
 
     @Test
@@ -19,7 +19,7 @@ class DatabaseOutageClassificationTest {
         var rollback = new JpaSystemException(new RuntimeException(new TransactionException(
                 "Unable to rollback against JDBC Connection", new SQLException("Connection is closed", "08003"))));
 
-        assertThat(DatabaseUnavailableAdvice.isOutage(rollback)).isTrue();
+        assertThat(dev.distillery.shared.DatabaseFailures.unreachable(rollback)).isTrue();
         assertThat(ApiStatus.of(rollback)).isEqualTo(503);
     }
 
@@ -27,15 +27,16 @@ class DatabaseOutageClassificationTest {
     void aReadTimeoutDeepInTheCausesIsAnOutage() {
         var timeout = new IllegalStateException(new SQLException("I/O error", null, new SocketTimeoutException()));
 
-        assertThat(DatabaseUnavailableAdvice.isOutage(timeout)).isTrue();
+        assertThat(dev.distillery.shared.DatabaseFailures.unreachable(timeout)).isTrue();
     }
 
     @Test
     void constraintViolationsAndBugsAreNot() {
         var duplicate = new DataIntegrityViolationException("dup", new SQLException("duplicate key", "23505"));
 
-        assertThat(DatabaseUnavailableAdvice.isOutage(duplicate)).isFalse();
-        assertThat(DatabaseUnavailableAdvice.isOutage(new NullPointerException()))
+        assertThat(dev.distillery.shared.DatabaseFailures.unreachable(duplicate))
+                .isFalse();
+        assertThat(dev.distillery.shared.DatabaseFailures.unreachable(new NullPointerException()))
                 .isFalse();
         assertThat(ApiStatus.of(new NullPointerException())).isEqualTo(500);
     }

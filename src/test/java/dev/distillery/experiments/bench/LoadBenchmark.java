@@ -1,0 +1,298 @@
+package dev.distillery.experiments.bench;
+
+import dev.distillery.DistilleryApplication;
+import dev.distillery.experiments.ExperimentCancellation;
+import dev.distillery.experiments.ExperimentLifecycle;
+import dev.distillery.experiments.ExperimentQueries;
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.TrainingSpec;
+import dev.distillery.experiments.submission.ExperimentSubmission;
+import dev.distillery.shared.Caller;
+import dev.distillery.training.EpochMetrics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Load while training, on loopback, bounded in time: one service (embedded PostgreSQL, one worker) trains lenet5 on
+ * {@code --images} synthetic images while an open-loop generator sends {@code --rate} requests a second for
+ * {@code --seconds}: GET an experiment, GET the metrics of a 240-epoch run ({@code --metrics-percent}, 25), GET a
+ * comparison of 10 runs × 240 epochs ({@code --comparisons-percent}, 25) and POST a real submission
+ * ({@code --posts-percent}, 10; queued behind the training); the rest are GETs of an experiment. Requests are sent on schedule
+ * whatever the answers do (open loop), so a slow service shows as latency, not as fewer requests. Prints per endpoint
+ * the throughput, p50, p99 and errors (any answer but 2xx, or none within 10 s), and the training's mean epoch time
+ * before and during the load. Options: {@code --rate} (200), {@code --seconds} (60), {@code --quiet-epochs} (4),
+ * {@code --images} (5000).
+ */
+public final class LoadBenchmark {
+
+    private LoadBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int rate = option(args, "--rate", 200);
+        int seconds = option(args, "--seconds", 60);
+        int quietEpochs = option(args, "--quiet-epochs", 4);
+        int images = option(args, "--images", 5000);
+        Mix mix = new Mix(
+                option(args, "--metrics-percent", 25),
+                option(args, "--comparisons-percent", 25),
+                option(args, "--posts-percent", 10));
+        Path data = Files.createTempDirectory("distillery-load");
+        List<UUID> runs;
+        try (ConfigurableApplicationContext seeding = start(data, 0)) {
+            runs = seed(seeding);
+        }
+        try (ConfigurableApplicationContext service = start(data, 1)) {
+            ExperimentQueries queries = service.getBean(ExperimentQueries.class);
+            UUID training = service.getBean(ExperimentSubmission.class)
+                    .submit(spec("training under load", "lenet5", 1000, images, 100, null), Caller.ANONYMOUS)
+                    .id();
+            while (queries.metrics(training).size() < quietEpochs + 1) {
+                Thread.sleep(200);
+            }
+            int quietUntil = queries.metrics(training).size();
+            String base = "http://localhost:"
+                    + ((WebServerApplicationContext) service).getWebServer().getPort();
+            Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+            System.out.printf(Locale.ROOT, "%d req/s for %d s, %s%n", rate, seconds, mix);
+            ScheduledExecutorService pacer = generate(base, runs, rate, mix, latencies);
+            Thread.sleep(seconds * 1000L);
+            pacer.shutdownNow();
+            int loadedUntil = epochsWhenReadable(queries, training).size();
+            Thread.sleep(10_000); // answers still on their way (each at most 10 s)
+            List<EpochMetrics> epochs = epochsWhenReadable(queries, training);
+            // epoch 1 warms up; the epoch running when the load began is partly quiet, so neither is counted
+            int firstLoaded = quietUntil + 2;
+            double quiet = meanSeconds(epochs.subList(1, quietUntil));
+            // NaN (printed as such) when the load stalled the training so much that no whole epoch ran under it
+            double loaded = meanSeconds(epochs.subList(Math.min(firstLoaded - 1, loadedUntil), loadedUntil));
+            report(latencies, seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "training epoch (lenet5, %d images): %.2f s quiet (epochs 2-%d), %.2f s under load (epochs %d-%d):"
+                            + " %+.1f %%%n",
+                    images,
+                    quiet,
+                    quietUntil,
+                    loaded,
+                    firstLoaded,
+                    loadedUntil,
+                    100 * (loaded - quiet) / quiet);
+            service.getBean(ExperimentCancellation.class).cancel(training, Caller.ANONYMOUS);
+        }
+    }
+
+    /** Sends {@code rate} requests a second on schedule until the returned pacer is shut down. */
+    private static ScheduledExecutorService generate(
+            String base, List<UUID> runs, int rate, Mix mix, Map<String, List<Long>> latencies) {
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(16, LoadBenchmark::daemon))
+                .build();
+        String ids = String.join(",", runs.stream().map(UUID::toString).toList());
+        AtomicInteger sent = new AtomicInteger();
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(LoadBenchmark::daemon);
+        long periodNanos = 1_000_000_000L / rate;
+        pacer.scheduleAtFixedRate(
+                () -> {
+                    int n = sent.getAndIncrement();
+                    int slot = n % 100;
+                    UUID run = runs.get(n % runs.size());
+                    String endpoint;
+                    HttpRequest.Builder request;
+                    if (slot >= mix.metrics() + mix.comparisons() + mix.posts()) {
+                        endpoint = "GET /experiments/{id}";
+                        request = HttpRequest.newBuilder(URI.create(base + "/api/v1/experiments/" + run));
+                    } else if (slot < mix.metrics()) {
+                        endpoint = "GET /experiments/{id}/metrics (240 epochs)";
+                        request = HttpRequest.newBuilder(URI.create(base + "/api/v1/experiments/" + run + "/metrics"));
+                    } else if (slot < mix.metrics() + mix.comparisons()) {
+                        endpoint = "GET /comparisons (10 runs)";
+                        request = HttpRequest.newBuilder(URI.create(base + "/api/v1/comparisons?ids=" + ids));
+                    } else {
+                        endpoint = "POST /experiments";
+                        request = HttpRequest.newBuilder(URI.create(base + "/api/v1/experiments"))
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": "
+                                                        + "{\"name\": \"synthetic\"}, \"training\": {\"epochs\": 1}, \"priority\": -100}"));
+                    }
+                    long start = System.nanoTime();
+                    http.sendAsync(
+                                    request.timeout(Duration.ofSeconds(10)).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .whenComplete((answer, failure) -> {
+                                long micros = (System.nanoTime() - start) / 1000;
+                                boolean ok = failure == null && answer.statusCode() < 300;
+                                latencies
+                                        .computeIfAbsent(
+                                                ok
+                                                        ? endpoint
+                                                        : endpoint + " ERROR "
+                                                                + (failure != null
+                                                                        ? failure.getClass()
+                                                                                .getSimpleName()
+                                                                        : answer.statusCode()),
+                                                k -> Collections.synchronizedList(new ArrayList<>()))
+                                        .add(micros);
+                            });
+                },
+                0,
+                periodNanos,
+                TimeUnit.NANOSECONDS);
+        return pacer;
+    }
+
+    /** Percentages of the requests; the rest are GET /experiments/{id}. */
+    private record Mix(int metrics, int comparisons, int posts) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "mix: %d %% GET experiment, %d %% GET metrics, %d %% GET comparison, %d %% POST",
+                    100 - metrics - comparisons - posts,
+                    metrics,
+                    comparisons,
+                    posts);
+        }
+    }
+
+    /** The generator's threads never keep the JVM (exec:java) alive. */
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void report(Map<String, List<Long>> latencies, int seconds) {
+        long total = 0;
+        for (Map.Entry<String, List<Long>> entry : new TreeMap<>(latencies).entrySet()) {
+            List<Long> sorted;
+            synchronized (entry.getValue()) {
+                sorted = entry.getValue().stream().sorted().toList();
+            }
+            total += sorted.size();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-45s %6d requests %6.1f req/s  p50 %6.1f ms  p99 %6.1f ms%n",
+                    entry.getKey(),
+                    sorted.size(),
+                    sorted.size() / (double) seconds,
+                    sorted.get(sorted.size() / 2) / 1000.0,
+                    sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0);
+        }
+        System.out.printf(Locale.ROOT, "total %d requests, %.1f req/s%n", total, total / (double) seconds);
+    }
+
+    /** An overloaded service may have no free connection for a while after the load stops: ask until it has one. */
+    private static List<EpochMetrics> epochsWhenReadable(ExperimentQueries queries, UUID training)
+            throws InterruptedException {
+        for (int tries = 1; ; tries++) {
+            try {
+                return queries.metrics(training);
+            } catch (RuntimeException busy) {
+                if (tries == 60) {
+                    throw busy;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private static double meanSeconds(List<EpochMetrics> epochs) {
+        return epochs.stream().mapToDouble(EpochMetrics::epochSeconds).average().orElse(Double.NaN);
+    }
+
+    /** Ten finished kd runs of 240 epochs each, recorded directly (no training). */
+    private static List<UUID> seed(ConfigurableApplicationContext app) {
+        ExperimentSubmission submission = app.getBean(ExperimentSubmission.class);
+        ExperimentLifecycle lifecycle = app.getBean(ExperimentLifecycle.class);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID id = submission
+                    .submit(spec("seeded " + i, "mlp", 240, 100, 50, (long) i), Caller.ANONYMOUS)
+                    .id();
+            int attempt = lifecycle.start(id, "cpu").orElseThrow().attempt();
+            for (int epoch = 1; epoch <= 240; epoch++) {
+                double top1 = 0.7 * (1 - Math.exp(-epoch / 40.0)) + 0.001 * i;
+                lifecycle.recordEpoch(
+                        id,
+                        attempt,
+                        new EpochMetrics(
+                                epoch,
+                                2.0 / epoch,
+                                top1,
+                                1.0,
+                                top1,
+                                0.9,
+                                0.05,
+                                1.5,
+                                1000.0,
+                                EpochMetrics.STUDENT,
+                                Map.of("ce", 1.0 / epoch),
+                                null));
+            }
+            lifecycle.succeed(id, attempt);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static ExperimentSpec spec(String name, String architecture, int epochs, int train, int test, Long seed) {
+        return new ExperimentSpec(
+                name,
+                "ce",
+                null,
+                new ExperimentSpec.ModelSpec(architecture),
+                new ExperimentSpec.DatasetSpec("synthetic", null, train, test),
+                null,
+                null,
+                null,
+                new TrainingSpec(epochs, 64, null, 0.01, null, null, null, null, null, null),
+                null,
+                seed == null ? 1L : seed,
+                0,
+                null,
+                null);
+    }
+
+    private static ConfigurableApplicationContext start(Path data, int workers) {
+        return new SpringApplicationBuilder(DistilleryApplication.class)
+                .run(
+                        "--distillery.data-dir=" + data,
+                        "--distillery.workers=" + workers,
+                        "--distillery.devices=cpu",
+                        "--distillery.queue.max-queued=100000",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN");
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
