@@ -15,9 +15,9 @@ class DatabaseOutageClassificationTest {
     @Test
     void aRollbackThatFailsOnAClosedConnectionIsAnOutage() {
         // seen under load with every PostgreSQL process frozen: the read timed out, Hikari closed the connection and
-        // the rollback's failure replaced the read's
+        // the rollback's failure (an SQLException without a state) replaced the read's
         var rollback = new JpaSystemException(new RuntimeException(new TransactionException(
-                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed", "08003"))));
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))));
 
         assertThat(dev.distillery.shared.DatabaseFailures.unreachable(rollback)).isTrue();
         assertThat(ApiStatus.of(rollback)).isEqualTo(503);
