@@ -49,21 +49,7 @@ public class DatasetDirectory {
                 registration.map(s -> s.uploaded() ? "uploaded" : "registered").orElse("built-in");
         String format = registration.map(StoredDatasets.Stored::format).orElseGet(() -> builtInFormat(info.name()));
         if (problem.isPresent()) {
-            return new DatasetView(
-                    info.name(),
-                    kind,
-                    format,
-                    info.description(),
-                    info.defaultPath(),
-                    false,
-                    problem.get(),
-                    info.classes(),
-                    catalog.classNames(info.name()),
-                    info.trainSize(),
-                    info.testSize(),
-                    info.inputShape(),
-                    null,
-                    null);
+            return missing(info, kind, format, problem.get());
         }
         try {
             String hash = catalog.contentHash(ref);
@@ -84,22 +70,27 @@ public class DatasetDirectory {
                     m.normalization(),
                     hash);
         } catch (TrainingException e) {
-            return new DatasetView(
-                    info.name(),
-                    kind,
-                    format,
-                    info.description(),
-                    info.defaultPath(),
-                    false,
-                    e.getMessage(),
-                    info.classes(),
-                    catalog.classNames(info.name()),
-                    info.trainSize(),
-                    info.testSize(),
-                    info.inputShape(),
-                    null,
-                    null);
+            return missing(info, kind, format, e.getMessage());
         }
+    }
+
+    /** A dataset that cannot be trained on now, with why, and what is known of it without reading it. */
+    private DatasetView missing(DatasetInfo info, String kind, String format, String why) {
+        return new DatasetView(
+                info.name(),
+                kind,
+                format,
+                info.description(),
+                info.defaultPath(),
+                false,
+                why,
+                info.classes(),
+                catalog.classNames(info.name()),
+                info.trainSize(),
+                info.testSize(),
+                info.inputShape(),
+                null,
+                null);
     }
 
     private Measured measure(DatasetRef ref) {
