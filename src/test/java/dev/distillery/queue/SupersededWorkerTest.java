@@ -54,6 +54,10 @@ class SupersededWorkerTest {
                 assertThat(queriesB.get(id).status()).isEqualTo(ExperimentStatus.RUNNING);
                 assertThat(queriesB.get(id).attempts()).isEqualTo(1);
                 assertThat(metersA.running("cpu")).isEqualTo(1);
+                assertThat(workerA.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                                .queryForObject("show idle_in_transaction_session_timeout", String.class))
+                        .as("the server ends a cut-off worker's transaction, freeing its row locks")
+                        .isEqualTo("5s");
 
                 partition.cut();
                 try {
@@ -96,6 +100,9 @@ class SupersededWorkerTest {
                         "--distillery.devices=cpu",
                         "--distillery.queue.heartbeat-interval=1s",
                         "--distillery.queue.missed-heartbeats-limit=5",
+                        // A is cut off inside a transaction at times; the server must end that session (and free
+                        // the experiment row it locked) for B to start the run; production waits 60 s
+                        "--spring.datasource.hikari.data-source-properties.options=-c idle_in_transaction_session_timeout=5s",
                         "--server.port=0");
     }
 
