@@ -2,6 +2,7 @@ package dev.distillery.dashboard;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.distillery.interop.MultipartBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -98,7 +99,6 @@ public final class DashboardBrowser implements TestWatcher {
 
         HttpResponse<String> send(String method, String path, String json) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30))
                     .method(
                             method,
                             json == null
@@ -107,36 +107,20 @@ public final class DashboardBrowser implements TestWatcher {
             if (json != null) {
                 request.header("Content-Type", "application/json");
             }
-            if (key != null) {
-                request.header("X-API-Key", key);
-            }
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return dispatch(request);
         }
 
         /** A multipart/form-data POST: the fields, then {@code content} as the part {@code file}. */
         HttpResponse<String> upload(String path, java.util.Map<String, String> fields, byte[] content) {
-            String boundary = "----distillery-dashboard-" + java.util.UUID.randomUUID();
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-            fields.forEach((name, value) -> body.writeBytes(("--" + boundary
-                            + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                    .getBytes(utf8)));
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"model"
-                            + ".safetensors\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(utf8));
-            body.writeBytes(content);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            MultipartBody body = MultipartBody.of(fields, "model.safetensors", content);
+            return dispatch(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", body.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+        }
+
+        /** Sends with this client's key (if any) and a 30 s limit. */
+        private HttpResponse<String> dispatch(HttpRequest.Builder request) {
+            request.timeout(Duration.ofSeconds(30));
             if (key != null) {
                 request.header("X-API-Key", key);
             }

@@ -47,21 +47,11 @@ final class ServiceClient {
 
     /** A multipart/form-data POST: the fields, then {@code content} as the part {@code file}. */
     HttpResponse<String> upload(String path, java.util.Map<String, String> fields, String fileName, byte[] content) {
-        String boundary = "----distillery-test-" + java.util.UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        fields.forEach((name, value) -> body.writeBytes(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                        .getBytes(utf8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(utf8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        dev.distillery.interop.MultipartBody body = dev.distillery.interop.MultipartBody.of(fields, fileName, content);
         return send(
                 request(path)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                        .header("Content-Type", body.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())),
                 HttpResponse.BodyHandlers.ofString());
     }
 
