@@ -14,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -130,7 +129,7 @@ public final class ImageFolderBenchmark {
                     () -> onFolder.augmentedEpochSeconds(samples, false),
                     () -> onCifar.augmentedEpochSeconds(samples, false),
                     () -> control.epochSeconds(EpochKind.CE, samples));
-            List<Timing[]> measured = rounds(epochs, rounds);
+            List<Timing[]> measured = BenchmarkHarness.rounds(epochs, rounds);
             System.out.printf(
                     Locale.ROOT,
                     "%nCE training on %d of the epoch's %d images, %dx%d (median of %d rounds)  s wall  s cpu  images/s (cpu)%n",
@@ -202,20 +201,6 @@ public final class ImageFolderBenchmark {
                 || folder.test().size() != cifar.test().size()) {
             throw new IllegalStateException("split sizes differ");
         }
-    }
-
-    /** Runs every kind once per round, rotating which goes first, so that none always follows another. */
-    private static List<Timing[]> rounds(List<Supplier<Timing>> kinds, int rounds) {
-        List<Timing[]> results = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            Timing[] timings = new Timing[kinds.size()];
-            for (int i = 0; i < kinds.size(); i++) {
-                int kind = (round + i) % kinds.size();
-                timings[kind] = kinds.get(kind).get();
-            }
-            results.add(timings);
-        }
-        return results;
     }
 
     private static void row(String name, Loaded loaded, int images) {

@@ -9,7 +9,6 @@ import dev.distillery.training.data.ImageData;
 import dev.distillery.training.engine.BenchmarkHarness;
 import dev.distillery.training.engine.BenchmarkHarness.EpochKind;
 import dev.distillery.training.engine.BenchmarkHarness.Timing;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -97,7 +96,7 @@ public final class DistillationBenchmark {
                     () -> harness.kdStepMillis(steps, true),
                     () -> harness.ctkdStepMillis(steps),
                     () -> harness.mlkdStepMillis(steps));
-            List<Timing[]> stepRounds = rounds(stepKinds, rounds);
+            List<Timing[]> stepRounds = BenchmarkHarness.rounds(stepKinds, rounds);
             System.out.printf(
                     Locale.ROOT,
                     "%nper step, ms (median of %d rounds x %d steps)       wall       cpu%n",
@@ -119,7 +118,7 @@ public final class DistillationBenchmark {
                     () -> harness.epochSeconds(EpochKind.KD_LIVE_TEACHER, epochSamples),
                     () -> harness.epochSeconds(EpochKind.KD_MEMOIZED_TEACHER, epochSamples),
                     () -> harness.epochSeconds(EpochKind.TEACHER_INFERENCE, epochSamples));
-            List<Timing[]> epochs = rounds(epochKinds, epochRounds);
+            List<Timing[]> epochs = BenchmarkHarness.rounds(epochKinds, epochRounds);
             System.out.printf(
                     Locale.ROOT,
                     "%nun-augmented epoch of %d samples, s (median of %d rounds) wall       cpu%n",
@@ -133,20 +132,6 @@ public final class DistillationBenchmark {
             verdict("KD memoized / CE epoch", epochs, r -> r[2] / r[0], MEMO_EPOCH_TARGET);
             verdict("KD memoized / KD live", epochs, r -> r[2] / r[1], Double.NaN);
         }
-    }
-
-    /** Runs every kind once per round, rotating which kind goes first, so that no kind always follows another. */
-    private static List<Timing[]> rounds(List<Supplier<Timing>> kinds, int rounds) {
-        List<Timing[]> results = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            Timing[] timings = new Timing[kinds.size()];
-            for (int i = 0; i < kinds.size(); i++) {
-                int kind = (round + i) % kinds.size();
-                timings[kind] = kinds.get(kind).get();
-            }
-            results.add(timings);
-        }
-        return results;
     }
 
     private static void row(String name, List<Timing[]> rounds, int column) {

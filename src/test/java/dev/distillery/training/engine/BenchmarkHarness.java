@@ -251,4 +251,19 @@ public final class BenchmarkHarness implements AutoCloseable {
         teacher.close();
         student.close();
     }
+
+    /** Runs every kind once per round, rotating which kind goes first, so that no kind always follows another. */
+    public static java.util.List<Timing[]> rounds(
+            java.util.List<java.util.function.Supplier<Timing>> kinds, int rounds) {
+        java.util.List<Timing[]> results = new java.util.ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Timing[] timings = new Timing[kinds.size()];
+            for (int i = 0; i < kinds.size(); i++) {
+                int kind = (round + i) % kinds.size();
+                timings[kind] = kinds.get(kind).get();
+            }
+            results.add(timings);
+        }
+        return results;
+    }
 }
