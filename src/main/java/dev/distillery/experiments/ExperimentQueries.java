@@ -82,9 +82,17 @@ public class ExperimentQueries {
     }
 
     public List<EpochMetrics> metrics(UUID id) {
-        load(id);
-        return metrics.history(id);
+        return history(id).epochs();
     }
+
+    /** The per-epoch history, oldest first, and whether the run had ended before it was read (then it is whole). */
+    public History history(UUID id) {
+        boolean ended = load(id).status().isTerminal();
+        return new History(metrics.history(id), ended);
+    }
+
+    /** An experiment's epochs; {@code ended}: the run had ended when they were read, so no epoch will be added. */
+    public record History(List<EpochMetrics> epochs, boolean ended) {}
 
     public List<CheckpointRecord> checkpoints(UUID id) {
         load(id);

@@ -5,6 +5,7 @@ import dev.distillery.comparison.ChartService;
 import dev.distillery.comparison.ChartSize;
 import dev.distillery.comparison.Comparison;
 import dev.distillery.comparison.ComparisonService;
+import dev.distillery.shared.FinishedAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,8 +30,10 @@ class ComparisonController {
 
     private final ComparisonService comparisons;
     private final ChartService charts;
+    private final FinishedAnswers finished;
 
-    ComparisonController(ComparisonService comparisons, ChartService charts) {
+    ComparisonController(ComparisonService comparisons, ChartService charts, FinishedAnswers finished) {
+        this.finished = finished;
         this.comparisons = comparisons;
         this.charts = charts;
     }
@@ -61,13 +64,15 @@ class ComparisonController {
                     List<UUID> ids,
             @RequestParam(required = false) @Parameter(description = "one of ids; default the first") UUID baseline,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        Comparison comparison = comparisons.compare(ids, baseline);
         if (CsvNegotiation.prefersCsv(accept)) {
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(CsvNegotiation.CSV))
-                    .body(ComparisonCsv.write(comparison));
+                    .body(ComparisonCsv.write(comparisons.compare(ids, baseline)));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(comparison);
+        return finished.json("comparison " + ids + " " + baseline, () -> {
+            Comparison comparison = comparisons.compare(ids, baseline);
+            return new FinishedAnswers.Answer(comparison, allEnded(comparison));
+        });
     }
 
     @GetMapping(
@@ -90,5 +95,11 @@ class ComparisonController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(chartFormat.mediaType()))
                 .body(image);
+    }
+
+    /** The runs' statuses are read before their metrics (ComparisonService.compare), so ended runs' are whole. */
+    private static boolean allEnded(Comparison comparison) {
+        return comparison.runs().stream()
+                .allMatch(run -> run.identity().status().isTerminal());
     }
 }

@@ -8,6 +8,7 @@ import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.experiments.submission.ExperimentSubmission;
 import dev.distillery.experiments.submission.IdempotentSubmission;
 import dev.distillery.shared.Caller;
+import dev.distillery.shared.FinishedAnswers;
 import dev.distillery.training.EpochMetrics;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,6 +56,7 @@ class ExperimentController {
     private final IdempotentSubmission idempotent;
     private final TerminalWaits waits;
     private final ExperimentGroups groups;
+    private final FinishedAnswers finished;
 
     ExperimentController(
             ExperimentSubmission submission,
@@ -63,8 +65,10 @@ class ExperimentController {
             ExperimentEventStream events,
             IdempotentSubmission idempotent,
             TerminalWaits waits,
-            ExperimentGroups groups) {
+            ExperimentGroups groups,
+            FinishedAnswers finished) {
         this.groups = groups;
+        this.finished = finished;
         this.idempotent = idempotent;
         this.waits = waits;
         this.submission = submission;
@@ -179,13 +183,15 @@ class ExperimentController {
     @Operation(summary = "Per-epoch metrics", description = "JSON, or CSV with Accept: text/csv")
     ResponseEntity<?> metrics(
             @PathVariable UUID id, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        List<EpochMetrics> history = queries.metrics(id);
         if (prefersCsv(accept)) {
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(CSV))
-                    .body(MetricsCsv.write(history));
+                    .body(MetricsCsv.write(queries.metrics(id)));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new MetricsHistory(id, history));
+        return finished.json("metrics " + id, () -> {
+            ExperimentQueries.History history = queries.history(id);
+            return new FinishedAnswers.Answer(new MetricsHistory(id, history.epochs()), history.ended());
+        });
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

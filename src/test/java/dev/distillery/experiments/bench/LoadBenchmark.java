@@ -24,10 +24,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,7 +42,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ({@code --posts-percent}, 10; queued behind the training); the rest are GETs of an experiment. Requests are sent on schedule
  * whatever the answers do (open loop), so a slow service shows as latency, not as fewer requests. Prints per endpoint
  * the throughput, p50, p99 and errors (any answer but 2xx, or none within 10 s), and the training's mean epoch time
- * before and during the load. Options: {@code --rate} (200), {@code --seconds} (60), {@code --quiet-epochs} (4),
+ * before and during the load. The first {@code --warmup-seconds} (10) of load warm the service (JIT, caches) and are
+ * reported apart. Options: {@code --rate} (200), {@code --seconds} (60), {@code --quiet-epochs} (4),
  * {@code --images} (5000).
  */
 public final class LoadBenchmark {
@@ -51,6 +54,7 @@ public final class LoadBenchmark {
         int rate = option(args, "--rate", 200);
         int seconds = option(args, "--seconds", 60);
         int quietEpochs = option(args, "--quiet-epochs", 4);
+        int warmup = option(args, "--warmup-seconds", 10);
         int images = option(args, "--images", 5000);
         Mix mix = new Mix(
                 option(args, "--metrics-percent", 25),
@@ -72,10 +76,10 @@ public final class LoadBenchmark {
             int quietUntil = queries.metrics(training).size();
             String base = "http://localhost:"
                     + ((WebServerApplicationContext) service).getWebServer().getPort();
-            Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
-            System.out.printf(Locale.ROOT, "%d req/s for %d s, %s%n", rate, seconds, mix);
+            System.out.printf(Locale.ROOT, "%d req/s for %d s after %d s of warm-up, %s%n", rate, seconds, warmup, mix);
+            Latencies latencies = new Latencies(System.nanoTime() + warmup * 1_000_000_000L, seconds);
             ScheduledExecutorService pacer = generate(base, runs, rate, mix, latencies);
-            Thread.sleep(seconds * 1000L);
+            Thread.sleep((warmup + seconds) * 1000L);
             pacer.shutdownNow();
             int loadedUntil = epochsWhenReadable(queries, training).size();
             Thread.sleep(10_000); // answers still on their way (each at most 10 s)
@@ -85,7 +89,12 @@ public final class LoadBenchmark {
             double quiet = meanSeconds(epochs.subList(1, quietUntil));
             // NaN (printed as such) when the load stalled the training so much that no whole epoch ran under it
             double loaded = meanSeconds(epochs.subList(Math.min(firstLoaded - 1, loadedUntil), loadedUntil));
-            report(latencies, seconds);
+            System.out.println("warm-up (not counted):");
+            report(latencies.warmup, warmup);
+            System.out.println("measured:");
+            report(latencies.measured, seconds);
+            System.out.println(
+                    "answers over 50 ms by second of the measured window (second: count): " + latencies.slowBySecond());
             System.out.printf(
                     Locale.ROOT,
                     "training epoch (lenet5, %d images): %.2f s quiet (epochs 2-%d), %.2f s under load (epochs %d-%d):"
@@ -103,10 +112,11 @@ public final class LoadBenchmark {
 
     /** Sends {@code rate} requests a second on schedule until the returned pacer is shut down. */
     private static ScheduledExecutorService generate(
-            String base, List<UUID> runs, int rate, Mix mix, Map<String, List<Long>> latencies) {
+            String base, List<UUID> runs, int rate, Mix mix, Latencies latencies) {
         HttpClient http = HttpClient.newBuilder()
-                .executor(Executors.newFixedThreadPool(16, LoadBenchmark::daemon))
+                .executor(Executors.newFixedThreadPool(4, LoadBenchmark::daemon))
                 .build();
+        ExecutorService senders = Executors.newCachedThreadPool(LoadBenchmark::daemon);
         String ids = String.join(",", runs.stream().map(UUID::toString).toList());
         AtomicInteger sent = new AtomicInteger();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(LoadBenchmark::daemon);
@@ -137,29 +147,63 @@ public final class LoadBenchmark {
                                                         + "{\"name\": \"synthetic\"}, \"training\": {\"epochs\": 1}, \"priority\": -100}"));
                     }
                     long start = System.nanoTime();
-                    http.sendAsync(
+                    // a blocking send on a pooled thread: sendAsync would hand every completion to a new thread
+                    // (CompletableFuture's default executor on 2 cores), costing the training CPU the service never
+                    // used
+                    senders.execute(() -> {
+                        String outcome = endpoint;
+                        try {
+                            HttpResponse<byte[]> answer = http.send(
                                     request.timeout(Duration.ofSeconds(10)).build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .whenComplete((answer, failure) -> {
-                                long micros = (System.nanoTime() - start) / 1000;
-                                boolean ok = failure == null && answer.statusCode() < 300;
-                                latencies
-                                        .computeIfAbsent(
-                                                ok
-                                                        ? endpoint
-                                                        : endpoint + " ERROR "
-                                                                + (failure != null
-                                                                        ? failure.getClass()
-                                                                                .getSimpleName()
-                                                                        : answer.statusCode()),
-                                                k -> Collections.synchronizedList(new ArrayList<>()))
-                                        .add(micros);
-                            });
+                                    HttpResponse.BodyHandlers.ofByteArray());
+                            if (answer.statusCode() >= 300) {
+                                outcome = endpoint + " ERROR " + answer.statusCode();
+                            }
+                        } catch (Exception failure) {
+                            outcome = endpoint + " ERROR " + failure.getClass().getSimpleName();
+                        }
+                        latencies.add(start, outcome, (System.nanoTime() - start) / 1000);
+                    });
                 },
                 0,
                 periodNanos,
                 TimeUnit.NANOSECONDS);
         return pacer;
+    }
+
+    /** Latencies per endpoint of the requests sent during the warm-up, and of those sent after it. */
+    private static final class Latencies {
+
+        final Map<String, List<Long>> warmup = new ConcurrentHashMap<>();
+        final Map<String, List<Long>> measured = new ConcurrentHashMap<>();
+        private final long measureFrom;
+        private final AtomicIntegerArray slow;
+
+        Latencies(long measureFrom, int seconds) {
+            this.measureFrom = measureFrom;
+            this.slow = new AtomicIntegerArray(seconds + 1);
+        }
+
+        void add(long sentNanos, String endpoint, long micros) {
+            boolean counted = sentNanos >= measureFrom;
+            (counted ? measured : warmup)
+                    .computeIfAbsent(endpoint, k -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(micros);
+            int second = (int) ((sentNanos - measureFrom) / 1_000_000_000L);
+            if (counted && micros > 50_000 && second < slow.length()) {
+                slow.incrementAndGet(second);
+            }
+        }
+
+        String slowBySecond() {
+            StringBuilder seconds = new StringBuilder();
+            for (int i = 0; i < slow.length(); i++) {
+                if (slow.get(i) > 0) {
+                    seconds.append(i).append(": ").append(slow.get(i)).append("  ");
+                }
+            }
+            return seconds.isEmpty() ? "none" : seconds.toString();
+        }
     }
 
     /** Percentages of the requests; the rest are GET /experiments/{id}. */
@@ -184,6 +228,9 @@ public final class LoadBenchmark {
     }
 
     private static void report(Map<String, List<Long>> latencies, int seconds) {
+        if (seconds == 0) {
+            return;
+        }
         long total = 0;
         for (Map.Entry<String, List<Long>> entry : new TreeMap<>(latencies).entrySet()) {
             List<Long> sorted;

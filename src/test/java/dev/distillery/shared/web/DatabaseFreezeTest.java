@@ -3,6 +3,12 @@ package dev.distillery.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distillery.DistilleryApplication;
+import dev.distillery.experiments.ExperimentLifecycle;
+import dev.distillery.experiments.spec.ExperimentSpec;
+import dev.distillery.experiments.spec.TrainingSpec;
+import dev.distillery.experiments.submission.ExperimentSubmission;
+import dev.distillery.shared.Caller;
+import dev.distillery.training.EpochMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,26 +19,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The database freezes (every PostgreSQL process SIGSTOPped: connections hang with no reset, as in a network
  * partition). Meanwhile the API answers 503 problem+json with Retry-After within 5 s, never a 500 or a hang, and
- * {@code /actuator/health} reports DOWN; once PostgreSQL runs again (SIGCONT), the API answers as before.
+ * {@code /actuator/health} reports DOWN; once PostgreSQL runs again (SIGCONT), the API answers as before. The metrics
+ * of an ended run and a comparison of ended runs, which can no longer change, are still answered during the freeze
+ * (from memory), with exactly what was recorded; those of a run that has not ended are not.
  */
 class DatabaseFreezeTest {
 
     private final Path dataDir =
             Path.of("target", "test-data", "freeze-" + UUID.randomUUID()).toAbsolutePath();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void aFrozenDatabaseIsA503WithinFiveSecondsAndHealthDownThenServiceResumes() throws Exception {
+    void aFrozenDatabaseIsA503WithinFiveSecondsButEndedRunsAnswerAndHealthDownThenServiceResumes() throws Exception {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DistilleryApplication.class)
                 .profiles("test")
                 .run(
@@ -49,6 +61,22 @@ class DatabaseFreezeTest {
             assertThat(created.statusCode()).isEqualTo(201);
             String location = created.headers().firstValue("Location").orElseThrow();
             String experiment = location.startsWith("/") ? base + location : location;
+            ExperimentLifecycle lifecycle = service.getBean(ExperimentLifecycle.class);
+            UUID first = endedRun(service, lifecycle, 0.25);
+            UUID second = endedRun(service, lifecycle, 0.5);
+            String comparison = base + "/api/v1/comparisons?ids=" + first + "," + second;
+            assertThat(testTop1s(get(base + "/api/v1/experiments/" + first + "/metrics")))
+                    .containsExactly(0.25, 0.5);
+            String comparedBefore = get(comparison);
+            assertThat(JSON.readTree(comparedBefore).at("/runs/1/best/testTop1").asDouble())
+                    .isEqualTo(1.0);
+            UUID late = runWithOneEpoch(service, lifecycle);
+            String lateMetrics = base + "/api/v1/experiments/" + late + "/metrics";
+            assertThat(testTop1s(get(lateMetrics))).containsExactly(0.125); // read while running: not kept
+            int attempt = 1;
+            lifecycle.recordEpoch(late, attempt, epoch(2, 0.375));
+            lifecycle.succeed(late, attempt);
+            assertThat(testTop1s(get(lateMetrics))).containsExactly(0.125, 0.375);
             List<String> postgres = postgresProcesses();
             signal("-STOP", postgres);
             try {
@@ -63,6 +91,16 @@ class DatabaseFreezeTest {
                     assertThat(answer.headers().firstValue("Retry-After")).contains("5");
                     assertThat(answer.body()).contains("Database unavailable");
                 }
+                long answered = System.nanoTime();
+                assertThat(testTop1s(get(base + "/api/v1/experiments/" + first + "/metrics")))
+                        .containsExactly(0.25, 0.5);
+                assertThat(get(comparison)).isEqualTo(comparedBefore);
+                assertThat(testTop1s(get(lateMetrics))).containsExactly(0.125, 0.375);
+                assertThat((System.nanoTime() - answered) / 1_000_000).isLessThan(1_000);
+                assertThat(send(HttpRequest.newBuilder(URI.create(experiment + "/metrics")))
+                                .statusCode())
+                        .as("the metrics of a queued run are read from the database")
+                        .isEqualTo(503);
                 long start = System.nanoTime();
                 HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")));
                 assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
@@ -79,6 +117,76 @@ class DatabaseFreezeTest {
             }
             assertThat(status).isEqualTo(200);
         }
+    }
+
+    /** A run that succeeded after two epochs, test top-1 {@code top1} then {@code 2 * top1}. */
+    private static UUID endedRun(ConfigurableApplicationContext service, ExperimentLifecycle lifecycle, double top1) {
+        UUID id = submitted(service);
+        int attempt = lifecycle.start(id, "cpu").orElseThrow().attempt();
+        lifecycle.recordEpoch(id, attempt, epoch(1, top1));
+        lifecycle.recordEpoch(id, attempt, epoch(2, 2 * top1));
+        lifecycle.succeed(id, attempt);
+        return id;
+    }
+
+    /** A run in its first attempt with epoch 1 recorded (test top-1 0.125). */
+    private static UUID runWithOneEpoch(ConfigurableApplicationContext service, ExperimentLifecycle lifecycle) {
+        UUID id = submitted(service);
+        int attempt = lifecycle.start(id, "cpu").orElseThrow().attempt();
+        assertThat(attempt).isEqualTo(1);
+        lifecycle.recordEpoch(id, attempt, epoch(1, 0.125));
+        return id;
+    }
+
+    private static UUID submitted(ConfigurableApplicationContext service) {
+        ExperimentSpec spec = new ExperimentSpec(
+                "ended",
+                "ce",
+                null,
+                new ExperimentSpec.ModelSpec("mlp"),
+                new ExperimentSpec.DatasetSpec("synthetic", null, 100, 50),
+                null,
+                null,
+                null,
+                new TrainingSpec(2, 64, null, 0.01, null, null, null, null, null, null),
+                null,
+                1L,
+                0,
+                null,
+                null);
+        return service.getBean(ExperimentSubmission.class)
+                .submit(spec, Caller.ANONYMOUS)
+                .id();
+    }
+
+    private static EpochMetrics epoch(int epoch, double testTop1) {
+        return new EpochMetrics(
+                epoch,
+                1.0 / epoch,
+                testTop1,
+                1.0,
+                testTop1,
+                0.9,
+                0.05,
+                1.5,
+                1000.0,
+                EpochMetrics.STUDENT,
+                Map.of("ce", 1.0 / epoch),
+                null);
+    }
+
+    private static List<Double> testTop1s(String metrics) {
+        List<Double> values = new ArrayList<>();
+        JSON.readTree(metrics)
+                .get("epochs")
+                .forEach(epoch -> values.add(epoch.get("testTop1").asDouble()));
+        return values;
+    }
+
+    private String get(String url) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
