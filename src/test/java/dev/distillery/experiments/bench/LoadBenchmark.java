@@ -1,6 +1,7 @@
 package dev.distillery.experiments.bench;
 
 import dev.distillery.DistilleryApplication;
+import dev.distillery.comparison.SimulatedRuns;
 import dev.distillery.experiments.ExperimentCancellation;
 import dev.distillery.experiments.ExperimentLifecycle;
 import dev.distillery.experiments.ExperimentQueries;
@@ -272,33 +273,17 @@ public final class LoadBenchmark {
     /** Ten finished kd runs of 240 epochs each, recorded directly (no training). */
     private static List<UUID> seed(ConfigurableApplicationContext app) {
         ExperimentSubmission submission = app.getBean(ExperimentSubmission.class);
-        ExperimentLifecycle lifecycle = app.getBean(ExperimentLifecycle.class);
+        SimulatedRuns runs = new SimulatedRuns(app.getBean(ExperimentLifecycle.class));
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             UUID id = submission
                     .submit(spec("seeded " + i, "mlp", 240, 100, 50, (long) i), Caller.ANONYMOUS)
                     .id();
-            int attempt = lifecycle.start(id, "cpu").orElseThrow().attempt();
+            double[] top1 = new double[240];
             for (int epoch = 1; epoch <= 240; epoch++) {
-                double top1 = 0.7 * (1 - Math.exp(-epoch / 40.0)) + 0.001 * i;
-                lifecycle.recordEpoch(
-                        id,
-                        attempt,
-                        new EpochMetrics(
-                                epoch,
-                                2.0 / epoch,
-                                top1,
-                                1.0,
-                                top1,
-                                0.9,
-                                0.05,
-                                1.5,
-                                1000.0,
-                                EpochMetrics.STUDENT,
-                                Map.of("ce", 1.0 / epoch),
-                                null));
+                top1[epoch - 1] = 0.7 * (1 - Math.exp(-epoch / 40.0)) + 0.001 * i;
             }
-            lifecycle.succeed(id, attempt);
+            runs.finish(id, top1);
             ids.add(id);
         }
         return ids;

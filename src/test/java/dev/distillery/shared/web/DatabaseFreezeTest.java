@@ -3,12 +3,12 @@ package dev.distillery.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.distillery.DistilleryApplication;
+import dev.distillery.comparison.SimulatedRuns;
 import dev.distillery.experiments.ExperimentLifecycle;
 import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.experiments.spec.TrainingSpec;
 import dev.distillery.experiments.submission.ExperimentSubmission;
 import dev.distillery.shared.Caller;
-import dev.distillery.training.EpochMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -61,21 +60,22 @@ class DatabaseFreezeTest {
             assertThat(created.statusCode()).isEqualTo(201);
             String location = created.headers().firstValue("Location").orElseThrow();
             String experiment = location.startsWith("/") ? base + location : location;
-            ExperimentLifecycle lifecycle = service.getBean(ExperimentLifecycle.class);
-            UUID first = endedRun(service, lifecycle, 0.25);
-            UUID second = endedRun(service, lifecycle, 0.5);
+            SimulatedRuns runs = new SimulatedRuns(service.getBean(ExperimentLifecycle.class));
+            UUID first = endedRun(service, runs, 0.25);
+            UUID second = endedRun(service, runs, 0.5);
             String comparison = base + "/api/v1/comparisons?ids=" + first + "," + second;
             assertThat(testTop1s(get(base + "/api/v1/experiments/" + first + "/metrics")))
                     .containsExactly(0.25, 0.5);
             String comparedBefore = get(comparison);
             assertThat(JSON.readTree(comparedBefore).at("/runs/1/best/testTop1").asDouble())
                     .isEqualTo(1.0);
-            UUID late = runWithOneEpoch(service, lifecycle);
+            UUID late = submitted(service);
+            int attempt = runs.start(late);
+            runs.record(late, attempt, 1, 0.125);
             String lateMetrics = base + "/api/v1/experiments/" + late + "/metrics";
             assertThat(testTop1s(get(lateMetrics))).containsExactly(0.125); // read while running: not kept
-            int attempt = 1;
-            lifecycle.recordEpoch(late, attempt, epoch(2, 0.375));
-            lifecycle.succeed(late, attempt);
+            runs.record(late, attempt, 2, 0.375);
+            service.getBean(ExperimentLifecycle.class).succeed(late, attempt);
             assertThat(testTop1s(get(lateMetrics))).containsExactly(0.125, 0.375);
             List<String> postgres = postgresProcesses();
             signal("-STOP", postgres);
@@ -120,21 +120,9 @@ class DatabaseFreezeTest {
     }
 
     /** A run that succeeded after two epochs, test top-1 {@code top1} then {@code 2 * top1}. */
-    private static UUID endedRun(ConfigurableApplicationContext service, ExperimentLifecycle lifecycle, double top1) {
+    private static UUID endedRun(ConfigurableApplicationContext service, SimulatedRuns runs, double top1) {
         UUID id = submitted(service);
-        int attempt = lifecycle.start(id, "cpu").orElseThrow().attempt();
-        lifecycle.recordEpoch(id, attempt, epoch(1, top1));
-        lifecycle.recordEpoch(id, attempt, epoch(2, 2 * top1));
-        lifecycle.succeed(id, attempt);
-        return id;
-    }
-
-    /** A run in its first attempt with epoch 1 recorded (test top-1 0.125). */
-    private static UUID runWithOneEpoch(ConfigurableApplicationContext service, ExperimentLifecycle lifecycle) {
-        UUID id = submitted(service);
-        int attempt = lifecycle.start(id, "cpu").orElseThrow().attempt();
-        assertThat(attempt).isEqualTo(1);
-        lifecycle.recordEpoch(id, attempt, epoch(1, 0.125));
+        runs.finish(id, top1, 2 * top1);
         return id;
     }
 
@@ -157,22 +145,6 @@ class DatabaseFreezeTest {
         return service.getBean(ExperimentSubmission.class)
                 .submit(spec, Caller.ANONYMOUS)
                 .id();
-    }
-
-    private static EpochMetrics epoch(int epoch, double testTop1) {
-        return new EpochMetrics(
-                epoch,
-                1.0 / epoch,
-                testTop1,
-                1.0,
-                testTop1,
-                0.9,
-                0.05,
-                1.5,
-                1000.0,
-                EpochMetrics.STUDENT,
-                Map.of("ce", 1.0 / epoch),
-                null);
     }
 
     private static List<Double> testTop1s(String metrics) {
