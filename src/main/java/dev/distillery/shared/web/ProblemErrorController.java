@@ -1,5 +1,6 @@
 package dev.distillery.shared.web;
 
+import dev.distillery.shared.DatabaseFailures;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,14 +13,19 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The error dispatch ({@code sendError} from a filter or from Spring itself, e.g. a TRACE request)
  * answered as problem+json, in place of Spring Boot's {@code {timestamp, path, …}} JSON, which
- * echoes the path.
+ * echoes the path. A filter that could not reach the database (the API-key lookup of a key an admin created) is
+ * answered 503 with {@code Retry-After}, as the controllers answer it.
  */
 @RestController
 @Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<String> error(HttpServletRequest request) {
+    ResponseEntity<?> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure
+                && DatabaseFailures.unreachable(failure)) {
+            return DatabaseUnavailableAdvice.unavailable(failure);
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : 500;
         return ResponseEntity.status(status)

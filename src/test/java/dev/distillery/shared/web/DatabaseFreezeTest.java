@@ -9,6 +9,7 @@ import dev.distillery.experiments.spec.ExperimentSpec;
 import dev.distillery.experiments.spec.TrainingSpec;
 import dev.distillery.experiments.submission.ExperimentSubmission;
 import dev.distillery.shared.Caller;
+import dev.distillery.shared.Sha256;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -113,6 +114,56 @@ class DatabaseFreezeTest {
             int status = 0;
             while (status != 200 && Instant.now().isBefore(deadline)) {
                 status = send(HttpRequest.newBuilder(URI.create(experiment))).statusCode();
+                Thread.sleep(200);
+            }
+            assertThat(status).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aKeyCreatedByAnAdminMeetsAFrozenDatabaseWithA503() throws Exception {
+        String admin = "admin-secret-freeze";
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DistilleryApplication.class)
+                .profiles("test")
+                .run(
+                        "--distillery.data-dir=" + dataDir,
+                        "--distillery.workers=0",
+                        "--distillery.devices=cpu",
+                        "--distillery.security.enabled=true",
+                        "--distillery.security.keys[0].name=admin",
+                        "--distillery.security.keys[0].hash=" + Sha256.hex(admin),
+                        "--distillery.security.keys[0].roles=admin",
+                        "--server.port=0")) {
+            String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/keys"))
+                    .header("X-API-Key", admin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"ci\", \"roles\": [\"reader\"]}")));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String stored = JSON.readTree(created.body()).get("key").asString();
+            HttpRequest.Builder list = HttpRequest.newBuilder(URI.create(base + "/api/v1/experiments"))
+                    .header("X-API-Key", stored);
+            assertThat(send(list).statusCode()).isEqualTo(200);
+            List<String> postgres = postgresProcesses();
+            signal("-STOP", postgres);
+            try {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = send(list);
+                assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+                assertThat(answer.statusCode())
+                        .as("the stored key cannot be looked up: " + answer.body())
+                        .isEqualTo(503);
+                assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+                        .startsWith("application/problem+json");
+                assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+                assertThat(answer.body()).contains("Database unavailable");
+            } finally {
+                signal("-CONT", postgres);
+            }
+            Instant deadline = Instant.now().plusSeconds(30);
+            int status = 0;
+            while (status != 200 && Instant.now().isBefore(deadline)) {
+                status = send(list).statusCode();
                 Thread.sleep(200);
             }
             assertThat(status).isEqualTo(200);
