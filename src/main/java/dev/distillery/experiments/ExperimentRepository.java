@@ -20,7 +20,9 @@ public interface ExperimentRepository extends JpaRepository<Experiment, UUID>, J
     @Query("select distinct e from Experiment e left join fetch e.tags where e.id in :ids")
     List<Experiment> findAllWithTags(java.util.Collection<UUID> ids);
 
-    long countByStatus(ExperimentStatus status);
+    /** Rows of (status, number of experiments in it), for the statuses that have any. */
+    @Query("select e.status, count(e) from Experiment e group by e.status")
+    List<Object[]> countPerStatus();
 
     /** Experiments waiting, queued or running on the dataset of this name. */
     @Query(

@@ -78,6 +78,13 @@ class DatabaseFreezeTest {
             runs.record(late, attempt, 2, 0.375);
             service.getBean(ExperimentLifecycle.class).succeed(late, attempt);
             assertThat(testTop1s(get(lateMetrics))).containsExactly(0.125, 0.375);
+            String counted = send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")))
+                    .body();
+            assertThat(counted)
+                    .contains("distillery_experiments{status=\"QUEUED\"} 1.0")
+                    .contains("distillery_experiments{status=\"SUCCEEDED\"} 3.0")
+                    .contains("distillery_experiments{status=\"RUNNING\"} 0.0");
+            Thread.sleep(1_100); // the counts are read at most once a second
             List<String> postgres = postgresProcesses();
             signal("-STOP", postgres);
             try {
@@ -107,6 +114,13 @@ class DatabaseFreezeTest {
                 assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
                 assertThat(health.statusCode()).isEqualTo(503);
                 assertThat(health.body()).contains("DOWN");
+                start = System.nanoTime();
+                HttpResponse<String> scrape = send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")));
+                long scrapeMillis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(scrapeMillis).as("scraped in %d ms", scrapeMillis).isLessThan(5_000);
+                assertThat(scrape.statusCode()).isEqualTo(200);
+                assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+                assertThat(scrape.body()).contains("distillery_experiments{status=\"QUEUED\"} NaN");
             } finally {
                 signal("-CONT", postgres);
             }
