@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Load while training, on loopback, bounded in time: one service (embedded PostgreSQL, one worker) trains lenet5 on
@@ -48,6 +49,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code --images} (5000).
  */
 public final class LoadBenchmark {
+
+    private static final String POST = "POST /experiments";
+    /** The priority of the submissions the load sends (nothing else is submitted with it). */
+    private static final int LOAD_PRIORITY = -100;
 
     private LoadBenchmark() {}
 
@@ -98,6 +103,14 @@ public final class LoadBenchmark {
                     "answers over 50 ms by second of the measured window (second: count): " + latencies.slowBySecond());
             System.out.printf(
                     Locale.ROOT,
+                    "submissions answered 201: %d; load submissions in the database: %d%n",
+                    latencies.accepted(POST),
+                    service.getBean(JdbcClient.class)
+                            .sql("select count(*) from experiments where priority = " + LOAD_PRIORITY)
+                            .query(Long.class)
+                            .single());
+            System.out.printf(
+                    Locale.ROOT,
                     "training epoch (lenet5, %d images): %.2f s quiet (epochs 2-%d), %.2f s under load (epochs %d-%d):"
                             + " %+.1f %%%n",
                     images,
@@ -139,13 +152,13 @@ public final class LoadBenchmark {
                         endpoint = "GET /comparisons (10 runs)";
                         request = HttpRequest.newBuilder(URI.create(base + "/api/v1/comparisons?ids=" + ids));
                     } else {
-                        endpoint = "POST /experiments";
+                        endpoint = POST;
                         request = HttpRequest.newBuilder(URI.create(base + "/api/v1/experiments"))
                                 .header("Content-Type", "application/json")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": "
-                                                        + "{\"name\": \"synthetic\"}, \"training\": {\"epochs\": 1}, \"priority\": -100}"));
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"method\": \"ce\", \"student\": {\"architecture\": \"mlp\"}, \"dataset\": "
+                                                + "{\"name\": \"synthetic\"}, \"training\": {\"epochs\": 1}, \"priority\": "
+                                                + LOAD_PRIORITY + "}"));
                     }
                     long start = System.nanoTime();
                     // a blocking send on a pooled thread: sendAsync would hand every completion to a new thread
@@ -194,6 +207,12 @@ public final class LoadBenchmark {
             if (counted && micros > 50_000 && second < slow.length()) {
                 slow.incrementAndGet(second);
             }
+        }
+
+        /** Answers 2xx to {@code endpoint}, warm-up included. */
+        int accepted(String endpoint) {
+            return warmup.getOrDefault(endpoint, List.of()).size()
+                    + measured.getOrDefault(endpoint, List.of()).size();
         }
 
         String slowBySecond() {
