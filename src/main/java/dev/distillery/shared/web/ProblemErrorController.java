@@ -22,12 +22,15 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<?> error(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value && value >= 400 ? value : 500;
+        // only a failure the server could not answer otherwise: Tomcat's own 408 for a stalled body also carries a
+        // SocketTimeoutException, which is the client's, not the database's
+        if (status == 500
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure
                 && DatabaseFailures.unreachable(failure)) {
             return DatabaseUnavailableAdvice.unavailable(failure);
         }
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value && value >= 400 ? value : 500;
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ServerErrorProblem.of(status).json());

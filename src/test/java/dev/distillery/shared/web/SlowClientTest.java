@@ -59,6 +59,20 @@ class SlowClientTest {
     }
 
     @Test
+    void aBodyThatStallsPastTheReadTimeoutIsA408NotADatabaseOutage() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(8_000);
+            socket.getOutputStream()
+                    .write(("POST /api/v1/analysis/kl HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: 500\r\n\r\n{\"teacher\": ")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 408 ").doesNotContain("Database unavailable");
+        }
+    }
+
+    @Test
     void normalRequestsKeepTheirLatencyWhileSlowClientsTrickle() throws Exception {
         ExecutorService slow = Executors.newFixedThreadPool(30);
         try {
