@@ -4,9 +4,7 @@ import dev.distillery.shared.DatabaseFailures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -20,15 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ExperimentMeters implements MeterBinder {
 
-    private static final Duration FRESH = Duration.ofSeconds(1);
+    private static final long FRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final ExperimentRepository experiments;
-    private final Clock clock;
-    private Counts counts = new Counts(Instant.MIN, null);
+    private Counts counts;
 
-    ExperimentMeters(ExperimentRepository experiments, Clock clock) {
+    ExperimentMeters(ExperimentRepository experiments) {
         this.experiments = experiments;
-        this.clock = clock;
     }
 
     @Override
@@ -47,10 +43,10 @@ class ExperimentMeters implements MeterBinder {
     }
 
     private synchronized Counts counts() {
-        if (counts.readAt().plus(FRESH).isBefore(clock.instant())) {
+        if (counts == null || System.nanoTime() - counts.readAtNanos() > FRESH_NANOS) {
             Map<ExperimentStatus, Long> byStatus = read();
             // from the end of the read: a read that waited for an unreachable database serves the whole scrape
-            counts = new Counts(clock.instant(), byStatus);
+            counts = new Counts(System.nanoTime(), byStatus);
         }
         return counts;
     }
@@ -69,5 +65,5 @@ class ExperimentMeters implements MeterBinder {
         }
     }
 
-    private record Counts(Instant readAt, Map<ExperimentStatus, Long> byStatus) {}
+    private record Counts(long readAtNanos, Map<ExperimentStatus, Long> byStatus) {}
 }

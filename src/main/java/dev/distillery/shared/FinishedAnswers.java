@@ -36,14 +36,17 @@ public class FinishedAnswers {
      * end.
      */
     public ResponseEntity<byte[]> json(String key, Supplier<Answer> read) {
-        byte[][] fresh = new byte[1][];
-        // concurrent first requests for the same answer wait for one read instead of each building it
-        byte[] kept = answers.get(key, absent -> {
+        byte[] body = answers.getIfPresent(key);
+        if (body == null) {
+            // read outside the cache's locks: a running run's answer is never kept, and its read may wait seconds
+            // for an unreachable database
             Answer answer = read.get();
-            fresh[0] = json.writeValueAsBytes(answer.body());
-            return answer.ended() ? fresh[0] : null;
-        });
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(kept != null ? kept : fresh[0]);
+            body = json.writeValueAsBytes(answer.body());
+            if (answer.ended()) {
+                answers.put(key, body);
+            }
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     /** What to answer, and whether every run it is about had ended before it was read. */
