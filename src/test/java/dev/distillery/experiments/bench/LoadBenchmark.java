@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Load while training, on loopback, bounded in time: one service (embedded PostgreSQL, one worker) trains lenet5 on
  * {@code --images} synthetic images while an open-loop generator sends {@code --rate} requests a second for
- * {@code --seconds}: GET an experiment, GET the metrics of a 240-epoch run ({@code --metrics-percent}, 25), GET a
+ * {@code --seconds}: GET an experiment, GET the metrics of an ended 240-epoch run ({@code --metrics-percent}, 25),
+ * GET the metrics of the run training ({@code --running-percent}, 10; never kept, read from the database), GET a
  * comparison of 10 runs × 240 epochs ({@code --comparisons-percent}, 25) and POST a real submission
  * ({@code --posts-percent}, 10; queued behind the training); the rest are GETs of an experiment. Requests are sent on schedule
  * whatever the answers do (open loop), so a slow service shows as latency, not as fewer requests. Prints per endpoint
@@ -64,6 +65,7 @@ public final class LoadBenchmark {
         int images = option(args, "--images", 5000);
         Mix mix = new Mix(
                 option(args, "--metrics-percent", 25),
+                option(args, "--running-percent", 10),
                 option(args, "--comparisons-percent", 25),
                 option(args, "--posts-percent", 10));
         Path data = Files.createTempDirectory("distillery-load");
@@ -84,7 +86,7 @@ public final class LoadBenchmark {
                     + ((WebServerApplicationContext) service).getWebServer().getPort();
             System.out.printf(Locale.ROOT, "%d req/s for %d s after %d s of warm-up, %s%n", rate, seconds, warmup, mix);
             Latencies latencies = new Latencies(System.nanoTime() + warmup * 1_000_000_000L, seconds);
-            ScheduledExecutorService pacer = generate(base, runs, rate, mix, latencies);
+            ScheduledExecutorService pacer = generate(base, runs, training, rate, mix, latencies);
             Thread.sleep((warmup + seconds) * 1000L);
             pacer.shutdownNow();
             int loadedUntil = epochsWhenReadable(queries, training).size();
@@ -126,7 +128,7 @@ public final class LoadBenchmark {
 
     /** Sends {@code rate} requests a second on schedule until the returned pacer is shut down. */
     private static ScheduledExecutorService generate(
-            String base, List<UUID> runs, int rate, Mix mix, Latencies latencies) {
+            String base, List<UUID> runs, UUID training, int rate, Mix mix, Latencies latencies) {
         HttpClient http = HttpClient.newBuilder()
                 .executor(Executors.newFixedThreadPool(4, LoadBenchmark::daemon))
                 .build();
@@ -142,13 +144,17 @@ public final class LoadBenchmark {
                     UUID run = runs.get(n % runs.size());
                     String endpoint;
                     HttpRequest.Builder request;
-                    if (slot >= mix.metrics() + mix.comparisons() + mix.posts()) {
+                    if (slot >= mix.metrics() + mix.running() + mix.comparisons() + mix.posts()) {
                         endpoint = "GET /experiments/{id}";
                         request = HttpRequest.newBuilder(URI.create(base + "/api/v1/experiments/" + run));
                     } else if (slot < mix.metrics()) {
                         endpoint = "GET /experiments/{id}/metrics (240 epochs)";
                         request = HttpRequest.newBuilder(URI.create(base + "/api/v1/experiments/" + run + "/metrics"));
-                    } else if (slot < mix.metrics() + mix.comparisons()) {
+                    } else if (slot < mix.metrics() + mix.running()) {
+                        endpoint = "GET /experiments/{id}/metrics (the run training)";
+                        request = HttpRequest.newBuilder(
+                                URI.create(base + "/api/v1/experiments/" + training + "/metrics"));
+                    } else if (slot < mix.metrics() + mix.running() + mix.comparisons()) {
                         endpoint = "GET /comparisons (10 runs)";
                         request = HttpRequest.newBuilder(URI.create(base + "/api/v1/comparisons?ids=" + ids));
                     } else {
@@ -227,14 +233,16 @@ public final class LoadBenchmark {
     }
 
     /** Percentages of the requests; the rest are GET /experiments/{id}. */
-    private record Mix(int metrics, int comparisons, int posts) {
+    private record Mix(int metrics, int running, int comparisons, int posts) {
         @Override
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "mix: %d %% GET experiment, %d %% GET metrics, %d %% GET comparison, %d %% POST",
-                    100 - metrics - comparisons - posts,
+                    "mix: %d %% GET experiment, %d %% GET metrics of an ended run, %d %% GET metrics of the run training,"
+                            + " %d %% GET comparison, %d %% POST",
+                    100 - metrics - running - comparisons - posts,
                     metrics,
+                    running,
                     comparisons,
                     posts);
         }
