@@ -46,13 +46,7 @@ class DatabaseFreezeTest {
 
     @Test
     void aFrozenDatabaseIsA503WithinFiveSecondsButEndedRunsAnswerAndHealthDownThenServiceResumes() throws Exception {
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DistilleryApplication.class)
-                .profiles("test")
-                .run(
-                        "--distillery.data-dir=" + dataDir,
-                        "--distillery.workers=0",
-                        "--distillery.devices=cpu",
-                        "--server.port=0")) {
+        try (ConfigurableApplicationContext service = start()) {
             String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/experiments"))
                     .header("Content-Type", "application/json")
@@ -133,17 +127,11 @@ class DatabaseFreezeTest {
     @Test
     void aKeyCreatedByAnAdminMeetsAFrozenDatabaseWithA503() throws Exception {
         String admin = "admin-secret-freeze";
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(DistilleryApplication.class)
-                .profiles("test")
-                .run(
-                        "--distillery.data-dir=" + dataDir,
-                        "--distillery.workers=0",
-                        "--distillery.devices=cpu",
-                        "--distillery.security.enabled=true",
-                        "--distillery.security.keys[0].name=admin",
-                        "--distillery.security.keys[0].hash=" + Sha256.hex(admin),
-                        "--distillery.security.keys[0].roles=admin",
-                        "--server.port=0")) {
+        try (ConfigurableApplicationContext service = start(
+                "--distillery.security.enabled=true",
+                "--distillery.security.keys[0].name=admin",
+                "--distillery.security.keys[0].hash=" + Sha256.hex(admin),
+                "--distillery.security.keys[0].roles=admin")) {
             String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/keys"))
                     .header("X-API-Key", admin)
@@ -163,6 +151,19 @@ class DatabaseFreezeTest {
             }
             assertAnswersAgain(list);
         }
+    }
+
+    /** A service without workers on its own embedded PostgreSQL in {@link #dataDir}, with {@code more} arguments. */
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--distillery.data-dir=" + dataDir,
+                "--distillery.workers=0",
+                "--distillery.devices=cpu",
+                "--server.port=0"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(DistilleryApplication.class)
+                .profiles("test")
+                .run(args.toArray(String[]::new));
     }
 
     /** 503 problem+json "Database unavailable" with Retry-After, answered in under 5 s. */
