@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON answers that can no longer change, kept serialized: the metrics of an ended run, a comparison of ended runs.
  * An ended run (SUCCEEDED, FAILED or CANCELLED) is never started again and nothing edits or deletes it, so its answer
  * is served from memory, without the database and without writing thousands of numbers as JSON again (a comparison of
- * 10 runs × 240 epochs costs about 50 ms of CPU to build). At most {@link #MAX_BYTES} are kept, the least recently used
- * answer leaving first.
+ * 10 runs × 240 epochs costs about 50 ms of CPU to build). At most {@link #MAX_BYTES} are kept, the least recently
+ * used answer leaving first.
  */
 @Component
 public class FinishedAnswers {
@@ -28,7 +28,10 @@ public class FinishedAnswers {
             .maximumWeight(MAX_BYTES)
             .weigher((String key, byte[] body) -> key.length() + body.length)
             .build();
-    /** Answers being read: a request for one of them shares that read (after a start, 50 comparisons a second would otherwise each build the same 412 KB). */
+    /**
+     * Answers being read: a request for one of them shares that read (after a start, 50 comparisons a second would
+     * otherwise each build the same 412 KB).
+     */
     private final Map<String, CompletableFuture<byte[]>> reading = new ConcurrentHashMap<>();
 
     private final JsonMapper json;
